@@ -1,0 +1,228 @@
+import JimuYAML
+
+/// Reads typed values out of one YAML document, reporting every shape problem at its place
+/// and carrying on: a wrong value gives nil, never an abort, so one run finds every problem.
+final class DocumentReader {
+    let document: YAMLDocument
+    let file: String
+    let diagnostics: DiagnosticCollector
+    let limits: CatalogLimits
+
+    init(document: YAMLDocument, file: String, diagnostics: DiagnosticCollector, limits: CatalogLimits) {
+        self.document = document
+        self.file = file
+        self.diagnostics = diagnostics
+        self.limits = limits
+    }
+
+    func location(_ node: YAMLNodeID) -> SourceLocation {
+        let mark = document.mark(of: node)
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    /// A readable name of what a node holds, for "expected X, found Y".
+    func describe(_ node: YAMLNodeID) -> String {
+        switch document.kind(of: node) {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar:
+            switch document.value(of: node) {
+            case .null: return "nothing (null)"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string(let s): return "text `\(s.prefix(40))`"
+            }
+        }
+    }
+
+    func mismatch(_ node: YAMLNodeID, expected: String, what: String) {
+        diagnostics.report(.typeMismatch, "\(what) must be \(expected), found \(describe(node))", at: location(node))
+    }
+
+    // MARK: Mappings
+
+    /// Opens a mapping whose keys must come from `keys`; reports unknown keys with the
+    /// closest known one.
+    func mapping(_ node: YAMLNodeID, what: String, keys: [String]) -> MappingView? {
+        guard document.kind(of: node) == .mapping else {
+            mismatch(node, expected: "a mapping", what: what)
+            return nil
+        }
+        var entries: [String: (key: YAMLNodeID, value: YAMLNodeID)] = [:]
+        for (key, value) in document.entries(of: node) {
+            guard document.kind(of: key) == .scalar, let name = document.scalar(of: key) else {
+                diagnostics.report(.typeMismatch, "keys of \(what) must be text", at: location(key))
+                continue
+            }
+            if name == "<<" && document.style(of: key) == .plain {
+                diagnostics.report(
+                    .mergeKey, "merge keys (`<<`) are not supported: write the keys out", at: location(key))
+                continue
+            }
+            guard keys.contains(name) else {
+                diagnostics.report(
+                    .unknownKey, "unknown key `\(name)` in \(what)", at: location(key),
+                    fix: Suggestion.closest(to: name, among: keys).map(Diagnostic.Fix.didYouMean))
+                continue
+            }
+            entries[name] = (key, value)
+        }
+        return MappingView(node: node, what: what, entries: entries, reader: self)
+    }
+
+    // MARK: Scalars
+
+    /// Any non-null scalar as text. Numbers and booleans are accepted with their text as
+    /// written, so `code: 330111` means the same as `code: "330111"` and nothing is lost.
+    func string(_ node: YAMLNodeID, what: String) -> Located<String>? {
+        guard document.kind(of: node) == .scalar, let text = document.scalar(of: node),
+            document.value(of: node) != .null
+        else {
+            mismatch(node, expected: "text", what: what)
+            return nil
+        }
+        if text.utf8.count > limits.maxStringLength {
+            diagnostics.report(
+                .stringTooLong,
+                "\(what) is \(text.utf8.count) bytes long, over the limit of \(limits.maxStringLength) "
+                    + "(raise `limits.max_string_length` in jimu.yaml)",
+                at: location(node))
+            return nil
+        }
+        return Located(text, at: location(node))
+    }
+
+    func integer(_ node: YAMLNodeID, what: String, range: ClosedRange<Int>) -> Located<Int>? {
+        guard document.kind(of: node) == .scalar, case .int(let value) = document.value(of: node) else {
+            mismatch(node, expected: "a whole number", what: what)
+            return nil
+        }
+        guard value >= Int64(range.lowerBound), value <= Int64(range.upperBound) else {
+            diagnostics.report(
+                .numberOutOfRange, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)",
+                at: location(node))
+            return nil
+        }
+        return Located(Int(value), at: location(node))
+    }
+
+    func number(_ node: YAMLNodeID, what: String) -> Located<CatalogNumber>? {
+        guard document.kind(of: node) == .scalar, let text = document.scalar(of: node) else {
+            mismatch(node, expected: "a number", what: what)
+            return nil
+        }
+        let value: Double
+        switch document.value(of: node) {
+        case .int(let i): value = Double(i)
+        case .float(let f): value = f
+        default:
+            mismatch(node, expected: "a number", what: what)
+            return nil
+        }
+        guard value.isFinite else {
+            diagnostics.report(.numberOutOfRange, "\(what) must be a finite number, found `\(text)`", at: location(node))
+            return nil
+        }
+        return Located(CatalogNumber(value: value, text: text), at: location(node))
+    }
+
+    func bool(_ node: YAMLNodeID, what: String) -> Located<Bool>? {
+        guard document.kind(of: node) == .scalar, case .bool(let value) = document.value(of: node) else {
+            mismatch(node, expected: "true or false", what: what)
+            return nil
+        }
+        return Located(value, at: location(node))
+    }
+
+    /// A value of a closed vocabulary; a near miss gets a "did you mean".
+    func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNodeID, what: String) -> Located<E>?
+    where E.RawValue == String {
+        guard let text = string(node, what: what) else { return nil }
+        if let value = E(rawValue: text.value) { return Located(value, at: text.location) }
+        let allowed = E.allCases.map(\.rawValue)
+        diagnostics.report(
+            .invalidValue,
+            "`\(text.value)` is not a valid \(what); expected one of: \(allowed.joined(separator: ", "))",
+            at: text.location,
+            fix: Suggestion.closest(to: text.value, among: allowed).map(Diagnostic.Fix.didYouMean))
+        return nil
+    }
+
+    func date(_ node: YAMLNodeID, what: String) -> Located<CivilDate>? {
+        guard let text = string(node, what: what) else { return nil }
+        guard let date = CivilDate(text.value) else {
+            diagnostics.report(
+                .invalidDate, "`\(text.value)` is not a date that exists; write YYYY-MM-DD", at: text.location)
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
+    /// `{zh: …, en: …}`; `zh` is required.
+    func text(_ node: YAMLNodeID, what: String) -> LocalizedText? {
+        guard let map = mapping(node, what: what, keys: ["zh", "en"]) else { return nil }
+        let zh = map.required("zh").flatMap { string($0, what: "\(what) in Chinese") }
+        let en = map["en"].flatMap { string($0, what: "\(what) in English") }
+        guard let zh else { return nil }
+        return LocalizedText(zh: zh.value, en: en?.value)
+    }
+
+    // MARK: Lists
+
+    /// A sequence, each element read by `element`; a failed element is dropped after its
+    /// diagnostic, the rest are kept.
+    func list<T>(_ node: YAMLNodeID, what: String, _ element: (YAMLNodeID) -> T?) -> [T] {
+        guard document.kind(of: node) == .sequence else {
+            mismatch(node, expected: "a list", what: what)
+            return []
+        }
+        return document.items(of: node).compactMap(element)
+    }
+
+    /// A list of ids or keys, each checked against `syntax`.
+    func names(_ node: YAMLNodeID, what: String, syntax: NameSyntax) -> [Located<String>] {
+        list(node, what: what) { self.name($0, what: what, syntax: syntax) }
+    }
+
+    /// One id or key, checked against its syntax.
+    func name(_ node: YAMLNodeID, what: String, syntax: NameSyntax) -> Located<String>? {
+        guard let text = string(node, what: what) else { return nil }
+        return syntax.check(text, what: what, diagnostics: diagnostics) ? text : nil
+    }
+}
+
+/// The entries of one mapping, by key, after unknown keys were reported.
+struct MappingView {
+    let node: YAMLNodeID
+    let what: String
+    let entries: [String: (key: YAMLNodeID, value: YAMLNodeID)]
+    unowned let reader: DocumentReader
+
+    subscript(key: String) -> YAMLNodeID? { entries[key]?.value }
+
+    /// The value of a required key; reports `missing-key` at the mapping when absent.
+    func required(_ key: String) -> YAMLNodeID? {
+        if let value = entries[key]?.value { return value }
+        reader.diagnostics.report(.missingKey, "\(what) needs the key `\(key)`", at: reader.location(node))
+        return nil
+    }
+
+    func location(ofKey key: String) -> SourceLocation? {
+        entries[key].map { reader.location($0.key) }
+    }
+}
+
+extension DocumentReader {
+    /// The place of the character at `offset` (in Unicode scalars) inside a scalar's value,
+    /// exact for single-line plain and quoted scalars; for other styles, the scalar's start.
+    func location(inside node: YAMLNodeID, offset: Int) -> SourceLocation {
+        let start = location(node)
+        guard let text = document.scalar(of: node), !text.contains("\n") else { return start }
+        switch document.style(of: node) {
+        case .plain: return start.advanced(by: offset)
+        case .singleQuoted, .doubleQuoted: return start.advanced(by: offset + 1)
+        case .literal, .folded: return start
+        }
+    }
+}

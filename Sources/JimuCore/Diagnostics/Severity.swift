@@ -1,0 +1,17 @@
+/// How serious a diagnostic is. Only `error` fails `jimu check` (unless warnings are
+/// promoted with `--warnings-as-errors`).
+public enum Severity: String, Codable, Sendable, Comparable {
+    case note
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The one seam through which the compiler reads a catalog, so tests can feed it files from
+/// memory and the core does no other I/O.
+public protocol CatalogFileSystem: Sendable {
+    /// Every file below the catalog root, as sorted `/`-separated relative paths.
+    func listFiles() throws(CatalogIOError) -> [CatalogFileEntry]
+    /// The bytes of a listed file.
+    func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8]
+}
+
+/// A file found under the catalog root.
+public struct CatalogFileEntry: Hashable, Sendable {
+    public var path: String
+    /// A symbolic link whose target resolves outside the catalog root: refused.
+    public var escapesRoot: Bool
+
+    public init(path: String, escapesRoot: Bool = false) {
+        self.path = path
+        self.escapesRoot = escapesRoot
+    }
+}
+
+/// A failure to read the catalog itself (not a problem in its content): exit code 2.
+public struct CatalogIOError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Files in memory, keyed by relative path: the catalog of a unit test.
+public struct InMemoryFileSystem: CatalogFileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: String]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public init(bytes: [String: [UInt8]]) {
+        self.files = bytes
+    }
+
+    public func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] {
+        files.keys.sorted().map { CatalogFileEntry(path: $0) }
+    }
+
+    public func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] {
+        guard let bytes = files[path] else { throw CatalogIOError(path: path, reason: "no such file") }
+        return bytes
+    }
+}

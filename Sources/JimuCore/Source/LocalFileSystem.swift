@@ -1,0 +1,78 @@
+import Foundation
+
+/// The catalog on disk. Symbolic links are followed only while they stay inside the
+/// catalog root; one that leaves it is listed as escaping, and never read.
+public struct LocalFileSystem: CatalogFileSystem {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CatalogIOError(path: root, reason: "no such catalog folder")
+        }
+        let realRoot = Self.realPath(root) ?? root
+        var entries: [CatalogFileEntry] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            let names: [String]
+            do {
+                names = try manager.contentsOfDirectory(atPath: absolute)
+            } catch {
+                throw CatalogIOError(path: absolute, reason: "cannot list folder")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let full = root + "/" + path
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                if type == S_IFLNK {
+                    guard let target = Self.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/")
+                    else {
+                        entries.append(CatalogFileEntry(path: path, escapesRoot: true))
+                        continue
+                    }
+                    var targetInfo = stat()
+                    if stat(full, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG {
+                        entries.append(CatalogFileEntry(path: path))
+                    }
+                    // A link to a folder inside the root is not followed: the folder is
+                    // listed where it really is, and following could loop.
+                } else if type == S_IFDIR {
+                    pending.append(path)
+                } else if type == S_IFREG {
+                    entries.append(CatalogFileEntry(path: path))
+                }
+            }
+        }
+        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    public func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] {
+        let full = root + "/" + path
+        guard let handle = FileHandle(forReadingAtPath: full) else {
+            throw CatalogIOError(path: path, reason: "cannot open file")
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit: enough to know the file is too large without
+            // reading a hostile 100 MB file whole.
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw CatalogIOError(path: path, reason: "cannot read file")
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,333 @@
+/// Turns the events of one document into a `YAMLDocument`, enforcing the reader's rules
+/// as the events arrive: depth, alias expansion, undefined aliases, duplicate keys and
+/// explicit tags. Checking on arrival is what lets a hostile file fail fast, and reports the
+/// first problem in document order.
+///
+/// Independent of libyaml: `YAMLReader` feeds it plain Swift values.
+struct DocumentBuilder {
+    /// An open mapping or sequence.
+    private struct Frame {
+        var node: Int32
+        var isMapping: Bool
+        /// Where this collection's children start on the `pending` stack.
+        var pendingStart: Int
+        /// Where this mapping's keys start on the `pendingKeys` stack.
+        var keyStart: Int
+        /// 1 + the expanded sizes of the children so far.
+        var expanded: Int
+        /// The greatest collection height among the children so far.
+        var childHeight: Int
+        /// The anchor the collection defines, to complete when it ends.
+        var anchor: String?
+        /// Built only once a mapping has many keys: below that, a linear scan is faster
+        /// than hashing, and most catalog mappings are small.
+        var keySet: [KeyIdentity: Int]?
+    }
+
+    /// What makes two keys the same key.
+    ///
+    /// String keys (quoted, or plain text that the core schema leaves a string) compare by
+    /// text, through the interned key index; other scalars compare by resolved value, so
+    /// `1` and `0x1`, or `~` and `null`, are duplicates, while `1` and `"1"` are not. A
+    /// collection used as a key equals only itself (the same node through an alias).
+    private enum KeyIdentity: Hashable {
+        case text(Int32)
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case float(Double)
+        case node(Int32)
+    }
+
+    private struct PendingKey {
+        var identity: KeyIdentity
+        var mark: YAMLMark
+        var node: YAMLNodeID
+    }
+
+    private struct Anchor {
+        var node: Int32
+        var expanded: Int
+        var height: Int
+        /// False while the anchored collection is still open: an alias to it then would
+        /// make a cycle.
+        var complete: Bool
+    }
+
+    /// Above this many keys a mapping switches from linear scan to a hash table.
+    private static let linearKeyLimit = 16
+
+    private let limits: YAMLLimits
+    private var nodes: [NodeRecord] = []
+    private var children: [YAMLNodeID] = []
+    private var text: [UInt8] = []
+    private var keys = KeyInterner()
+    private var tags: [String] = []
+    private var tagIndex: [String: Int32] = [:]
+    private var frames: [Frame] = []
+    private var pending: [YAMLNodeID] = []
+    private var pendingKeys: [PendingKey] = []
+    private var anchors: [String: Anchor] = [:]
+    /// Nodes that aliases have added so far: the expanded size minus the literal size.
+    private var aliasNodes = 0
+    private var root: YAMLNodeID?
+
+    /// - Parameter inputBytes: the size of the input, to reserve storage once up front.
+    init(limits: YAMLLimits, inputBytes: Int) {
+        self.limits = limits
+        // Rough shape of catalog YAML: about one node per 12 bytes, and scalar text a
+        // little less than the input. Reserving avoids repeated regrowth of large arrays.
+        let nodeGuess = inputBytes / 12 + 16
+        nodes.reserveCapacity(nodeGuess)
+        children.reserveCapacity(nodeGuess)
+        text.reserveCapacity(inputBytes)
+    }
+
+    // MARK: - Events
+
+    /// A scalar event.
+    mutating func scalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: String?, anchor: String?,
+        start: YAMLMark, end: YAMLMark
+    ) throws(YAMLError) {
+        let coreTag = CoreTag(tag)
+        let resolution = try Self.resolution(of: bytes, style: style, tag: coreTag, at: start)
+        let id = YAMLNodeID(Int32(nodes.count))
+        let isKey = nextIsKey
+        var record = NodeRecord(
+            kind: .scalar, style: style, resolution: resolution, tag: internTag(tag),
+            line: Int32(start.line), column: Int32(start.column),
+            endLine: Int32(end.line), endColumn: Int32(end.column),
+            start: 0, count: Int32(bytes.count), key: -1)
+        if isKey {
+            let interned = keys.intern(bytes, arena: &text)
+            record.start = interned.offset
+            record.key = interned.key
+        } else {
+            record.start = Int32(text.count)
+            text.append(contentsOf: bytes)
+        }
+        nodes.append(record)
+        if let anchor {
+            anchors[anchor] = Anchor(node: id.index, expanded: 1, height: 0, complete: true)
+        }
+        try place(id, at: start, expanded: 1, height: 0)
+    }
+
+    /// A mapping-start or sequence-start event.
+    mutating func startCollection(_ kind: YAMLNodeKind, tag: String?, anchor: String?, start: YAMLMark) throws(YAMLError) {
+        if frames.count + 1 > limits.maxDepth {
+            throw YAMLError(
+                kind: .depthLimit,
+                message: "collections are nested more than \(limits.maxDepth) levels deep",
+                mark: start)
+        }
+        let coreTag = CoreTag(tag)
+        switch (coreTag, kind) {
+        case (.none, _), (.nonSpecific, _), (.other, _), (.map, .mapping), (.seq, .sequence):
+            break
+        default:
+            let noun = kind == .mapping ? "mapping" : "sequence"
+            throw YAMLError(kind: .syntax, message: "a `\(coreTag.shortName)` tag cannot be used on a \(noun)", mark: start)
+        }
+        let id = Int32(nodes.count)
+        nodes.append(NodeRecord(
+            kind: kind, style: .plain, resolution: .string, tag: internTag(tag),
+            line: Int32(start.line), column: Int32(start.column), endLine: Int32(start.line),
+            endColumn: Int32(start.column), start: 0, count: 0, key: -1))
+        if let anchor {
+            anchors[anchor] = Anchor(node: id, expanded: 1, height: 1, complete: false)
+        }
+        frames.append(Frame(
+            node: id, isMapping: kind == .mapping, pendingStart: pending.count, keyStart: pendingKeys.count,
+            expanded: 1, childHeight: 0, anchor: anchor, keySet: nil))
+    }
+
+    /// A mapping-end or sequence-end event.
+    mutating func endCollection(end: YAMLMark) throws(YAMLError) {
+        guard let frame = frames.popLast() else { return }
+        let first = children.count
+        children.append(contentsOf: pending[frame.pendingStart...])
+        pending.removeSubrange(frame.pendingStart...)
+        pendingKeys.removeSubrange(frame.keyStart...)
+        let index = Int(frame.node)
+        nodes[index].start = Int32(first)
+        nodes[index].count = Int32(children.count - first)
+        nodes[index].endLine = Int32(end.line)
+        nodes[index].endColumn = Int32(end.column)
+        let height = frame.childHeight + 1
+        // Complete the anchor only if no later node took the name meanwhile: an alias
+        // refers to the most recent definition in document order.
+        if let name = frame.anchor, anchors[name]?.node == frame.node {
+            anchors[name] = Anchor(node: frame.node, expanded: frame.expanded, height: height, complete: true)
+        }
+        let start = YAMLMark(line: Int(nodes[index].line), column: Int(nodes[index].column))
+        try place(YAMLNodeID(frame.node), at: start, expanded: frame.expanded, height: height)
+    }
+
+    /// An alias event: the anchored node is placed again, not copied.
+    mutating func alias(_ name: String, start: YAMLMark) throws(YAMLError) {
+        guard let anchor = anchors[name] else {
+            throw YAMLError(kind: .undefinedAlias, message: "alias `*\(name)` has no anchor `&\(name)` before it", mark: start)
+        }
+        guard anchor.complete else {
+            throw YAMLError(
+                kind: .aliasExpansion, message: "alias `*\(name)` refers to a collection that contains it",
+                mark: start, relatedMark: mark(of: anchor.node))
+        }
+        // E - L grows by (size of the anchored tree - 1) per alias occurrence; checking
+        // here stops an alias bomb at the first alias that crosses the limit.
+        aliasNodes += anchor.expanded - 1
+        if aliasNodes > limits.maxAliasExpansion {
+            throw YAMLError(
+                kind: .aliasExpansion,
+                message: "aliases expand the document by more than \(limits.maxAliasExpansion) nodes (at `*\(name)`)",
+                mark: start, relatedMark: mark(of: anchor.node))
+        }
+        if frames.count + anchor.height > limits.maxDepth {
+            throw YAMLError(
+                kind: .depthLimit,
+                message: "alias `*\(name)` nests collections more than \(limits.maxDepth) levels deep",
+                mark: start, relatedMark: mark(of: anchor.node))
+        }
+        try place(YAMLNodeID(anchor.node), at: start, expanded: anchor.expanded, height: anchor.height)
+    }
+
+    /// The finished document. Collections left open (only after an error) are dropped.
+    func finish() -> YAMLDocument {
+        YAMLDocument(root: root, nodes: nodes, children: children, text: text, keys: keys.strings, tags: tags)
+    }
+
+    // MARK: - Placing nodes
+
+    /// Whether the next node completes a key position of the innermost mapping.
+    private var nextIsKey: Bool {
+        guard let frame = frames.last, frame.isMapping else { return false }
+        return (pending.count - frame.pendingStart) % 2 == 0
+    }
+
+    /// Adds a finished node to its parent (or makes it the root), checking a key for
+    /// duplicates first.
+    private mutating func place(_ id: YAMLNodeID, at mark: YAMLMark, expanded: Int, height: Int) throws(YAMLError) {
+        guard !frames.isEmpty else {
+            if root == nil { root = id }
+            return
+        }
+        let top = frames.count - 1
+        if nextIsKey { try addKey(id, at: mark, frame: top) }
+        pending.append(id)
+        frames[top].expanded += expanded
+        frames[top].childHeight = max(frames[top].childHeight, height)
+    }
+
+    private mutating func addKey(_ id: YAMLNodeID, at mark: YAMLMark, frame top: Int) throws(YAMLError) {
+        let identity = keyIdentity(of: id)
+        let keyStart = frames[top].keyStart
+        let firstIndex: Int?
+        if frames[top].keySet != nil {
+            firstIndex = frames[top].keySet?[identity]
+        } else {
+            firstIndex = pendingKeys[keyStart...].firstIndex { $0.identity == identity }.map { $0 - keyStart }
+        }
+        if let firstIndex {
+            let first = pendingKeys[keyStart + firstIndex]
+            throw YAMLError(
+                kind: .duplicateKey, message: "duplicate key \(describeKey(id))", mark: mark, relatedMark: first.mark)
+        }
+        let position = pendingKeys.count - keyStart
+        pendingKeys.append(PendingKey(identity: identity, mark: mark, node: id))
+        if frames[top].keySet != nil {
+            frames[top].keySet?[identity] = position
+        } else if position + 1 > Self.linearKeyLimit {
+            var set: [KeyIdentity: Int] = [:]
+            set.reserveCapacity(position * 4)
+            for (offset, key) in pendingKeys[keyStart...].enumerated() where set[key.identity] == nil {
+                set[key.identity] = offset
+            }
+            frames[top].keySet = set
+        }
+    }
+
+    private mutating func keyIdentity(of id: YAMLNodeID) -> KeyIdentity {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .scalar else { return .node(id.index) }
+        let value = text.withUnsafeBufferPointer { all in
+            CoreSchema.resolve(
+                UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
+                as: record.resolution)
+        }
+        switch value {
+        case .null: return .null
+        case .bool(let bool): return .bool(bool)
+        case .int(let integer): return .int(integer)
+        case .float(let double): return .float(double)
+        case .string, nil: break
+        }
+        if record.key >= 0 { return .text(record.key) }
+        // A value scalar used again as a key through an alias: intern it now. Copy first,
+        // because interning may append to the arena the bytes come from.
+        let bytes = Array(text[Int(record.start)..<Int(record.start + record.count)])
+        let key = bytes.withUnsafeBufferPointer { keys.intern($0, arena: &text).key }
+        nodes[Int(id.index)].key = key
+        return .text(key)
+    }
+
+    private func describeKey(_ id: YAMLNodeID) -> String {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .scalar else {
+            return "(the same \(record.kind == .mapping ? "mapping" : "sequence") used twice as a key)"
+        }
+        var shown = String(decoding: text[Int(record.start)..<Int(record.start + record.count)], as: UTF8.self)
+        // Keep the message one readable line whatever the key holds.
+        shown = String(shown.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        if shown.count > 60 { shown = String(shown.prefix(60)) + "…" }
+        return "`\(shown)`"
+    }
+
+    private func mark(of node: Int32) -> YAMLMark {
+        let record = nodes[Int(node)]
+        return YAMLMark(line: Int(record.line), column: Int(record.column))
+    }
+
+    private mutating func internTag(_ tag: String?) -> Int32 {
+        guard let tag else { return -1 }
+        if let index = tagIndex[tag] { return index }
+        let index = Int32(tags.count)
+        tags.append(tag)
+        tagIndex[tag] = index
+        return index
+    }
+
+    /// How a scalar resolves given its style and tag; throws when a core tag does not fit
+    /// the text (`!!int abc`), because honouring the tag is then impossible.
+    private static func resolution(
+        of bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: CoreTag, at mark: YAMLMark
+    ) throws(YAMLError) -> NodeRecord.Resolution {
+        let fits: Bool
+        let resolution: NodeRecord.Resolution
+        switch tag {
+        case .none, .other: return style == .plain ? .core : .string
+        case .nonSpecific, .str: return .string
+        case .int:
+            resolution = .int
+            if case .int = CoreSchema.integer(bytes) { fits = true } else { fits = false }
+        case .float:
+            resolution = .float
+            fits = CoreSchema.integer(bytes) != nil || CoreSchema.float(bytes) != nil
+        case .bool:
+            resolution = .bool
+            fits = CoreSchema.bool(bytes) != nil
+        case .null:
+            resolution = .null
+            fits = CoreSchema.isNull(bytes)
+        case .map, .seq:
+            throw YAMLError(kind: .syntax, message: "a `\(tag.shortName)` tag cannot be used on a scalar", mark: mark)
+        }
+        guard fits else {
+            var shown = String(decoding: bytes, as: UTF8.self)
+            if shown.count > 60 { shown = String(shown.prefix(60)) + "…" }
+            throw YAMLError(kind: .syntax, message: "`\(shown)` is not a valid `\(tag.shortName)`", mark: mark)
+        }
+        return resolution
+    }
+}
