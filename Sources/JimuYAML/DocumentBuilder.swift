@@ -5,10 +5,13 @@
 ///
 /// Independent of libyaml: `YAMLReader` feeds it plain Swift values.
 struct DocumentBuilder {
-    /// An open mapping or sequence.
+    /// An open mapping or sequence. Plain data only, so that updating the innermost frame
+    /// for every event costs no reference counting.
     private struct Frame {
         var node: Int32
         var isMapping: Bool
+        /// Whether the collection defines an anchor (its name is in `openAnchors`).
+        var hasAnchor: Bool
         /// Where this collection's children start on the `pending` stack.
         var pendingStart: Int
         /// Where this mapping's keys start on the `pendingKeys` stack.
@@ -17,26 +20,31 @@ struct DocumentBuilder {
         var expanded: Int
         /// The greatest collection height among the children so far.
         var childHeight: Int
-        /// The anchor the collection defines, to complete when it ends.
-        var anchor: String?
-        /// Built only once a mapping has many keys: below that, a linear scan is faster
-        /// than hashing, and most catalog mappings are small.
-        var keySet: [KeyIdentity: Int]?
     }
 
-    /// What makes two keys the same key.
+    /// What makes two keys the same key, packed into two integers so that comparing and
+    /// hashing are cheap.
     ///
     /// String keys (quoted, or plain text that the core schema leaves a string) compare by
     /// text, through the interned key index; other scalars compare by resolved value, so
-    /// `1` and `0x1`, or `~` and `null`, are duplicates, while `1` and `"1"` are not. A
-    /// collection used as a key equals only itself (the same node through an alias).
-    private enum KeyIdentity: Hashable {
-        case text(Int32)
-        case null
-        case bool(Bool)
-        case int(Int64)
-        case float(Double)
-        case node(Int32)
+    /// `1` and `0x1`, or `~` and `null`, are duplicates, while `1` and `"1"`, or `1` and
+    /// `1.0`, are not. All `.nan` keys are the same key. A collection used as a key equals
+    /// only itself (the same node again, through an alias).
+    private struct KeyIdentity: Hashable {
+        enum Kind: UInt8 { case text, null, bool, int, float, node }
+        var kind: Kind
+        var bits: UInt64
+
+        init(_ kind: Kind, _ bits: UInt64 = 0) {
+            self.kind = kind
+            self.bits = bits
+        }
+
+        init(float value: Double) {
+            // One key for every NaN and for both zeros, as the values compare equal.
+            let canonical = value.isNaN ? Double.nan : (value == 0 ? 0 : value)
+            self.init(.float, canonical.bitPattern)
+        }
     }
 
     private struct PendingKey {
@@ -68,6 +76,12 @@ struct DocumentBuilder {
     private var pending: [YAMLNodeID] = []
     private var pendingKeys: [PendingKey] = []
     private var anchors: [String: Anchor] = [:]
+    /// Anchor names of open collections, by node index.
+    private var openAnchors: [Int32: String] = [:]
+    /// Key positions of open mappings with many keys, by node index: below
+    /// `linearKeyLimit` keys a linear scan is faster than hashing, and most catalog
+    /// mappings are small.
+    private var keySets: [Int32: [KeyIdentity: Int]] = [:]
     /// Nodes that aliases have added so far: the expanded size minus the literal size.
     private var aliasNodes = 0
     private var root: YAMLNodeID?
@@ -137,10 +151,11 @@ struct DocumentBuilder {
             endColumn: Int32(start.column), start: 0, count: 0, key: -1))
         if let anchor {
             anchors[anchor] = Anchor(node: id, expanded: 1, height: 1, complete: false)
+            openAnchors[id] = anchor
         }
         frames.append(Frame(
-            node: id, isMapping: kind == .mapping, pendingStart: pending.count, keyStart: pendingKeys.count,
-            expanded: 1, childHeight: 0, anchor: anchor, keySet: nil))
+            node: id, isMapping: kind == .mapping, hasAnchor: anchor != nil, pendingStart: pending.count,
+            keyStart: pendingKeys.count, expanded: 1, childHeight: 0))
     }
 
     /// A mapping-end or sequence-end event.
@@ -148,8 +163,9 @@ struct DocumentBuilder {
         guard let frame = frames.popLast() else { return }
         let first = children.count
         children.append(contentsOf: pending[frame.pendingStart...])
-        pending.removeSubrange(frame.pendingStart...)
-        pendingKeys.removeSubrange(frame.keyStart...)
+        pending.removeLast(pending.count - frame.pendingStart)
+        pendingKeys.removeLast(pendingKeys.count - frame.keyStart)
+        if !keySets.isEmpty { keySets[frame.node] = nil }
         let index = Int(frame.node)
         nodes[index].start = Int32(first)
         nodes[index].count = Int32(children.count - first)
@@ -158,7 +174,7 @@ struct DocumentBuilder {
         let height = frame.childHeight + 1
         // Complete the anchor only if no later node took the name meanwhile: an alias
         // refers to the most recent definition in document order.
-        if let name = frame.anchor, anchors[name]?.node == frame.node {
+        if frame.hasAnchor, let name = openAnchors.removeValue(forKey: frame.node), anchors[name]?.node == frame.node {
             anchors[name] = Anchor(node: frame.node, expanded: frame.expanded, height: height, complete: true)
         }
         let start = YAMLMark(line: Int(nodes[index].line), column: Int(nodes[index].column))
@@ -202,19 +218,22 @@ struct DocumentBuilder {
 
     /// Whether the next node completes a key position of the innermost mapping.
     private var nextIsKey: Bool {
-        guard let frame = frames.last, frame.isMapping else { return false }
-        return (pending.count - frame.pendingStart) % 2 == 0
+        let top = frames.count - 1
+        guard top >= 0, frames[top].isMapping else { return false }
+        return (pending.count - frames[top].pendingStart) % 2 == 0
     }
 
     /// Adds a finished node to its parent (or makes it the root), checking a key for
     /// duplicates first.
     private mutating func place(_ id: YAMLNodeID, at mark: YAMLMark, expanded: Int, height: Int) throws(YAMLError) {
-        guard !frames.isEmpty else {
+        let top = frames.count - 1
+        guard top >= 0 else {
             if root == nil { root = id }
             return
         }
-        let top = frames.count - 1
-        if nextIsKey { try addKey(id, at: mark, frame: top) }
+        if frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 {
+            try addKey(id, at: mark, frame: top)
+        }
         pending.append(id)
         frames[top].expanded += expanded
         frames[top].childHeight = max(frames[top].childHeight, height)
@@ -223,53 +242,63 @@ struct DocumentBuilder {
     private mutating func addKey(_ id: YAMLNodeID, at mark: YAMLMark, frame top: Int) throws(YAMLError) {
         let identity = keyIdentity(of: id)
         let keyStart = frames[top].keyStart
-        let firstIndex: Int?
-        if frames[top].keySet != nil {
-            firstIndex = frames[top].keySet?[identity]
+        let node = frames[top].node
+        let position = pendingKeys.count - keyStart
+        let large = position >= Self.linearKeyLimit
+        var firstIndex: Int?
+        if large {
+            firstIndex = keySets[node]?[identity]
         } else {
-            firstIndex = pendingKeys[keyStart...].firstIndex { $0.identity == identity }.map { $0 - keyStart }
+            var index = keyStart
+            while index < pendingKeys.count {
+                if pendingKeys[index].identity == identity {
+                    firstIndex = index - keyStart
+                    break
+                }
+                index += 1
+            }
         }
         if let firstIndex {
-            let first = pendingKeys[keyStart + firstIndex]
             throw YAMLError(
-                kind: .duplicateKey, message: "duplicate key \(describeKey(id))", mark: mark, relatedMark: first.mark)
+                kind: .duplicateKey, message: "duplicate key \(describeKey(id))", mark: mark,
+                relatedMark: pendingKeys[keyStart + firstIndex].mark)
         }
-        let position = pendingKeys.count - keyStart
         pendingKeys.append(PendingKey(identity: identity, mark: mark, node: id))
-        if frames[top].keySet != nil {
-            frames[top].keySet?[identity] = position
-        } else if position + 1 > Self.linearKeyLimit {
+        if large {
+            keySets[node, default: [:]][identity] = position
+        } else if position + 1 == Self.linearKeyLimit {
+            // From the next key on, look keys up by hash.
             var set: [KeyIdentity: Int] = [:]
-            set.reserveCapacity(position * 4)
-            for (offset, key) in pendingKeys[keyStart...].enumerated() where set[key.identity] == nil {
+            set.reserveCapacity(Self.linearKeyLimit * 4)
+            for (offset, key) in pendingKeys[keyStart...].enumerated() {
                 set[key.identity] = offset
             }
-            frames[top].keySet = set
+            keySets[node] = set
         }
     }
 
     private mutating func keyIdentity(of id: YAMLNodeID) -> KeyIdentity {
         let record = nodes[Int(id.index)]
-        guard record.kind == .scalar else { return .node(id.index) }
+        guard record.kind == .scalar else { return KeyIdentity(.node, UInt64(id.index)) }
         let value = text.withUnsafeBufferPointer { all in
             CoreSchema.resolve(
                 UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
                 as: record.resolution)
         }
         switch value {
-        case .null: return .null
-        case .bool(let bool): return .bool(bool)
-        case .int(let integer): return .int(integer)
-        case .float(let double): return .float(double)
+        case .null: return KeyIdentity(.null)
+        case .bool(let bool): return KeyIdentity(.bool, bool ? 1 : 0)
+        case .int(let integer): return KeyIdentity(.int, UInt64(bitPattern: integer))
+        case .float(let double): return KeyIdentity(float: double)
         case .string, nil: break
         }
-        if record.key >= 0 { return .text(record.key) }
+        if record.key >= 0 { return KeyIdentity(.text, UInt64(record.key)) }
         // A value scalar used again as a key through an alias: intern it now. Copy first,
         // because interning may append to the arena the bytes come from.
         let bytes = Array(text[Int(record.start)..<Int(record.start + record.count)])
         let key = bytes.withUnsafeBufferPointer { keys.intern($0, arena: &text).key }
         nodes[Int(id.index)].key = key
-        return .text(key)
+        return KeyIdentity(.text, UInt64(key))
     }
 
     private func describeKey(_ id: YAMLNodeID) -> String {

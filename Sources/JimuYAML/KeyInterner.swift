@@ -4,8 +4,10 @@
 /// text once, hands the core library one shared `String` per key (no allocation per lookup),
 /// and turns duplicate-key detection into integer comparison.
 ///
-/// An open-addressing table over byte ranges of the document's text arena, hashed with the
-/// standard library's per-process seeded `Hasher` so that a hostile file cannot force
+/// An open-addressing table over byte ranges of the document's text arena. The hash is a
+/// multiply-fold hash (in the style of wyhash) keyed with a random per-process seed: several
+/// times cheaper than `Hasher`'s SipHash on short keys, which matters because every key of
+/// every mapping is hashed, and still seeded so that a hostile file cannot precompute
 /// collisions and make interning quadratic.
 struct KeyInterner {
     /// The shared strings, by key index.
@@ -13,18 +15,16 @@ struct KeyInterner {
     /// Where each key's bytes live in the text arena.
     private var offsets: [Int32] = []
     private var lengths: [Int32] = []
-    private var hashes: [Int] = []
+    private var hashes: [UInt64] = []
     /// Key index + 1 per slot; 0 marks an empty slot. Capacity is a power of two.
     private var slots: [Int32] = Array(repeating: 0, count: 64)
 
     /// The key index for `bytes`, appending the bytes to `arena` when they are new.
     /// Returns the index and the offset of the (single) copy in the arena.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]) -> (key: Int32, offset: Int32) {
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        let hash = hasher.finalize()
+        let hash = Self.hash(bytes)
         let mask = slots.count - 1
-        var slot = hash & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
@@ -52,10 +52,38 @@ struct KeyInterner {
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for key in hashes.indices {
-            var slot = hashes[key] & mask
+            var slot = Int(truncatingIfNeeded: hashes[key]) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(key + 1)
         }
+    }
+
+    /// Chosen once per process, so hash values differ from run to run.
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var state = seed ^ (UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15)
+        var index = 0
+        while index + 8 <= raw.count {
+            state = mix(state, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < raw.count {
+            tail |= UInt64(raw[index]) << shift
+            shift += 8
+            index += 1
+        }
+        return mix(state, tail)
+    }
+
+    /// Multiplies state and input to 128 bits and folds the halves, so every input bit
+    /// reaches every output bit (wyhash's `mum`).
+    private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (word ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: state ^ 0xE703_7ED1_A0B4_28DB)
+        return product.high ^ product.low
     }
 
     private static func equal(_ arena: [UInt8], at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

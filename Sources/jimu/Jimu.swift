@@ -10,6 +10,6 @@ struct Jimu: ParsableCommand {
             Exit codes: 0 clean (warnings allowed), 1 errors in the catalog, 2 usage or I/O failure.
             """,
         version: JimuVersion.current,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, ExplainCommand.self]
     )
 }

@@ -61,9 +61,15 @@ final class DocumentReader {
                 continue
             }
             guard keys.contains(name) else {
+                // `{zh: …, en: Article 7, Law}` splits at the comma into a key `Law`: say so.
+                let splitText =
+                    document.kind(of: value) == .scalar && document.value(of: value) == .null
+                    && name.contains(" ")
                 diagnostics.report(
                     .unknownKey, "unknown key `\(name)` in \(what)", at: location(key),
-                    fix: Suggestion.closest(to: name, among: keys).map(Diagnostic.Fix.didYouMean))
+                    fix: splitText
+                        ? .init("quote the text before it: inside `{…}` a comma starts a new key")
+                        : Suggestion.closest(to: name, among: keys).map(Diagnostic.Fix.didYouMean))
                 continue
             }
             entries[name] = (key, value)

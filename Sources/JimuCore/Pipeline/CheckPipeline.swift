@@ -9,14 +9,8 @@ public struct CheckResult: Sendable {
 }
 
 public enum CheckPipeline {
+    /// Everything `jimu check` reports: the problems of every stage up to the merge.
     public static func run(_ fileSystem: some CatalogFileSystem) throws(CatalogIOError) -> CheckResult {
-        let decoded = try CatalogDecoder.decode(fileSystem)
-        let checked = CatalogChecker.check(decoded.catalog)
-        let diagnostics = (decoded.diagnostics + checked).sorted(by: Diagnostic.byPlace)
-        let catalog = decoded.catalog
-        let summary = CheckSummary(
-            files: decoded.fileCount, items: catalog.items.count, localities: catalog.localities.count,
-            practices: catalog.practices.count, bundles: catalog.bundles.count, diagnostics: diagnostics)
-        return CheckResult(catalog: catalog, diagnostics: diagnostics, sources: decoded.sources, summary: summary)
+        try BuildPipeline.standard(fileSystem).check
     }
 }

@@ -1,19 +1,23 @@
-/// Checks one locality's practice against the dictionary and its item's frame: every field
-/// resolves to exactly one element, no element is asked twice, conditions read fields of
-/// this form, materials and sources exist, and the promised limit respects the law.
-struct PracticeChecker {
+/// Resolves one locality's practice against the dictionary and its item's frame: every field
+/// names exactly one definition, no element is asked twice, conditions read fields of this
+/// form, materials and sources exist, and the promised limit respects the law.
+struct PracticeResolver {
     let symbols: CatalogSymbols
     let diagnostics: DiagnosticCollector
 
-    func check(_ practice: Practice) {
-        if symbols.localityFolders[practice.localityFolder] == nil {
+    /// The practice with its fields resolved; nil when its item or locality is unknown, so
+    /// the merge never sees a practice it cannot place.
+    func resolve(_ practice: Practice) -> ResolvedPractice? {
+        let locality = symbols.localityFolders[practice.localityFolder]
+        if locality == nil {
             diagnostics.report(
                 .missingFile,
                 "the folder `localities/\(practice.localityFolder)` has no locality.yaml, so this practice belongs to no locality",
                 at: .start(of: practice.file))
         }
         let item = symbols.items.resolve(practice.item, diagnostics: diagnostics)
-        let formIDs = checkFields(practice, item: item)
+        let fields = resolveFields(practice, item: item)
+        let formIDs = Set(fields.map(\.id))
         for field in practice.fields {
             for condition in [field.requiredIf, field.visibleIf].compactMap({ $0 }) {
                 for name in condition.value.fields where !formIDs.contains(name.id) {
@@ -31,32 +35,45 @@ struct PracticeChecker {
                 "promised limit of \(promised.value) working days exceeds the statutory limit of \(item.statutoryLimit.value)",
                 at: promised.location, notes: [.init("statutory limit set here", at: item.statutoryLimit.location)])
         }
+        guard let locality, item != nil else { return nil }
+        return ResolvedPractice(practice: practice, locality: locality, fields: fields)
     }
 
-    /// Resolves every field of the form and returns the ids the form holds.
-    private func checkFields(_ practice: Practice, item: ItemFrame?) -> Set<String> {
+    /// Resolves every field of the form, once per definition.
+    private func resolveFields(_ practice: Practice, item: ItemFrame?) -> [ResolvedField] {
         var seen: [String: SourceLocation] = [:]
+        var fields: [ResolvedField] = []
         for field in practice.fields {
-            guard let id = resolve(field.reference, item: item) else { continue }
-            if let first = seen[id] {
-                diagnostics.report(
-                    .duplicateField, "the form asks for `\(id)` twice", at: field.location,
-                    notes: [.init("first asked here", at: first)])
-            } else {
-                seen[id] = field.location
-            }
             if let prefill = field.prefill { symbols.sources.resolve(prefill, diagnostics: diagnostics) }
+            guard let resolved = resolve(field, item: item) else { continue }
+            if let first = seen[resolved.id] {
+                diagnostics.report(
+                    .duplicateField, "the form asks for `\(resolved.id)` twice", at: field.location,
+                    notes: [.init("first asked here", at: first)])
+                continue
+            }
+            seen[resolved.id] = field.location
+            fields.append(resolved)
         }
-        return Set(seen.keys)
+        return fields
     }
 
-    private func resolve(_ reference: FieldReference, item: ItemFrame?) -> String? {
-        switch reference {
+    private func resolve(_ field: PracticeField, item: ItemFrame?) -> ResolvedField? {
+        func make(_ id: String, _ origin: FieldOrigin, _ label: LocalizedText, _ spec: FieldSpec, written: String?)
+            -> ResolvedField
+        {
+            ResolvedField(
+                id: id, origin: origin, label: label, writtenLabel: written, spec: spec,
+                required: field.required?.value ?? true, prefill: field.prefill, requiredIf: field.requiredIf,
+                visibleIf: field.visibleIf, location: field.location)
+        }
+        switch field.reference {
         case .element(let id):
-            return symbols.elements.resolve(id, diagnostics: diagnostics) == nil ? nil : id.value
+            guard let element = symbols.elements.resolve(id, diagnostics: diagnostics) else { return nil }
+            return make(id.value, .element, element.label, element.spec, written: nil)
         case .local(let id):
             guard let item else { return nil }
-            guard item.localFields.contains(where: { $0.id.value == id.value }) else {
+            guard let local = item.localFields.first(where: { $0.id.value == id.value }) else {
                 diagnostics.report(
                     .unknownReference, "item `\(item.key.value)` declares no local field `\(id.value)`",
                     at: id.location,
@@ -64,26 +81,32 @@ struct PracticeChecker {
                         .map(Diagnostic.Fix.didYouMean))
                 return nil
             }
-            return id.value
+            return make(id.value, .local, local.label, local.spec, written: nil)
         case .label(let label):
             let matches = symbols.labels.elements(for: label.value)
             switch matches.count {
             case 1:
-                return matches[0]
+                guard let element = symbols.elements[matches[0]] else { return nil }
+                return make(matches[0], .element, element.label, element.spec, written: label.value)
             case 0:
                 let closest = symbols.labels.closest(to: label.value)
                 diagnostics.report(
                     .unresolvedLabel, "label `\(label.value)` matches no data element", at: label.location,
                     fix: closest.map {
-                        .init("did you mean `\($0.label)` (`\($0.element)`)? or write `ref:` with an element id", replacement: $0.element)
+                        .init(
+                            "did you mean `\($0.label)` (`\($0.element)`)? or write `ref:` with an element id",
+                            replacement: $0.element)
                     } ?? .init("write `ref:` with an element id, or add the label to an element's synonyms"))
                 return nil
             default:
                 diagnostics.report(
                     .ambiguousLabel,
-                    "label `\(label.value)` matches \(matches.count) data elements: \(matches.map { "`\($0)`" }.joined(separator: ", "))",
+                    "label `\(label.value)` matches \(matches.count) data elements: "
+                        + matches.map { "`\($0)`" }.joined(separator: ", "),
                     at: label.location,
-                    notes: matches.compactMap { id in symbols.elements.location(of: id).map { .init("`\(id)` defined here", at: $0) } },
+                    notes: matches.compactMap { id in
+                        symbols.elements.location(of: id).map { .init("`\(id)` defined here", at: $0) }
+                    },
                     fix: .init("write `ref:` with the element you mean"))
                 return nil
             }

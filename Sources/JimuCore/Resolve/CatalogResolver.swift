@@ -1,8 +1,8 @@
 /// Check: the rules that span files. Every reference resolves, names are unique, limits
 /// respect the law, dates lie in years the calendar covers, conditions read fields of their
 /// own form, and preconditions form no cycle.
-public enum CatalogChecker {
-    public static func check(_ catalog: SourceCatalog) -> [Diagnostic] {
+public enum CatalogResolver {
+    public static func resolve(_ catalog: SourceCatalog) -> ResolvedCatalog {
         let diagnostics = DiagnosticCollector()
         let symbols = CatalogSymbols(catalog, diagnostics: diagnostics)
         checkDictionary(catalog, symbols, diagnostics)
@@ -16,11 +16,12 @@ public enum CatalogChecker {
             }
         }
         for item in catalog.items { checkItem(item, symbols, diagnostics) }
-        for practice in catalog.practices { PracticeChecker(symbols: symbols, diagnostics: diagnostics).check(practice) }
+        let resolver = PracticeResolver(symbols: symbols, diagnostics: diagnostics)
+        let practices = catalog.practices.compactMap { resolver.resolve($0) }
         for bundle in catalog.bundles { checkBundle(bundle, symbols, diagnostics) }
         checkCalendarCoverage(catalog, symbols, diagnostics)
         PreconditionGraph(items: catalog.items, symbols: symbols).reportCycles(to: diagnostics)
-        return diagnostics.diagnostics
+        return ResolvedCatalog(source: catalog, practices: practices, diagnostics: diagnostics.diagnostics)
     }
 
     private static func checkDictionary(

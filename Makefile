@@ -1,0 +1,51 @@
+# Jimu: `make` builds the compiler and compiles catalog/ into generated/; `make test` runs
+# every test. Each target installs or checks what it needs, with a clear message.
+
+SWIFT   ?= swift
+PYTHON  ?= python3
+CATALOG ?= catalog
+OUT     ?= generated
+JIMU    := .build/release/jimu
+
+.PHONY: all build generated check-catalog test swift-test python-test deps python-deps clean
+
+all: generated
+
+## System libraries: libyaml (Debian's libyaml-dev) and pkg-config, which locates it.
+deps:
+	@if [ ! -f /usr/include/yaml.h ] || ! command -v pkg-config >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing libyaml-dev and pkg-config with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null; \
+	  else \
+	    echo "make: libyaml's headers are missing: run 'sudo apt-get install libyaml-dev pkg-config', then make again" >&2; \
+	    exit 2; \
+	  fi; \
+	fi
+
+## Python oracles of the tests: jsonschema (with referencing), PyYAML, pytest.
+python-deps:
+	@$(PYTHON) -c "import jsonschema, referencing, yaml, pytest" 2>/dev/null || { \
+	  echo "make: installing the Python test dependencies with pip"; \
+	  $(PYTHON) -m pip install --quiet jsonschema referencing PyYAML pytest || { \
+	    echo "make: pip could not install jsonschema, PyYAML and pytest: install them, then make test again" >&2; exit 2; }; }
+
+build: deps
+	$(SWIFT) build -c release --product jimu
+
+## Check the catalog; later stages write generated/ from it.
+check-catalog: build
+	$(JIMU) check $(CATALOG)
+
+generated: check-catalog
+
+test: swift-test python-test
+
+swift-test: deps
+	$(SWIFT) test
+
+python-test: python-deps
+	$(PYTHON) -m pytest -q Tests/python
+
+clean:
+	rm -rf .build

@@ -1,0 +1,34 @@
+/// Escaping of editor text for Markdown: a name holding `*`, `|` or `](javascript:` must
+/// show as text, in paragraphs and in table cells alike.
+public enum Markdown {
+    /// Escapes every character with a meaning in CommonMark or GitHub tables, and turns
+    /// line breaks into spaces so a value cannot end a table row.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for (index, character) in text.enumerated() {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "|", "~":
+                out.append("\\")
+                out.append(character)
+            case "-", "+", "#", ">", "=":
+                // Only at the start of a line do these open a list, heading or quote.
+                if index == 0 { out.append("\\") }
+                out.append(character)
+            case "<": out += "&lt;"
+            case "&": out += "&amp;"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A table: a header row, a rule, and the rows; cells are escaped by the caller.
+    public static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var out = "| " + header.joined(separator: " | ") + " |\n"
+        out += "|" + header.map { _ in " --- |" }.joined() + "\n"
+        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out
+    }
+}

@@ -1,0 +1,109 @@
+/// The merge report for policy editors (`reports/merge.md`): the same content as
+/// `merge.json`, as tables that read well on any code host.
+public enum MergeReportMarkdown {
+    public static func render(_ report: MergeReport, figures: ReformFigures, localityNames: [String: String]) -> String {
+        let e = Markdown.escape
+        func locality(_ code: String?) -> String {
+            guard let code else { return "frame" }
+            return "\(e(localityNames[code] ?? code)) (\(code))"
+        }
+        var out = "# Merge report: the province standard\n\n"
+        out += "One place innovates, the whole province shares: for every item the standard takes, per dimension, "
+        out += "the best locality's practice, within the item's legal frame.\n\n"
+        out += Markdown.table(
+            ["Rule", "Meaning"], report.rules.sorted { $0.key < $1.key }.map { ["`\($0.key)`", e($0.value)] })
+        out += "\n" + e(report.tieBreak) + "\n\n"
+
+        out += "## Province totals\n\n"
+        out += reductionTable(report.totals) + "\n"
+
+        out += "## Reform figures\n\n"
+        var rows = [snapshotRow("Province standard", figures.standard)]
+        for entry in figures.localities {
+            rows.append(snapshotRow("\(e(entry.name.zh)) (\(entry.code))", entry.figures))
+        }
+        out += Markdown.table(
+            ["Practices of", "Items", "At most one visit", "Zero visits", "Fully online", "Avg promised days", "Avg statutory days"],
+            rows)
+        out += "\nShares of visits count items whose visits are stated.\n\n"
+
+        out += "## Items\n\n"
+        for item in report.items {
+            out += "### \(e(item.name.zh))"
+            if let en = item.name.en { out += " — \(e(en))" }
+            out += "\n\n`\(item.key)` · code \(e(item.code)) · department `\(item.department)` · "
+            out += "statutory limit \(item.statutoryLimit) working days\n\n"
+            if item.frameOnly {
+                out += "No locality has a practice for this item: its standard comes from the legal frame alone.\n\n"
+            }
+            out += Markdown.table(
+                ["Dimension", "Standard", "From", "Rule", "Source"],
+                item.decisions.map { decision in
+                    [
+                        decision.dimension, e(decision.value), locality(decision.locality), "`\(decision.rule)`",
+                        "`\(e(decision.source))`",
+                    ]
+                })
+            out += "\n"
+            if !item.addedBack.isEmpty {
+                out += "Added back because the law requires them: "
+                out += item.addedBack.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
+            }
+            let sharing = item.sharedFields.map { ("field", $0) } + item.sharedMaterials.map { ("material", $0) }
+            if !sharing.isEmpty {
+                out += "Shared province-wide: "
+                out += sharing.map { "\($0.0) `\($0.1.id)` from `\($0.1.source)` (as \(locality($0.1.locality)) does)" }
+                    .joined(separator: "; ") + ".\n\n"
+            }
+            if !item.localities.isEmpty {
+                out += Markdown.table(
+                    ["Locality", "Fields by hand", "Materials submitted", "Steps", "Working days", "Visits", "Must change"],
+                    item.localities.map { comparison in
+                        [
+                            locality(comparison.locality), comparison.reductions.handFilledFields.text,
+                            comparison.reductions.submittedMaterials.text, comparison.reductions.steps.text,
+                            comparison.reductions.days.text, comparison.reductions.visits?.text ?? "–",
+                            comparison.mustChange.isEmpty ? "–" : comparison.mustChange.joined(separator: ", "),
+                        ]
+                    })
+                out += "\n"
+            }
+        }
+
+        out += "## Localities\n\n"
+        for entry in report.localities {
+            out += "### \(e(entry.name.zh)) (\(entry.code))\n\n"
+            out += "\(entry.practices) practices. "
+            if entry.adopted.isEmpty {
+                out += "None adopted province-wide.\n\n"
+            } else {
+                out += "Adopted province-wide: "
+                out += entry.adopted.map { "`\($0.item)` \($0.dimension)" }.joined(separator: ", ") + ".\n\n"
+            }
+            out += reductionTable(entry.totals) + "\n"
+        }
+        return out
+    }
+
+    private static func reductionTable(_ totals: Reductions) -> String {
+        var rows = [
+            ["Fields filled by hand", totals.handFilledFields.text],
+            ["Materials submitted", totals.submittedMaterials.text],
+            ["Steps", totals.steps.text],
+            ["Promised working days", totals.days.text],
+        ]
+        if let visits = totals.visits { rows.append(["Visits in person", visits.text]) }
+        return Markdown.table(["Measure", "Before → standard"], rows)
+    }
+
+    private static func snapshotRow(_ name: String, _ snapshot: ReformFigures.Snapshot) -> [String] {
+        func share(_ s: ReformFigures.Share) -> String {
+            "\(s.count)/\(s.of)" + (s.percent.map { " (\(Figures.text($0))%)" } ?? "")
+        }
+        return [
+            name, "\(snapshot.items)", share(snapshot.atMostOneVisit), share(snapshot.zeroVisits),
+            share(snapshot.fullyOnline), Figures.text(snapshot.averagePromisedLimit),
+            Figures.text(snapshot.averageStatutoryLimit),
+        ]
+    }
+}

@@ -1,0 +1,41 @@
+/// `jimu build`: the whole pipeline, from catalog files to every artifact. Stops before
+/// emitting anything when the catalog has errors, so a broken catalog never reaches
+/// `generated/`.
+public struct BuildResult: Sendable {
+    public var check: CheckResult
+    public var standard: StandardCatalog?
+    public var artifacts: [Artifact]
+
+    public var hasErrors: Bool { check.hasErrors }
+}
+
+public enum BuildPipeline {
+    /// Load, Decode, Resolve and Merge; the IR when the catalog has no errors.
+    public static func standard(_ fileSystem: some CatalogFileSystem) throws(CatalogIOError)
+        -> (check: CheckResult, standard: StandardCatalog?)
+    {
+        let decoded = try CatalogDecoder.decode(fileSystem)
+        let resolved = CatalogResolver.resolve(decoded.catalog)
+        var diagnostics = decoded.diagnostics + resolved.diagnostics
+        var standard: StandardCatalog?
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            let merged = ProvinceMerger.merge(resolved)
+            diagnostics += merged.diagnostics
+            standard = merged.standard
+        }
+        diagnostics.sort(by: Diagnostic.byPlace)
+        let catalog = decoded.catalog
+        let summary = CheckSummary(
+            files: decoded.fileCount, items: catalog.items.count, localities: catalog.localities.count,
+            practices: catalog.practices.count, bundles: catalog.bundles.count, diagnostics: diagnostics)
+        let check = CheckResult(catalog: catalog, diagnostics: diagnostics, sources: decoded.sources, summary: summary)
+        return (check, check.hasErrors ? nil : standard)
+    }
+
+    public static func run(_ fileSystem: some CatalogFileSystem) throws -> BuildResult {
+        let (check, standard) = try standard(fileSystem)
+        guard let standard else { return BuildResult(check: check, standard: nil, artifacts: []) }
+        let artifacts = try ReportsEmitter.emit(standard).sorted { $0.path < $1.path }
+        return BuildResult(check: check, standard: standard, artifacts: artifacts)
+    }
+}
