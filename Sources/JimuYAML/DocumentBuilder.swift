@@ -40,10 +40,18 @@ struct DocumentBuilder {
             self.bits = bits
         }
 
-        init(float value: Double) {
-            // One key for every NaN and for both zeros, as the values compare equal.
-            let canonical = value.isNaN ? Double.nan : (value == 0 ? 0 : value)
-            self.init(.float, canonical.bitPattern)
+        /// The identity of a resolved non-string value; nil for a string.
+        init?(_ value: YAMLScalarValue) {
+            switch value {
+            case .null: self.init(.null)
+            case .bool(let bool): self.init(.bool, bool ? 1 : 0)
+            case .int(let integer): self.init(.int, UInt64(bitPattern: integer))
+            case .float(let double):
+                // One key for every NaN and for both zeros.
+                let canonical = double.isNaN ? Double.nan : (double == 0 ? 0 : double)
+                self.init(.float, canonical.bitPattern)
+            case .string: return nil
+            }
         }
     }
 
@@ -92,9 +100,11 @@ struct DocumentBuilder {
         // Rough shape of catalog YAML: about one node per 12 bytes, and scalar text a
         // little less than the input. Reserving avoids repeated regrowth of large arrays.
         let nodeGuess = inputBytes / 12 + 16
+        if !ProcessInfoStub.noReserve {
         nodes.reserveCapacity(nodeGuess)
         children.reserveCapacity(nodeGuess)
         text.reserveCapacity(inputBytes)
+        }
     }
 
     // MARK: - Events
@@ -104,32 +114,46 @@ struct DocumentBuilder {
         _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: String?, anchor: String?,
         start: YAMLMark, end: YAMLMark
     ) throws(YAMLError) {
-        let coreTag = CoreTag(tag)
-        let resolution = try Self.resolution(of: bytes, style: style, tag: coreTag, at: start)
+        if ProcessInfoStub.skipAll { return }
+        // Untagged scalars are nearly all of them: skip the tag machinery for those.
+        let resolution: NodeRecord.Resolution
+        if tag == nil {
+            resolution = style == .plain ? .core : .string
+        } else {
+            resolution = try Self.resolution(of: bytes, style: style, tag: CoreTag(tag), at: start)
+        }
         let id = YAMLNodeID(Int32(nodes.count))
-        let isKey = nextIsKey
         var record = NodeRecord(
             kind: .scalar, style: style, resolution: resolution, tag: internTag(tag),
             line: Int32(start.line), column: Int32(start.column),
             endLine: Int32(end.line), endColumn: Int32(end.column),
-            start: 0, count: Int32(bytes.count), key: -1)
-        if isKey {
-            let interned = keys.intern(bytes, arena: &text)
-            record.start = interned.offset
-            record.key = interned.key
-        } else {
+            start: 0, count: Int32(bytes.count))
+        let top = frames.count - 1
+        guard top >= 0, frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 else {
+            // A value: store its text and attach it.
             record.start = Int32(text.count)
             text.append(contentsOf: bytes)
+            nodes.append(record)
+            if let anchor { anchors[anchor] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
+            try place(id, at: start, expanded: 1, height: 0, key: nil)
+            return
         }
+        // A key: its identity comes from the bytes at hand; string keys are interned.
+        var identity: KeyIdentity?
+        if let value = CoreSchema.resolve(bytes, as: resolution) {
+            identity = KeyIdentity(value)
+        }
+        let interned = ProcessInfoStub.noIntern ? { let o = Int32(text.count); text.append(contentsOf: bytes); return (key: Int32(0), offset: o) }() : keys.intern(bytes, arena: &text)
+        record.start = interned.offset
+        record.key = interned.key
         nodes.append(record)
-        if let anchor {
-            anchors[anchor] = Anchor(node: id.index, expanded: 1, height: 0, complete: true)
-        }
-        try place(id, at: start, expanded: 1, height: 0)
+        if let anchor { anchors[anchor] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
+        try place(id, at: start, expanded: 1, height: 0, key: identity ?? KeyIdentity(.text, UInt64(interned.key)))
     }
 
     /// A mapping-start or sequence-start event.
     mutating func startCollection(_ kind: YAMLNodeKind, tag: String?, anchor: String?, start: YAMLMark) throws(YAMLError) {
+        if ProcessInfoStub.skipAll { return }
         if frames.count + 1 > limits.maxDepth {
             throw YAMLError(
                 kind: .depthLimit,
@@ -148,7 +172,7 @@ struct DocumentBuilder {
         nodes.append(NodeRecord(
             kind: kind, style: .plain, resolution: .string, tag: internTag(tag),
             line: Int32(start.line), column: Int32(start.column), endLine: Int32(start.line),
-            endColumn: Int32(start.column), start: 0, count: 0, key: -1))
+            endColumn: Int32(start.column), start: 0, count: 0))
         if let anchor {
             anchors[anchor] = Anchor(node: id, expanded: 1, height: 1, complete: false)
             openAnchors[id] = anchor
@@ -160,6 +184,7 @@ struct DocumentBuilder {
 
     /// A mapping-end or sequence-end event.
     mutating func endCollection(end: YAMLMark) throws(YAMLError) {
+        if ProcessInfoStub.skipAll { return }
         guard let frame = frames.popLast() else { return }
         let first = children.count
         children.append(contentsOf: pending[frame.pendingStart...])
@@ -216,31 +241,25 @@ struct DocumentBuilder {
 
     // MARK: - Placing nodes
 
-    /// Whether the next node completes a key position of the innermost mapping.
-    private var nextIsKey: Bool {
-        let top = frames.count - 1
-        guard top >= 0, frames[top].isMapping else { return false }
-        return (pending.count - frames[top].pendingStart) % 2 == 0
-    }
-
-    /// Adds a finished node to its parent (or makes it the root), checking a key for
-    /// duplicates first.
-    private mutating func place(_ id: YAMLNodeID, at mark: YAMLMark, expanded: Int, height: Int) throws(YAMLError) {
+    /// Adds a finished node to its parent (or makes it the root). A key is checked for
+    /// duplicates first; `key` is its identity when the caller already knows it.
+    private mutating func place(
+        _ id: YAMLNodeID, at mark: YAMLMark, expanded: Int, height: Int, key: KeyIdentity? = nil
+    ) throws(YAMLError) {
         let top = frames.count - 1
         guard top >= 0 else {
             if root == nil { root = id }
             return
         }
         if frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 {
-            try addKey(id, at: mark, frame: top)
+            if ProcessInfoStub.skipKeys == false { try addKey(id, identity: key ?? keyIdentity(of: id), at: mark, frame: top) }
         }
         pending.append(id)
         frames[top].expanded += expanded
         frames[top].childHeight = max(frames[top].childHeight, height)
     }
 
-    private mutating func addKey(_ id: YAMLNodeID, at mark: YAMLMark, frame top: Int) throws(YAMLError) {
-        let identity = keyIdentity(of: id)
+    private mutating func addKey(_ id: YAMLNodeID, identity: KeyIdentity, at mark: YAMLMark, frame top: Int) throws(YAMLError) {
         let keyStart = frames[top].keyStart
         let node = frames[top].node
         let position = pendingKeys.count - keyStart
@@ -285,13 +304,7 @@ struct DocumentBuilder {
                 UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
                 as: record.resolution)
         }
-        switch value {
-        case .null: return KeyIdentity(.null)
-        case .bool(let bool): return KeyIdentity(.bool, bool ? 1 : 0)
-        case .int(let integer): return KeyIdentity(.int, UInt64(bitPattern: integer))
-        case .float(let double): return KeyIdentity(float: double)
-        case .string, nil: break
-        }
+        if let value, let identity = KeyIdentity(value) { return identity }
         if record.key >= 0 { return KeyIdentity(.text, UInt64(record.key)) }
         // A value scalar used again as a key through an alias: intern it now. Copy first,
         // because interning may append to the arena the bytes come from.
@@ -360,3 +373,9 @@ struct DocumentBuilder {
         return resolution
     }
 }
+
+import Foundation
+enum ProcessInfoStub { static let skipKeys = ProcessInfo.processInfo.environment["SKIPKEYS"] != nil
+static let noReserve = ProcessInfo.processInfo.environment["NORESERVE"] != nil
+static let noIntern = ProcessInfo.processInfo.environment["NOINTERN"] != nil
+static let skipAll = ProcessInfo.processInfo.environment["SKIPALL"] != nil }

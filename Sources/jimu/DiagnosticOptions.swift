@@ -52,6 +52,10 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// Prints an I/O failure and exits 2, the code for "could not even read the catalog".
 func failIO(_ error: CatalogIOError) -> ExitCode {
-    FileHandle.standardError.write(Data("jimu: error: \(error)\n".utf8))
+    printError("jimu: error: \(error)")
     return ExitCode(2)
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

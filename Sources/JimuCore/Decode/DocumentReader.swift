@@ -7,12 +7,31 @@ final class DocumentReader {
     let file: String
     let diagnostics: DiagnosticCollector
     let limits: CatalogLimits
+    /// The file's bytes, to map an offset inside a quoted scalar's value to its column as
+    /// written (escapes make the two differ).
+    let source: [UInt8]
+    /// Where each line of `source` starts (after a byte order mark); built on first use.
+    private lazy var lineStarts: [Int] = {
+        guard !source.isEmpty else { return [] }
+        var starts = [source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
+        var index = starts[0]
+        while index < source.count {
+            if source[index] == 0x0D, index + 1 < source.count, source[index + 1] == 0x0A { index += 1 }
+            if source[index] == 0x0A || source[index] == 0x0D { starts.append(index + 1) }
+            index += 1
+        }
+        return starts
+    }()
 
-    init(document: YAMLDocument, file: String, diagnostics: DiagnosticCollector, limits: CatalogLimits) {
+    init(
+        document: YAMLDocument, file: String, diagnostics: DiagnosticCollector, limits: CatalogLimits,
+        source: [UInt8] = []
+    ) {
         self.document = document
         self.file = file
         self.diagnostics = diagnostics
         self.limits = limits
+        self.source = source
     }
 
     func location(_ node: YAMLNodeID) -> SourceLocation {
@@ -221,14 +240,52 @@ struct MappingView {
 
 extension DocumentReader {
     /// The place of the character at `offset` (in Unicode scalars) inside a scalar's value,
-    /// exact for single-line plain and quoted scalars; for other styles, the scalar's start.
+    /// exact for scalars on one line, whatever their escapes (`\\`, `\u4e00`, `''`) or a tag
+    /// before them; for block scalars and scalars over several lines, the scalar's start.
     func location(inside node: YAMLNodeID, offset: Int) -> SourceLocation {
         let start = location(node)
-        guard let text = document.scalar(of: node), !text.contains("\n") else { return start }
-        switch document.style(of: node) {
-        case .plain: return start.advanced(by: offset)
-        case .singleQuoted, .doubleQuoted: return start.advanced(by: offset + 1)
-        case .literal, .folded: return start
+        let style = document.style(of: node)
+        guard document.kind(of: node) == .scalar, document.endMark(of: node).line == start.line,
+            style != .literal, style != .folded
+        else { return start }
+        guard let line = sourceLine(start.line) else {
+            return start.advanced(by: style == .plain ? offset : offset + 1)
         }
+        var i = start.column - 1
+        // The mark of a node with a tag or an anchor is the tag's or the anchor's.
+        while i < line.count, line[i] == "!" || line[i] == "&" {
+            while i < line.count, line[i] != " " && line[i] != "\t" { i += 1 }
+            while i < line.count, line[i] == " " || line[i] == "\t" { i += 1 }
+        }
+        if style != .plain {
+            guard i < line.count, line[i] == (style == .doubleQuoted ? "\"" : "'") else { return start }
+            i += 1
+        }
+        // Each character of the value is one character of the text, or an escape.
+        for _ in 0..<max(0, offset) {
+            guard i < line.count else { return start }
+            if style == .doubleQuoted, line[i] == "\\", i + 1 < line.count {
+                switch line[i + 1] {
+                case "x": i += 4
+                case "u": i += 6
+                case "U": i += 10
+                default: i += 2
+                }
+            } else if style == .singleQuoted, line[i] == "'", i + 1 < line.count, line[i + 1] == "'" {
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return SourceLocation(file: file, line: start.line, column: min(i, line.count) + 1)
+    }
+
+    /// The Unicode scalars of a 1-based line of the file, without its line break; nil when
+    /// the bytes are not at hand. A byte order mark is dropped, as the YAML reader drops it.
+    private func sourceLine(_ number: Int) -> [Unicode.Scalar]? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        var end = lineStarts[number - 1]
+        while end < source.count, source[end] != 0x0A, source[end] != 0x0D { end += 1 }
+        return Array(String(decoding: source[lineStarts[number - 1]..<end], as: UTF8.self).unicodeScalars)
     }
 }

@@ -126,8 +126,15 @@ extension DocumentReader {
         }
         do throws(ConditionParser.Failure) {
             let expression = try ConditionParser.parse(source.value)
-            // Anchored at the expression's first character, so a field's offset gives its column.
-            return Located(expression, at: location(inside: node, offset: 0))
+            // Anchored at the expression's first character; each field's offset becomes its
+            // distance in columns from there as written (an escape before it takes several),
+            // so `advanced(by:)` lands on the field.
+            let anchor = location(inside: node, offset: 0)
+            let relocated = expression.mappingFieldOffsets { offset in
+                let place = location(inside: node, offset: offset)
+                return place.line == anchor.line ? max(0, place.column - anchor.column) : 0
+            }
+            return Located(relocated, at: anchor)
         } catch {
             diagnostics.report(
                 .invalidExpression, "\(what): \(error.message)", at: location(inside: node, offset: error.offset))

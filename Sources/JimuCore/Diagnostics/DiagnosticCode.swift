@@ -47,6 +47,9 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case duplicateCode = "duplicate-code"
     case duplicateField = "duplicate-field"
     case preconditionCycle = "precondition-cycle"
+    case bundleMissingPrecondition = "bundle-missing-precondition"
+    case bundleConflict = "bundle-conflict"
+    case bundleLimitExceeded = "bundle-limit-exceeded"
 
     // Time and calendar.
     case invalidDate = "invalid-date"
@@ -63,7 +66,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     /// The severity a diagnostic with this code has unless a stage decides otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .unexpectedFile, .unresolvedLabel, .missingTranslation: .warning
+        case .unexpectedFile, .unresolvedLabel, .missingTranslation, .bundleMissingPrecondition: .warning
         default: .error
         }
     }
@@ -110,6 +113,9 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         case .duplicateCode: "a code list has the same code twice"
         case .duplicateField: "a form has the same data element twice"
         case .preconditionCycle: "items need each other first, in a cycle"
+        case .bundleMissingPrecondition: "a bundle lacks an item that one of its items needs first"
+        case .bundleConflict: "items of a bundle define one field in contradicting ways"
+        case .bundleLimitExceeded: "a bundle's critical path takes longer than its promise"
         case .invalidDate: "a date is malformed or does not exist"
         case .limitExceedsStatutory: "a promised limit exceeds the statutory limit"
         case .calendarYearMissing: "a date lies in a year the catalog's calendar does not cover"

@@ -33,7 +33,9 @@ public indirect enum ConditionExpression: Hashable, Sendable {
     }
 
     /// A field id as written, with its offset (in Unicode scalars) inside the expression, so
-    /// an unknown field can be reported at its own column.
+    /// an unknown field can be reported at its own column. In a decoded catalog the offset
+    /// counts columns of the file from the expression's first character instead, which
+    /// differs after an escape such as `\"`.
     public struct FieldName: Hashable, Sendable {
         public var id: String
         public var offset: Int
@@ -55,5 +57,26 @@ extension ConditionExpression.Operand {
     var fields: [ConditionExpression.FieldName] {
         if case .field(let f) = self { return [f] }
         return []
+    }
+}
+
+extension ConditionExpression {
+    /// The same condition with every field's offset replaced by `transform(offset)`: the
+    /// decoder turns offsets in the value into columns as written, escapes included.
+    func mappingFieldOffsets(_ transform: (Int) -> Int) -> ConditionExpression {
+        func field(_ name: FieldName) -> FieldName { FieldName(id: name.id, offset: transform(name.offset)) }
+        func operand(_ operand: Operand) -> Operand {
+            if case .field(let name) = operand { return .field(field(name)) }
+            return operand
+        }
+        switch self {
+        case .and(let l, let r): return .and(l.mappingFieldOffsets(transform), r.mappingFieldOffsets(transform))
+        case .or(let l, let r): return .or(l.mappingFieldOffsets(transform), r.mappingFieldOffsets(transform))
+        case .not(let e): return .not(e.mappingFieldOffsets(transform))
+        case .compare(let l, let op, let r): return .compare(operand(l), op, operand(r))
+        case .member(let o, let values): return .member(operand(o), values)
+        case .present(let name): return .present(field(name))
+        case .truth(let o): return .truth(operand(o))
+        }
     }
 }

@@ -10,7 +10,9 @@ public struct StandardCatalog: Sendable {
     public var calendars: [CalendarYear]
     public var localities: [Locality]
     public var items: [StandardItem]
-    public var bundles: [ServiceBundle]
+    public var bundles: [StandardBundle]
 
     public func item(_ key: String) -> StandardItem? { items.first { $0.key == key } }
+
+    public func bundle(_ key: String) -> StandardBundle? { bundles.first { $0.key == key } }
 }

@@ -1,5 +1,6 @@
 /// Merge: one place innovates, the whole province shares. Turns the resolved catalog into
-/// the IR, one standard per item chosen from the localities' practices.
+/// the IR, one standard per item chosen from the localities' practices; Compose adds the
+/// bundles.
 public enum ProvinceMerger {
     public static func merge(_ resolved: ResolvedCatalog) -> (standard: StandardCatalog?, diagnostics: [Diagnostic]) {
         let source = resolved.source
@@ -19,7 +20,7 @@ public enum ProvinceMerger {
             config: config, elements: source.elements, materials: source.materials, codeLists: source.codeLists,
             sources: source.sources, departments: source.departments, calendars: source.calendars,
             localities: source.localities.sorted { $0.code.value < $1.code.value }, items: items,
-            bundles: source.bundles.sorted { $0.key.value < $1.key.value })
+            bundles: [])
         return (standard, diagnostics.diagnostics)
     }
 }

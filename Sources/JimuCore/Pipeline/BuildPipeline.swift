@@ -10,7 +10,7 @@ public struct BuildResult: Sendable {
 }
 
 public enum BuildPipeline {
-    /// Load, Decode, Resolve and Merge; the IR when the catalog has no errors.
+    /// Load, Decode, Resolve, Merge and Compose; the IR when the catalog has no errors.
     public static func standard(_ fileSystem: some CatalogFileSystem) throws(CatalogIOError)
         -> (check: CheckResult, standard: StandardCatalog?)
     {
@@ -22,6 +22,12 @@ public enum BuildPipeline {
             let merged = ProvinceMerger.merge(resolved)
             diagnostics += merged.diagnostics
             standard = merged.standard
+            if let items = standard?.items {
+                let bundles = resolved.source.bundles.sorted { $0.key.value < $1.key.value }
+                let composed = BundleComposer.compose(bundles, items: items)
+                diagnostics += composed.diagnostics
+                standard?.bundles = composed.bundles
+            }
         }
         diagnostics.sort(by: Diagnostic.byPlace)
         let catalog = decoded.catalog

@@ -120,7 +120,8 @@ public enum CatalogDecoder {
             collector.report(.emptyFile, "`\(path)` is empty", at: .start(of: path))
             return nil
         }
-        let reader = DocumentReader(document: document, file: path, diagnostics: collector, limits: limits)
+        let reader = DocumentReader(
+            document: document, file: path, diagnostics: collector, limits: limits, source: bytes)
         reader.checkTags(from: root)
         return (reader, root)
     }

@@ -1,14 +1,18 @@
-/// Emits `reports/`: the merge report in Markdown and JSON, and the reform figures.
+/// Emits `reports/`: the merge report and the bundle report in Markdown and JSON, and the
+/// reform figures.
 public enum ReportsEmitter {
     public static func emit(_ catalog: StandardCatalog) throws -> [Artifact] {
         let report = MergeReport(catalog)
         let figures = ReformFigures(catalog)
+        let bundles = BundleReport(catalog)
         let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
         return [
             Artifact(path: "reports/merge.json", text: try CanonicalJSON.encode(report)),
             Artifact(
                 path: "reports/merge.md", text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
+            Artifact(path: "reports/bundles.json", text: try CanonicalJSON.encode(bundles)),
+            Artifact(path: "reports/bundles.md", text: bundles.markdown()),
         ]
     }
 }
