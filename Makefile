@@ -10,7 +10,7 @@ CATALOG ?= catalog
 OUT     ?= generated
 JIMU    := .build/release/jimu
 
-.PHONY: all build generated check-catalog test swift-test python-test deps python-deps clean
+.PHONY: all build generated check-catalog check test swift-test python-test deps python-deps clean
 
 all: generated
 
@@ -43,7 +43,11 @@ check-catalog: build
 generated: check-catalog
 	$(JIMU) build $(CATALOG) --out $(OUT)
 
-test: swift-test python-test
+test: swift-test python-test check
+
+## Fails when generated/ is not exactly what catalog/ compiles to (a hand edit, a stale tree).
+check: build
+	$(JIMU) build $(CATALOG) --out $(OUT) --check
 
 swift-test: deps
 	$(SWIFT) test

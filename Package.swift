@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, options, help and exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 of every output file and of the catalog, for the manifest and the cache.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev; only JimuYAML imports it.
@@ -21,8 +23,17 @@ let package = Package(
         ),
         // YAML reader: libyaml events to a flat, located document tree.
         .target(name: "JimuYAML", dependencies: ["CYAML"]),
-        // The compiler: diagnostics, source model, decoding, checks, IR.
-        .target(name: "JimuCore", dependencies: ["JimuYAML"]),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose: the
+        // atomic switch of the whole output folder.
+        .target(name: "CJimuShims"),
+        // The compiler: diagnostics, source model, decoding, merge, bundles, IR, emitters.
+        .target(
+            name: "JimuCore",
+            dependencies: [
+                "JimuYAML", "CJimuShims",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The command line, thin over JimuCore.
         .executableTarget(
             name: "jimu",

@@ -3,8 +3,13 @@
 /// explicit tags. Checking on arrival is what lets a hostile file fail fast, and reports the
 /// first problem in document order.
 ///
-/// Independent of libyaml: `YAMLReader` feeds it plain Swift values.
+/// Independent of libyaml's types: `YAMLReader` feeds it byte buffers, marks and the
+/// NUL-terminated tag and anchor texts, which become `String`s only when present (most nodes
+/// have neither, and skipping the conversion is measurably faster).
 struct DocumentBuilder {
+    /// A NUL-terminated UTF-8 text owned by the caller for the duration of a call.
+    typealias CText = UnsafePointer<UInt8>
+
     /// An open mapping or sequence. Plain data only, so that updating the innermost frame
     /// for every event costs no reference counting.
     private struct Frame {
@@ -35,21 +40,21 @@ struct DocumentBuilder {
         var kind: Kind
         var bits: UInt64
 
-        init(_ kind: Kind, _ bits: UInt64 = 0) {
+        init(kind: Kind, bits: UInt64 = 0) {
             self.kind = kind
             self.bits = bits
         }
 
         /// The identity of a resolved non-string value; nil for a string.
-        init?(_ value: YAMLScalarValue) {
+        init?(resolved value: YAMLScalarValue) {
             switch value {
-            case .null: self.init(.null)
-            case .bool(let bool): self.init(.bool, bool ? 1 : 0)
-            case .int(let integer): self.init(.int, UInt64(bitPattern: integer))
+            case .null: self.init(kind: .null)
+            case .bool(let bool): self.init(kind: .bool, bits: bool ? 1 : 0)
+            case .int(let integer): self.init(kind: .int, bits: UInt64(bitPattern: integer))
             case .float(let double):
                 // One key for every NaN and for both zeros.
                 let canonical = double.isNaN ? Double.nan : (double == 0 ? 0 : double)
-                self.init(.float, canonical.bitPattern)
+                self.init(kind: .float, bits: canonical.bitPattern)
             case .string: return nil
             }
         }
@@ -100,67 +105,68 @@ struct DocumentBuilder {
         // Rough shape of catalog YAML: about one node per 12 bytes, and scalar text a
         // little less than the input. Reserving avoids repeated regrowth of large arrays.
         let nodeGuess = inputBytes / 12 + 16
-        if !ProcessInfoStub.noReserve {
         nodes.reserveCapacity(nodeGuess)
         children.reserveCapacity(nodeGuess)
         text.reserveCapacity(inputBytes)
-        }
+        frames.reserveCapacity(min(max(limits.maxDepth, 0), 64) + 1)
+        pending.reserveCapacity(256)
+        pendingKeys.reserveCapacity(128)
     }
 
     // MARK: - Events
 
     /// A scalar event.
     mutating func scalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: String?, anchor: String?,
+        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: CText?, anchor: CText?,
         start: YAMLMark, end: YAMLMark
     ) throws(YAMLError) {
-        if ProcessInfoStub.skipAll { return }
         // Untagged scalars are nearly all of them: skip the tag machinery for those.
-        let resolution: NodeRecord.Resolution
-        if tag == nil {
-            resolution = style == .plain ? .core : .string
-        } else {
-            resolution = try Self.resolution(of: bytes, style: style, tag: CoreTag(tag), at: start)
+        var resolution: NodeRecord.Resolution = style == .plain ? .core : .string
+        var tagIndex: Int32 = -1
+        if let tag {
+            let text = String(cString: tag)
+            resolution = try Self.resolution(of: bytes, style: style, tag: CoreTag(text), at: start)
+            tagIndex = internTag(text)
         }
         let id = YAMLNodeID(Int32(nodes.count))
         var record = NodeRecord(
-            kind: .scalar, style: style, resolution: resolution, tag: internTag(tag),
-            line: Int32(start.line), column: Int32(start.column),
-            endLine: Int32(end.line), endColumn: Int32(end.column),
-            start: 0, count: Int32(bytes.count))
+            kind: .scalar, style: style, resolution: resolution, tag: tagIndex,
+            line: Int32(clamping: start.line), column: Int32(clamping: start.column),
+            endLine: Int32(clamping: end.line), endColumn: Int32(clamping: end.column),
+            start: 0, count: Int32(bytes.count), key: -1)
         let top = frames.count - 1
         guard top >= 0, frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 else {
             // A value: store its text and attach it.
             record.start = Int32(text.count)
             text.append(contentsOf: bytes)
             nodes.append(record)
-            if let anchor { anchors[anchor] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
+            if let anchor { anchors[String(cString: anchor)] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
             try place(id, at: start, expanded: 1, height: 0, key: nil)
             return
         }
         // A key: its identity comes from the bytes at hand; string keys are interned.
         var identity: KeyIdentity?
         if let value = CoreSchema.resolve(bytes, as: resolution) {
-            identity = KeyIdentity(value)
+            identity = KeyIdentity(resolved: value)
         }
-        let interned = ProcessInfoStub.noIntern ? { let o = Int32(text.count); text.append(contentsOf: bytes); return (key: Int32(0), offset: o) }() : keys.intern(bytes, arena: &text)
+        let interned = keys.intern(bytes, arena: &text)
         record.start = interned.offset
         record.key = interned.key
         nodes.append(record)
-        if let anchor { anchors[anchor] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
-        try place(id, at: start, expanded: 1, height: 0, key: identity ?? KeyIdentity(.text, UInt64(interned.key)))
+        if let anchor { anchors[String(cString: anchor)] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
+        try place(id, at: start, expanded: 1, height: 0, key: identity ?? KeyIdentity(kind: .text, bits: UInt64(interned.key)))
     }
 
     /// A mapping-start or sequence-start event.
-    mutating func startCollection(_ kind: YAMLNodeKind, tag: String?, anchor: String?, start: YAMLMark) throws(YAMLError) {
-        if ProcessInfoStub.skipAll { return }
+    mutating func startCollection(_ kind: YAMLNodeKind, tag: CText?, anchor: CText?, start: YAMLMark) throws(YAMLError) {
         if frames.count + 1 > limits.maxDepth {
             throw YAMLError(
                 kind: .depthLimit,
                 message: "collections are nested more than \(limits.maxDepth) levels deep",
                 mark: start)
         }
-        let coreTag = CoreTag(tag)
+        let tagText = tag.map { String(cString: $0) }
+        let coreTag = CoreTag(tagText)
         switch (coreTag, kind) {
         case (.none, _), (.nonSpecific, _), (.other, _), (.map, .mapping), (.seq, .sequence):
             break
@@ -170,12 +176,13 @@ struct DocumentBuilder {
         }
         let id = Int32(nodes.count)
         nodes.append(NodeRecord(
-            kind: kind, style: .plain, resolution: .string, tag: internTag(tag),
-            line: Int32(start.line), column: Int32(start.column), endLine: Int32(start.line),
-            endColumn: Int32(start.column), start: 0, count: 0))
+            kind: kind, style: .plain, resolution: .string, tag: tagText.map { internTag($0) } ?? -1,
+            line: Int32(clamping: start.line), column: Int32(clamping: start.column), endLine: Int32(clamping: start.line),
+            endColumn: Int32(clamping: start.column), start: 0, count: 0, key: -1))
         if let anchor {
-            anchors[anchor] = Anchor(node: id, expanded: 1, height: 1, complete: false)
-            openAnchors[id] = anchor
+            let name = String(cString: anchor)
+            anchors[name] = Anchor(node: id, expanded: 1, height: 1, complete: false)
+            openAnchors[id] = name
         }
         frames.append(Frame(
             node: id, isMapping: kind == .mapping, hasAnchor: anchor != nil, pendingStart: pending.count,
@@ -184,7 +191,6 @@ struct DocumentBuilder {
 
     /// A mapping-end or sequence-end event.
     mutating func endCollection(end: YAMLMark) throws(YAMLError) {
-        if ProcessInfoStub.skipAll { return }
         guard let frame = frames.popLast() else { return }
         let first = children.count
         children.append(contentsOf: pending[frame.pendingStart...])
@@ -194,8 +200,8 @@ struct DocumentBuilder {
         let index = Int(frame.node)
         nodes[index].start = Int32(first)
         nodes[index].count = Int32(children.count - first)
-        nodes[index].endLine = Int32(end.line)
-        nodes[index].endColumn = Int32(end.column)
+        nodes[index].endLine = Int32(clamping: end.line)
+        nodes[index].endColumn = Int32(clamping: end.column)
         let height = frame.childHeight + 1
         // Complete the anchor only if no later node took the name meanwhile: an alias
         // refers to the most recent definition in document order.
@@ -218,7 +224,7 @@ struct DocumentBuilder {
         }
         // E - L grows by (size of the anchored tree - 1) per alias occurrence; checking
         // here stops an alias bomb at the first alias that crosses the limit.
-        aliasNodes += anchor.expanded - 1
+        aliasNodes = Self.saturatingSum(aliasNodes, anchor.expanded - 1)
         if aliasNodes > limits.maxAliasExpansion {
             throw YAMLError(
                 kind: .aliasExpansion,
@@ -252,10 +258,10 @@ struct DocumentBuilder {
             return
         }
         if frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 {
-            if ProcessInfoStub.skipKeys == false { try addKey(id, identity: key ?? keyIdentity(of: id), at: mark, frame: top) }
+            try addKey(id, identity: key ?? keyIdentity(of: id), at: mark, frame: top)
         }
         pending.append(id)
-        frames[top].expanded += expanded
+        frames[top].expanded = Self.saturatingSum(frames[top].expanded, expanded)
         frames[top].childHeight = max(frames[top].childHeight, height)
     }
 
@@ -298,20 +304,27 @@ struct DocumentBuilder {
 
     private mutating func keyIdentity(of id: YAMLNodeID) -> KeyIdentity {
         let record = nodes[Int(id.index)]
-        guard record.kind == .scalar else { return KeyIdentity(.node, UInt64(id.index)) }
+        guard record.kind == .scalar else { return KeyIdentity(kind: .node, bits: UInt64(id.index)) }
         let value = text.withUnsafeBufferPointer { all in
             CoreSchema.resolve(
                 UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
                 as: record.resolution)
         }
-        if let value, let identity = KeyIdentity(value) { return identity }
-        if record.key >= 0 { return KeyIdentity(.text, UInt64(record.key)) }
+        if let value, let identity = KeyIdentity(resolved: value) { return identity }
+        if record.key >= 0 { return KeyIdentity(kind: .text, bits: UInt64(record.key)) }
         // A value scalar used again as a key through an alias: intern it now. Copy first,
         // because interning may append to the arena the bytes come from.
         let bytes = Array(text[Int(record.start)..<Int(record.start + record.count)])
         let key = bytes.withUnsafeBufferPointer { keys.intern($0, arena: &text).key }
         nodes[Int(id.index)].key = key
-        return KeyIdentity(.text, UInt64(key))
+        return KeyIdentity(kind: .text, bits: UInt64(key))
+    }
+
+    /// Expansion sizes can double per level of aliases; with a very high limit they must
+    /// stop at `Int.max` rather than trap.
+    private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
     }
 
     private func describeKey(_ id: YAMLNodeID) -> String {
@@ -331,8 +344,7 @@ struct DocumentBuilder {
         return YAMLMark(line: Int(record.line), column: Int(record.column))
     }
 
-    private mutating func internTag(_ tag: String?) -> Int32 {
-        guard let tag else { return -1 }
+    private mutating func internTag(_ tag: String) -> Int32 {
         if let index = tagIndex[tag] { return index }
         let index = Int32(tags.count)
         tags.append(tag)
@@ -373,9 +385,3 @@ struct DocumentBuilder {
         return resolution
     }
 }
-
-import Foundation
-enum ProcessInfoStub { static let skipKeys = ProcessInfo.processInfo.environment["SKIPKEYS"] != nil
-static let noReserve = ProcessInfo.processInfo.environment["NORESERVE"] != nil
-static let noIntern = ProcessInfo.processInfo.environment["NOINTERN"] != nil
-static let skipAll = ProcessInfo.processInfo.environment["SKIPALL"] != nil }

@@ -18,11 +18,13 @@ struct KeyInterner {
     private var hashes: [UInt64] = []
     /// Key index + 1 per slot; 0 marks an empty slot. Capacity is a power of two.
     private var slots: [Int32] = Array(repeating: 0, count: 64)
+    /// A copy of the process seed: reading a global on every key costs a lazy-init check.
+    private let seed = Self.processSeed
 
     /// The key index for `bytes`, appending the bytes to `arena` when they are new.
     /// Returns the index and the offset of the (single) copy in the arena.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]) -> (key: Int32, offset: Int32) {
-        let hash = Self.hash(bytes)
+        let hash = Self.hash(bytes, seed: seed)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -59,14 +61,16 @@ struct KeyInterner {
     }
 
     /// Chosen once per process, so hash values differ from run to run.
-    private static let seed = UInt64.random(in: .min ... .max)
+    private static let processSeed = UInt64.random(in: .min ... .max)
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
         var state = seed ^ (UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15)
         var index = 0
         while index + 8 <= raw.count {
-            state = mix(state, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // The seed enters every block, so that no chosen block can zero a product and
+            // make the rest of the hash independent of the seed.
+            state = mix(state, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ seed)
             index += 8
         }
         var tail: UInt64 = 0
@@ -76,7 +80,7 @@ struct KeyInterner {
             shift += 8
             index += 1
         }
-        return mix(state, tail)
+        return mix(state, tail ^ seed)
     }
 
     /// Multiplies state and input to 128 bits and folds the halves, so every input bit

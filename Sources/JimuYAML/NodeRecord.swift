@@ -30,5 +30,5 @@ struct NodeRecord: Sendable {
     /// per entry: key, value).
     var count: Int32
     /// For a scalar used as a key: index of its shared `String` in the key table; else -1.
-    var key: Int32 { get { -1 } set { } }
+    var key: Int32
 }

@@ -1,9 +1,11 @@
 /// One parsed YAML document: a tree (a DAG when aliases are used) of located nodes.
 ///
 /// Nodes live in flat tables and are named by `YAMLNodeID`; ask the document about a node
-/// rather than holding node objects. Every accessor is O(1) except `value(of:)`, which
-/// resolves the scalar's text on each call (cheap: the first byte rules out most strings).
-/// The document is an immutable value and may be shared across threads.
+/// rather than holding node objects. Structure and marks are O(1) lookups. Scalar text is
+/// kept as UTF-8: `scalar(of:)` returns a shared `String` for a key and builds one for any
+/// other scalar, and `value(of:)` resolves the text on each call (cheap: the first byte rules
+/// out most strings), so convert a value once rather than asking repeatedly. The document is
+/// an immutable value and may be shared across threads.
 ///
 /// Accessors expect IDs produced by this document; another document's IDs are a
 /// programming error and may trap like an out-of-range array index.

@@ -4,7 +4,8 @@
 /// small enough that a hostile file cannot exhaust memory or stack in later stages (which may
 /// walk the tree recursively).
 public struct YAMLLimits: Sendable, Equatable {
-    /// The largest accepted input, in bytes, checked before parsing (`fileTooLarge`).
+    /// The largest accepted input, in bytes, checked before parsing (`fileTooLarge`). Inputs
+    /// over 1 GiB are refused whatever this says, so that every offset fits in 32 bits.
     public var maxFileBytes: Int
     /// The deepest accepted nesting of collections (`depthLimit`).
     ///

@@ -44,11 +44,13 @@ public enum YAMLReader {
     private static func read(
         _ input: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, singleDocument: Bool
     ) throws(YAMLError) -> [YAMLDocument] {
-        // Node offsets are stored as Int32, so the size bound also keeps every index in range.
-        guard input.count <= limits.maxFileBytes, input.count <= Int(Int32.max) else {
+        // Offsets are stored as Int32 and escapes such as `\L` can make scalar text up to
+        // 1.5 times longer than its source, so 1 GiB is a hard bound whatever the limits say.
+        let maxBytes = min(limits.maxFileBytes, 1 << 30)
+        guard input.count <= maxBytes else {
             throw YAMLError(
                 kind: .fileTooLarge,
-                message: "the file is \(input.count) bytes, more than the limit of \(limits.maxFileBytes) bytes",
+                message: "the file is \(input.count) bytes, more than the limit of \(maxBytes) bytes",
                 mark: .start)
         }
         if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
@@ -105,18 +107,21 @@ public enum YAMLReader {
                 let scalar = event.pointee.data.scalar
                 let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
                 try builder.scalar(
-                    bytes, style: style(scalar.style), tag: string(scalar.tag), anchor: string(scalar.anchor),
+                    bytes, style: style(scalar.style), tag: UnsafePointer(scalar.tag), anchor: UnsafePointer(scalar.anchor),
                     start: start, end: mark(event.pointee.end_mark))
             case YAML_MAPPING_START_EVENT:
                 let mapping = event.pointee.data.mapping_start
-                try builder.startCollection(.mapping, tag: string(mapping.tag), anchor: string(mapping.anchor), start: start)
+                try builder.startCollection(
+                    .mapping, tag: UnsafePointer(mapping.tag), anchor: UnsafePointer(mapping.anchor), start: start)
             case YAML_SEQUENCE_START_EVENT:
                 let sequence = event.pointee.data.sequence_start
-                try builder.startCollection(.sequence, tag: string(sequence.tag), anchor: string(sequence.anchor), start: start)
+                try builder.startCollection(
+                    .sequence, tag: UnsafePointer(sequence.tag), anchor: UnsafePointer(sequence.anchor), start: start)
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 try builder.endCollection(end: mark(event.pointee.end_mark))
             case YAML_ALIAS_EVENT:
-                try builder.alias(string(event.pointee.data.alias.anchor) ?? "", start: start)
+                let name = event.pointee.data.alias.anchor.map { String(cString: $0) } ?? ""
+                try builder.alias(name, start: start)
             default:
                 // Stream start and the empty event carry nothing for the tree.
                 break
@@ -195,10 +200,6 @@ public enum YAMLReader {
 
     /// Tags, anchors and messages are NUL-terminated in libyaml (the reader rejects NUL in
     /// the input, so they cannot hold one). Scalar values are not read this way.
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
-
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
         pointer.map { String(cString: $0) }
     }

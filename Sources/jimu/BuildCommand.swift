@@ -13,6 +13,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder.")
     var out: String = "generated"
 
+    @Flag(help: "Write nothing; exit 1 naming every stale, missing or extra file in the output folder.")
+    var check = false
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
@@ -29,9 +32,30 @@ struct BuildCommand: ParsableCommand {
         let prefix = catalog.hasSuffix("/") ? catalog : catalog + "/"
         try diagnostics.emit(reported, summary: summary, sources: result.check.sources, pathPrefix: prefix)
         if summary.errors > 0 { throw ExitCode(1) }
-        do {
-            try ArtifactWriter(root: out).write(result.artifacts)
-        } catch let error as CatalogIOError {
+        guard let manifest = result.manifest else { throw ExitCode(1) }
+        let tree = GeneratedTree(root: out)
+        if check {
+            let staleness: GeneratedTree.Staleness
+            do throws(CatalogIOError) {
+                staleness = try tree.compare(with: result.artifacts)
+            } catch {
+                throw failIO(error)
+            }
+            for path in staleness.stale { printError("\(out)/\(path): stale: differs from what the catalog compiles to") }
+            for path in staleness.missing { printError("\(out)/\(path): missing") }
+            for path in staleness.extra { printError("\(out)/\(path): extra: no longer produced") }
+            guard staleness.isFresh else {
+                printError("jimu: error: \(out) is out of date with \(catalog): run `jimu build \(catalog) --out \(out)` (or `make`)")
+                throw ExitCode(1)
+            }
+            return
+        }
+        do throws(CatalogIOError) {
+            let outcome = try tree.replace(with: result.artifacts, manifest: manifest)
+            for path in outcome.keptUnlisted {
+                printError("jimu: warning: \(out)/\(path) is not in the manifest, so it is not Jimu's: left as it is")
+            }
+        } catch {
             throw failIO(error)
         }
     }

@@ -58,7 +58,10 @@ public enum BundleComposer {
                         "bundle `\(bundle.key.value)`: items `\(owner.item)` and `\(item.key)` define `\(field.id)` differently (\(conflict))",
                         at: field.provenance.location, notes: [.init("`\(owner.item)` defines it here", at: kept.provenance.location)])
                 }
-                if kept.prefill == nil, let source = field.prefill {
+                // A later item may prefill what an earlier one creates: only an item that
+                // does not depend on the owner proves the data exists before the bundle runs.
+                let dependsOnOwner = producers.contains { $0.key == owner.item }
+                if kept.prefill == nil, let source = field.prefill, !dependsOnOwner {
                     removed.append(.init(kind: .field, id: field.id, item: owner.item, reason: .sharedData(source: source)))
                     kept.prefill = source
                     kept.prefillProvenance = field.prefillProvenance ?? field.provenance
@@ -82,7 +85,8 @@ public enum BundleComposer {
                     .init(kind: .material, id: material.id, item: item.key, reason: .duplicate(keptFrom: owner.item)))
                 var kept = materials[owner.index]
                 kept.required = kept.required || material.required
-                if kept.source == .applicant, material.source == .shared, let from = material.from {
+                let dependsOnOwner = producers.contains { $0.key == owner.item }
+                if kept.source == .applicant, material.source == .shared, let from = material.from, !dependsOnOwner {
                     removed.append(.init(kind: .material, id: material.id, item: owner.item, reason: .sharedData(source: from)))
                     kept.source = .shared
                     kept.from = from

@@ -13,9 +13,14 @@ struct ItemMerger {
         var decisions: [DimensionDecision] = []
         var addedBack: [String] = []
 
-        // Form: the fewest fields filled by hand once sharing has spread, then the fewest fields.
+        // Form: the fewest fields filled by hand once sharing has spread, then the fewest fields;
+        // each practice judged as the standard it would give, the law's fields back in it.
         let formChoice = choose(.form, rule: .fewestHandFilledFields) { practice in
-            [handFilled(practice, fieldSharing), practice.fields.count]
+            let missing = missingRequiredFields(practice)
+            return [
+                handFilled(practice, fieldSharing) + missing.count { fieldSharing[$0] == nil },
+                practice.fields.count + missing.count,
+            ]
         }
         var form = formChoice.map { choice in
             choice.practice.fields.map { field in
@@ -38,9 +43,14 @@ struct ItemMerger {
         decisions[decisions.count - 1].summary =
             Self.count(form.count, "field") + ", \(form.count { $0.isHandFilled }) by hand"
 
-        // Materials: the fewest submitted once sharing has spread, then the fewest in all.
+        // Materials: the fewest submitted once sharing has spread, then the fewest in all; the
+        // law's materials back in each practice, as for the form.
         let materialChoice = choose(.materials, rule: .fewestSubmittedMaterials) { practice in
-            [submitted(practice, materialSharing), practice.practice.materials.count]
+            let missing = missingRequiredMaterials(practice)
+            return [
+                submitted(practice, materialSharing) + missing.count { materialSharing[$0] == nil },
+                practice.practice.materials.count + missing.count,
+            ]
         }
         var materials = materialChoice.map { choice in
             choice.practice.practice.materials.compactMap { material in
@@ -69,7 +79,8 @@ struct ItemMerger {
         }
         let steps = Chosen(
             value: stepChoice?.practice.practice.steps.map { StandardStep(name: $0.name, days: $0.days?.value) } ?? [],
-            provenance: stepChoice.map { provenance($0, at: $0.practice.practice.steps[0].location) } ?? frameProvenance)
+            provenance: stepChoice.map { provenance($0, at: Self.place(of: .steps, in: $0.practice.practice)) }
+                ?? frameProvenance)
         decisions.append(
             decision(.steps, stepChoice, frameSummary: "no steps stated") { practice in
                 Self.count(practice.practice.steps.count, "step") + ", " + Self.count(stepDays(practice), "day")
@@ -113,7 +124,7 @@ struct ItemMerger {
         }
         let channels = Chosen(
             value: channelChoice?.practice.practice.channels.map(\.value) ?? [],
-            provenance: channelChoice.map { provenance($0, at: $0.practice.practice.channels[0].location) }
+            provenance: channelChoice.map { provenance($0, at: Self.place(of: .channels, in: $0.practice.practice)) }
                 ?? frameProvenance)
         decisions.append(
             decision(.channels, channelChoice, frameSummary: "no channels stated") { practice in
@@ -258,6 +269,20 @@ struct ItemMerger {
 
     func submitted(_ practice: ResolvedPractice, _ sharing: [String: Sharing]) -> Int {
         practice.practice.materials.count { standardSource($0, sharing).source == .applicant }
+    }
+
+    /// The legally required fields a practice lacks: the merge adds them back if it wins.
+    func missingRequiredFields(_ practice: ResolvedPractice) -> [String] {
+        let present = Set(practice.fields.map(\.id))
+        var seen: Set<String> = []
+        return frame.requiredFields.map(\.value).filter { !present.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// The legally required materials a practice lacks.
+    func missingRequiredMaterials(_ practice: ResolvedPractice) -> [String] {
+        let present = Set(practice.practice.materials.map(\.material.value))
+        var seen: Set<String> = []
+        return frame.requiredMaterials.map(\.value).filter { !present.contains($0) && seen.insert($0).inserted }
     }
 
     func stepDays(_ practice: ResolvedPractice) -> Int {

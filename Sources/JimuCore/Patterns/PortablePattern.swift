@@ -229,6 +229,11 @@ public enum PortablePattern {
                 index += 1
                 return c == "n" ? "\n" : c == "t" ? "\t" : "\r"
             }
+            if c == "-" && !inClass {
+                throw Violation(
+                    message: "`\\-` outside a class is an error in ECMA-262's unicode mode", offset: start,
+                    suggestion: "write `-`")
+            }
             if PortablePattern.escapedLiterals.contains(c) {
                 index += 1
                 return c

@@ -4,7 +4,9 @@
 public struct BuildResult: Sendable {
     public var check: CheckResult
     public var standard: StandardCatalog?
+    /// Every output file, the manifest last listed among them, in path order.
     public var artifacts: [Artifact]
+    public var manifest: Manifest?
 
     public var hasErrors: Bool { check.hasErrors }
 }
@@ -40,8 +42,11 @@ public enum BuildPipeline {
 
     public static func run(_ fileSystem: some CatalogFileSystem) throws -> BuildResult {
         let (check, standard) = try standard(fileSystem)
-        guard let standard else { return BuildResult(check: check, standard: nil, artifacts: []) }
-        let artifacts = try ReportsEmitter.emit(standard).sorted { $0.path < $1.path }
-        return BuildResult(check: check, standard: standard, artifacts: artifacts)
+        guard let standard else { return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil) }
+        var artifacts = try ReportsEmitter.emit(standard) + SchemaEmitter.emit(standard)
+        let manifest = Manifest(artifacts: artifacts, catalogSources: check.sources)
+        artifacts.append(try manifest.artifact)
+        artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return BuildResult(check: check, standard: standard, artifacts: artifacts, manifest: manifest)
     }
 }

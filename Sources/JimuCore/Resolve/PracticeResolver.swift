@@ -18,6 +18,7 @@ struct PracticeResolver {
         let item = symbols.items.resolve(practice.item, diagnostics: diagnostics)
         let fields = resolveFields(practice, item: item)
         let formIDs = Set(fields.map(\.id))
+        let types = Dictionary(fields.map { ($0.id, $0.spec.type.value) }, uniquingKeysWith: { first, _ in first })
         for field in practice.fields {
             for condition in [field.requiredIf, field.visibleIf].compactMap({ $0 }) {
                 for name in condition.value.fields where !formIDs.contains(name.id) {
@@ -25,6 +26,10 @@ struct PracticeResolver {
                         .unknownReference, "condition reads `\(name.id)`, which is not a field of this form",
                         at: condition.location.advanced(by: name.offset),
                         fix: Suggestion.closest(to: name.id, among: formIDs.sorted()).map(Diagnostic.Fix.didYouMean))
+                }
+                for problem in ConditionTyping.problems(in: condition.value, types: types) {
+                    diagnostics.report(
+                        .invalidExpression, problem.message, at: condition.location.advanced(by: problem.offset))
                 }
             }
         }

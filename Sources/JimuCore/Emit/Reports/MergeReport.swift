@@ -92,13 +92,21 @@ public struct MergeReport: Codable, Sendable {
         var provinceAfter = PracticeMeasures.zero
         for (item, report) in zip(standard.items, items) {
             for comparison in report.localities {
+                // Visits add up only where both the practice and the standard state them: a
+                // practice that states none would otherwise count as zero visits.
+                var before = comparison.before
+                var after = report.standard
+                if before.visits == nil || after.visits == nil {
+                    before.visits = nil
+                    after.visits = nil
+                }
                 var entry = byLocality[comparison.locality] ?? (0, [], .zero, .zero)
                 entry.practices += 1
-                entry.before = entry.before + comparison.before
-                entry.after = entry.after + report.standard
+                entry.before = entry.before + before
+                entry.after = entry.after + after
                 byLocality[comparison.locality] = entry
-                provinceBefore = provinceBefore + comparison.before
-                provinceAfter = provinceAfter + report.standard
+                provinceBefore = provinceBefore + before
+                provinceAfter = provinceAfter + after
             }
             for decision in item.decisions {
                 if let code = decision.provenance.locality {

@@ -1,0 +1,46 @@
+import Crypto
+
+/// `manifest.json`: the compiler version, a hash of the catalog, and every output file with
+/// its SHA-256. The writer trusts it to know which files are Jimu's to remove.
+public struct Manifest: Codable, Sendable, Equatable {
+    public var compiler: String
+    public var catalogHash: String
+    public var files: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case compiler
+        case catalogHash = "catalog_hash"
+        case files
+    }
+
+    public static let path = "manifest.json"
+
+    public init(artifacts: [Artifact], catalogSources: [String: [UInt8]]) {
+        compiler = "jimu \(JimuVersion.current)"
+        catalogHash = Self.hash(of: catalogSources)
+        files = Dictionary(uniqueKeysWithValues: artifacts.map { ($0.path, Self.sha256($0.contents)) })
+    }
+
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// One hash over every catalog file's path and bytes, in path order.
+    public static func hash(of sources: [String: [UInt8]]) -> String {
+        var hasher = SHA256()
+        for path in sources.keys.sorted() {
+            hasher.update(data: Array(path.utf8) + [0])
+            let bytes = sources[path] ?? []
+            hasher.update(data: Array(String(bytes.count).utf8) + [0])
+            hasher.update(data: bytes)
+        }
+        return hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    public var artifact: Artifact {
+        get throws { Artifact(path: Self.path, text: try CanonicalJSON.encode(self)) }
+    }
+}
