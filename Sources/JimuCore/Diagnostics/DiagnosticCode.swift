@@ -51,6 +51,10 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case bundleConflict = "bundle-conflict"
     case bundleLimitExceeded = "bundle-limit-exceeded"
 
+    // Comparing versions (`jimu diff`).
+    case schemaChange = "schema-change"
+    case versionNotBumped = "version-not-bumped"
+
     // Time and calendar.
     case invalidDate = "invalid-date"
     case limitExceedsStatutory = "limit-exceeds-statutory"
@@ -66,7 +70,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     /// The severity a diagnostic with this code has unless a stage decides otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .unexpectedFile, .unresolvedLabel, .missingTranslation, .bundleMissingPrecondition: .warning
+        case .unexpectedFile, .unresolvedLabel, .missingTranslation, .bundleMissingPrecondition, .schemaChange: .warning
         default: .error
         }
     }
@@ -116,6 +120,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         case .bundleMissingPrecondition: "a bundle lacks an item that one of its items needs first"
         case .bundleConflict: "items of a bundle define one field in contradicting ways"
         case .bundleLimitExceeded: "a bundle's critical path takes longer than its promise"
+        case .schemaChange: "a generated schema changed between two versions"
+        case .versionNotBumped: "a schema changed without the version bump semver demands"
         case .invalidDate: "a date is malformed or does not exist"
         case .limitExceedsStatutory: "a promised limit exceeds the statutory limit"
         case .calendarYearMissing: "a date lies in a year the catalog's calendar does not cover"

@@ -57,6 +57,8 @@ public enum SchemaEmitter {
                 "department": .string(item.frame.department.value),
                 "statutory_limit": .integer(Int64(item.frame.statutoryLimit.value)),
                 "promised_limit": .integer(Int64(item.promisedLimit.value)),
+                "materials": .array(item.materials.filter(\.isSubmitted).map { .string($0.id) }),
+                "preconditions": .array(item.frame.preconditions.map { .string($0.value) }),
             ]
             schema["x-jimu-source"] = provenance(Provenance(locality: nil, location: item.frame.key.location, rule: .frameOnly))
             return schema
@@ -70,6 +72,7 @@ public enum SchemaEmitter {
                 "key": .string(bundle.key), "items": .array(bundle.items.map { .string($0) }),
                 "promised_limit": .integer(Int64(bundle.bundle.promisedLimit.value)),
                 "process_filled": .array(bundle.processFilled.map { .string($0.id) }),
+                "materials": .array(bundle.materials.filter(\.isSubmitted).map { .string($0.id) }),
             ]
             return schema
         }
