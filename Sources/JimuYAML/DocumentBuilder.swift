@@ -85,6 +85,12 @@ struct DocumentBuilder {
     private var keys = KeyInterner()
     private var tags: [String] = []
     private var tagIndex: [String: Int32] = [:]
+    /// The innermost open collection, or at document level a pseudo-frame with node -1 that
+    /// receives the root. Kept out of `frames` so that the updates made for every event touch
+    /// a stored property rather than an array element.
+    private var current = Frame(
+        node: -1, isMapping: false, hasAnchor: false, pendingStart: 0, keyStart: 0, expanded: 0, childHeight: 0)
+    /// The frames enclosing `current`, outermost first: as many as there are open collections.
     private var frames: [Frame] = []
     private var pending: [YAMLNodeID] = []
     private var pendingKeys: [PendingKey] = []
@@ -134,14 +140,13 @@ struct DocumentBuilder {
             line: Int32(clamping: start.line), column: Int32(clamping: start.column),
             endLine: Int32(clamping: end.line), endColumn: Int32(clamping: end.column),
             start: 0, count: Int32(bytes.count), key: -1)
-        let top = frames.count - 1
-        guard top >= 0, frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 else {
-            // A value: store its text and attach it.
+        guard current.isMapping, (pending.count - current.pendingStart) & 1 == 0 else {
+            // A value (or a root, or a sequence item): store its text and attach it.
             record.start = Int32(text.count)
             text.append(contentsOf: bytes)
             nodes.append(record)
             if let anchor { anchors[String(cString: anchor)] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
-            try place(id, at: start, expanded: 1, height: 0, key: nil)
+            try place(id, at: start, expanded: 1, height: 0)
             return
         }
         // A key: its identity comes from the bytes at hand; string keys are interned.
@@ -184,14 +189,17 @@ struct DocumentBuilder {
             anchors[name] = Anchor(node: id, expanded: 1, height: 1, complete: false)
             openAnchors[id] = name
         }
-        frames.append(Frame(
+        frames.append(current)
+        current = Frame(
             node: id, isMapping: kind == .mapping, hasAnchor: anchor != nil, pendingStart: pending.count,
-            keyStart: pendingKeys.count, expanded: 1, childHeight: 0))
+            keyStart: pendingKeys.count, expanded: 1, childHeight: 0)
     }
 
     /// A mapping-end or sequence-end event.
     mutating func endCollection(end: YAMLMark) throws(YAMLError) {
-        guard let frame = frames.popLast() else { return }
+        guard let parent = frames.popLast() else { return }
+        let frame = current
+        current = parent
         let first = children.count
         children.append(contentsOf: pending[frame.pendingStart...])
         pending.removeLast(pending.count - frame.pendingStart)
@@ -252,22 +260,21 @@ struct DocumentBuilder {
     private mutating func place(
         _ id: YAMLNodeID, at mark: YAMLMark, expanded: Int, height: Int, key: KeyIdentity? = nil
     ) throws(YAMLError) {
-        let top = frames.count - 1
-        guard top >= 0 else {
+        guard current.node >= 0 else {
             if root == nil { root = id }
             return
         }
-        if frames[top].isMapping, (pending.count - frames[top].pendingStart) % 2 == 0 {
-            try addKey(id, identity: key ?? keyIdentity(of: id), at: mark, frame: top)
+        if current.isMapping, (pending.count - current.pendingStart) & 1 == 0 {
+            try addKey(id, identity: key ?? keyIdentity(of: id), at: mark)
         }
         pending.append(id)
-        frames[top].expanded = Self.saturatingSum(frames[top].expanded, expanded)
-        frames[top].childHeight = max(frames[top].childHeight, height)
+        current.expanded = Self.saturatingSum(current.expanded, expanded)
+        current.childHeight = max(current.childHeight, height)
     }
 
-    private mutating func addKey(_ id: YAMLNodeID, identity: KeyIdentity, at mark: YAMLMark, frame top: Int) throws(YAMLError) {
-        let keyStart = frames[top].keyStart
-        let node = frames[top].node
+    private mutating func addKey(_ id: YAMLNodeID, identity: KeyIdentity, at mark: YAMLMark) throws(YAMLError) {
+        let keyStart = current.keyStart
+        let node = current.node
         let position = pendingKeys.count - keyStart
         let large = position >= Self.linearKeyLimit
         var firstIndex: Int?

@@ -20,10 +20,45 @@ struct KeyInterner {
     private var slots: [Int32] = Array(repeating: 0, count: 64)
     /// A copy of the process seed: reading a global on every key costs a lazy-init check.
     private let seed = Self.processSeed
+    /// A direct-mapped cache of short keys (up to 16 bytes, as two words and a length), in
+    /// front of the table: most keys are short and recur, and a hit costs three integer
+    /// comparisons instead of a hash, a probe and a byte comparison. It is exact, so a miss
+    /// only falls through to the table; it needs no seed because it can only miss.
+    private var shortKeys = [ShortKey](repeating: ShortKey(), count: 256)
+
+    private struct ShortKey {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        /// Length + 1; 0 marks an empty entry.
+        var length: Int32 = 0
+        var key: Int32 = 0
+        var offset: Int32 = 0
+    }
 
     /// The key index for `bytes`, appending the bytes to `arena` when they are new.
     /// Returns the index and the offset of the (single) copy in the arena.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]) -> (key: Int32, offset: Int32) {
+        guard bytes.count <= 16 else { return internInTable(bytes, arena: &arena) }
+        let (low, high) = Self.words(bytes)
+        let cacheSlot = Int(truncatingIfNeeded: ((low ^ (high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        let cached = shortKeys[cacheSlot]
+        if cached.length == Int32(bytes.count + 1), cached.low == low, cached.high == high {
+            return (cached.key, cached.offset)
+        }
+        let interned = internInTable(bytes, arena: &arena)
+        shortKeys[cacheSlot] = ShortKey(
+            low: low, high: high, length: Int32(bytes.count + 1), key: interned.key, offset: interned.offset)
+        return interned
+    }
+
+    /// Up to 16 bytes as two words, zero-padded.
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        return words
+    }
+
+    private mutating func internInTable(_ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]) -> (key: Int32, offset: Int32) {
         let hash = Self.hash(bytes, seed: seed)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -90,10 +90,12 @@ public enum YAMLReader {
             }
             defer { yaml_event_delete(event) }
             let start = mark(event.pointee.start_mark)
-            switch event.pointee.type {
-            case YAML_STREAM_END_EVENT:
+            // Matching raw values compiles to a jump table; matching the imported enum
+            // structs goes through `==` once per case.
+            switch event.pointee.type.rawValue {
+            case YAML_STREAM_END_EVENT.rawValue:
                 return documents
-            case YAML_DOCUMENT_START_EVENT:
+            case YAML_DOCUMENT_START_EVENT.rawValue:
                 if singleDocument, !documents.isEmpty {
                     throw YAMLError(
                         kind: .multipleDocuments, message: "a second document starts here; the file must hold exactly one",
@@ -101,25 +103,25 @@ public enum YAMLReader {
                 }
                 // The first document usually is the whole file: size its storage to match.
                 builder = DocumentBuilder(limits: limits, inputBytes: documents.isEmpty ? body.count : 0)
-            case YAML_DOCUMENT_END_EVENT:
+            case YAML_DOCUMENT_END_EVENT.rawValue:
                 documents.append(builder.finish())
-            case YAML_SCALAR_EVENT:
+            case YAML_SCALAR_EVENT.rawValue:
                 let scalar = event.pointee.data.scalar
                 let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
                 try builder.scalar(
                     bytes, style: style(scalar.style), tag: UnsafePointer(scalar.tag), anchor: UnsafePointer(scalar.anchor),
                     start: start, end: mark(event.pointee.end_mark))
-            case YAML_MAPPING_START_EVENT:
+            case YAML_MAPPING_START_EVENT.rawValue:
                 let mapping = event.pointee.data.mapping_start
                 try builder.startCollection(
                     .mapping, tag: UnsafePointer(mapping.tag), anchor: UnsafePointer(mapping.anchor), start: start)
-            case YAML_SEQUENCE_START_EVENT:
+            case YAML_SEQUENCE_START_EVENT.rawValue:
                 let sequence = event.pointee.data.sequence_start
                 try builder.startCollection(
                     .sequence, tag: UnsafePointer(sequence.tag), anchor: UnsafePointer(sequence.anchor), start: start)
-            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT.rawValue, YAML_SEQUENCE_END_EVENT.rawValue:
                 try builder.endCollection(end: mark(event.pointee.end_mark))
-            case YAML_ALIAS_EVENT:
+            case YAML_ALIAS_EVENT.rawValue:
                 let name = event.pointee.data.alias.anchor.map { String(cString: $0) } ?? ""
                 try builder.alias(name, start: start)
             default:
@@ -189,11 +191,11 @@ public enum YAMLReader {
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
+        switch style.rawValue {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE.rawValue: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE.rawValue: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE.rawValue: .literal
+        case YAML_FOLDED_SCALAR_STYLE.rawValue: .folded
         default: .plain
         }
     }

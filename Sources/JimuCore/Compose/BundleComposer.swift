@@ -66,9 +66,7 @@ public enum BundleComposer {
                     kept.prefill = source
                     kept.prefillProvenance = field.prefillProvenance ?? field.provenance
                 }
-                (kept.required, kept.requiredIf) = ConditionCombination.requirement(
-                    (kept.required, kept.requiredIf), (field.required, field.requiredIf))
-                kept.visibleIf = ConditionCombination.visibility(kept.visibleIf, field.visibleIf)
+                (kept.required, kept.requiredIf, kept.visibleIf) = ConditionCombination.combine(kept, field)
                 form[owner.index] = kept
             }
             for material in item.materials {

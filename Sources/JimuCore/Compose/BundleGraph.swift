@@ -78,12 +78,13 @@ struct BundleGraph {
         }
         let total = finish.values.max() ?? 0
         var path: [String] = []
-        var current = ordered.first { finish[$0.key] == total }?.key
+        // The last item to finish, latest in order, so a 0-day item ending the chain counts.
+        var current = ordered.last { finish[$0.key] == total }?.key
         while let key = current {
             path.insert(key, at: 0)
             let needs = predecessors[key] ?? []
             let latest = needs.compactMap { finish[$0] }.max()
-            current = ordered.first { needs.contains($0.key) && finish[$0.key] == latest }?.key
+            current = ordered.last { needs.contains($0.key) && finish[$0.key] == latest }?.key
         }
         let edges = ordered.flatMap { item in
             (predecessors[item.key] ?? []).map { (from: $0, to: item.key) }

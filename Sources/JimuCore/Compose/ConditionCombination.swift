@@ -1,25 +1,23 @@
 /// How a field's conditions combine when two items of a bundle ask for it: the bundle form
 /// must ask for it whenever either item would.
 enum ConditionCombination {
-    /// Required always if either item requires it always; required under either condition
-    /// if both require it conditionally; optional only if both leave it optional.
-    static func requirement(
-        _ a: (required: Bool, condition: ConditionExpression?), _ b: (required: Bool, condition: ConditionExpression?)
-    ) -> (Bool, ConditionExpression?) {
-        let always = (a.required && a.condition == nil) || (b.required && b.condition == nil)
-        if always { return (true, nil) }
-        switch (a.condition, b.condition) {
-        case (let x?, let y?): return (true, x == y ? x : .or(x, y))
-        case (let x?, nil): return (true, x)
-        case (nil, let y?): return (true, y)
-        case (nil, nil): return (false, nil)
+    /// The field as both items ask it: required whenever either item requires it (each
+    /// item's requirement already limited to when it shows the field), and visible whenever
+    /// either shows it. Returned as `required`, `required_if`, `visible_if`.
+    static func combine(_ a: StandardField, _ b: StandardField) -> (Bool, ConditionExpression?, ConditionExpression?) {
+        let required: FieldRequirement.When =
+            switch (FieldRequirement(a).required, FieldRequirement(b).required) {
+            case (.always, _), (_, .always): .always
+            case (.never, let other), (let other, .never): other
+            case (.when(let x), .when(let y)): .when(x == y ? x : .or(x, y))
+            }
+        let visible: ConditionExpression? =
+            if let x = a.visibleIf, let y = b.visibleIf { x == y ? x : .or(x, y) } else { nil }
+        switch required {
+        case .never: return (false, nil, visible)
+        case .always: return (true, nil, visible)
+        case .when(let condition): return (true, condition, visible)
         }
-    }
-
-    /// Visible always if either item shows it always, else under either condition.
-    static func visibility(_ a: ConditionExpression?, _ b: ConditionExpression?) -> ConditionExpression? {
-        guard let a, let b else { return nil }
-        return a == b ? a : .or(a, b)
     }
 }
 

@@ -83,7 +83,7 @@ final class DocumentReader {
                 // `{zh: …, en: Article 7, Law}` splits at the comma into a key `Law`: say so.
                 let splitText =
                     document.kind(of: value) == .scalar && document.value(of: value) == .null
-                    && name.contains(" ")
+                    && (name.contains(" ") || keys == ["zh", "en"])
                 diagnostics.report(
                     .unknownKey, "unknown key `\(name)` in \(what)", at: location(key),
                     fix: splitText

@@ -33,7 +33,8 @@ public enum PreconditionDiagram {
     /// Inside a quoted Mermaid label, quotes and markup characters become entity codes.
     static func mermaidText(_ text: String) -> String {
         var out = ""
-        for character in text {
+        // Scalars, not characters: "\r\n" is one Character and would match no case.
+        for character in text.unicodeScalars {
             switch character {
             case "\"": out += "#quot;"
             case "<": out += "#lt;"
@@ -41,7 +42,7 @@ public enum PreconditionDiagram {
             case "&": out += "#amp;"
             case "#": out += "#35;"
             case "\n", "\r": out += " "
-            default: out.append(character)
+            default: out.unicodeScalars.append(character)
             }
         }
         return out
@@ -50,13 +51,13 @@ public enum PreconditionDiagram {
     /// A DOT string literal: quoted, with `"` and `\` escaped, line breaks as `\n`.
     static func dotString(_ text: String) -> String {
         var out = "\""
-        for character in text {
+        for character in text.unicodeScalars {
             switch character {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": break
-            default: out.append(character)
+            default: out.unicodeScalars.append(character)
             }
         }
         return out + "\""
