@@ -10,7 +10,7 @@ CATALOG ?= catalog
 OUT     ?= generated
 JIMU    := .build/release/jimu
 
-.PHONY: all build generated check-catalog check test swift-test python-test deps python-deps clean
+.PHONY: all build generated check-catalog check test swift-test python-test forms-test runtime-sources deps python-deps browser-deps screenshots clean
 
 all: generated
 
@@ -33,6 +33,20 @@ python-deps:
 	  $(PYTHON) -m pip install --quiet $(PYTHON_PACKAGES) || { \
 	    echo "make: pip could not install $(PYTHON_PACKAGES): install them, then make test again" >&2; exit 2; }; }
 
+## Debian's chromium, headless, for the site's browser test and the screenshots, with CJK
+## fonts so Chinese text renders; installed with apt-get when missing and running as root.
+CHROMIUM ?= chromium
+browser-deps:
+	@if ! command -v $(CHROMIUM) >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing chromium and fonts-noto-cjk with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "make: headless chromium is missing: run 'sudo apt-get install chromium fonts-noto-cjk', then make again" >&2; \
+	    exit 2; \
+	  fi; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release --product jimu
 
@@ -43,7 +57,18 @@ check-catalog: build
 generated: check-catalog
 	$(JIMU) build $(CATALOG) --out $(OUT)
 
-test: swift-test python-test check
+# `check` comes first: it judges the committed generated/ before anything else runs.
+test: check swift-test python-test forms-test
+
+## The committed Swift validation module builds on its own and passes its generated tests
+## (built outside generated/, which holds only Jimu's output).
+forms-test: deps
+	$(SWIFT) build --package-path $(OUT)/swift --scratch-path .build-forms
+	$(SWIFT) test --package-path $(OUT)/swift --scratch-path .build-forms
+
+## Re-embed the generated module's runtime in the Swift emitter (a test fails when stale).
+runtime-sources:
+	$(PYTHON) scripts/embed-runtime.py
 
 ## Fails when generated/ is not exactly what catalog/ compiles to (a hand edit, a stale tree).
 check: build
@@ -52,8 +77,16 @@ check: build
 swift-test: deps
 	$(SWIFT) test
 
-python-test: python-deps build
+python-test: python-deps build browser-deps
 	$(PYTHON) -m pytest -q Tests/python
+
+## docs/site-index.png and docs/site-bundle.png for the README: the generated site in
+## headless chromium (kept out of generated/, which must stay byte-deterministic).
+SHOT := $(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1
+screenshots: generated browser-deps
+	$(SHOT) --window-size=1280,1000 --screenshot=docs/site-index.png "file://$(CURDIR)/$(OUT)/site/index.html?q=%E5%87%BA%E7%94%9F" 2>/dev/null
+	$(SHOT) --window-size=1280,1000 --screenshot=docs/site-bundle.png "file://$(CURDIR)/$(OUT)/site/bundles/newborn.html" 2>/dev/null
+	@test -s docs/site-index.png && test -s docs/site-bundle.png && echo "make: wrote docs/site-index.png and docs/site-bundle.png"
 
 clean:
 	rm -rf .build

@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 of every output file and of the catalog, for the manifest and the cache.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Mustache templates of the guides and the site, which a catalog can override in
+        // `catalog/templates/`: logic-less, so an override cannot run code.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev; only JimuYAML imports it.
@@ -23,6 +26,10 @@ let package = Package(
         ),
         // YAML reader: libyaml events to a flat, located document tree.
         .target(name: "JimuYAML", dependencies: ["CYAML"]),
+        // The runtime of the generated Swift validation module (JSON reader, portable
+        // regular expressions, standard checks). Compiled and tested here; the Swift emitter
+        // copies its sources into generated/swift, and `jimu validate` uses it directly.
+        .target(name: "JimuFormsRuntime"),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose: the
         // atomic switch of the whole output folder.
         .target(name: "CJimuShims"),
@@ -30,22 +37,24 @@ let package = Package(
         .target(
             name: "JimuCore",
             dependencies: [
-                "JimuYAML", "CJimuShims",
+                "JimuYAML", "CJimuShims", "JimuFormsRuntime",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The command line, thin over JimuCore.
         .executableTarget(
             name: "jimu",
             dependencies: [
-                "JimuCore",
+                "JimuCore", "JimuFormsRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JimuYAMLTests", dependencies: ["JimuYAML"]),
         .testTarget(
             name: "JimuCoreTests",
-            dependencies: ["JimuCore", "JimuYAML"],
+            dependencies: ["JimuCore", "JimuYAML", "JimuFormsRuntime"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -134,7 +134,9 @@ enum CoreSchema {
     private static let infinitySpellings: [StaticString] = [".inf", ".Inf", ".INF"]
     private static let nanSpellings: [StaticString] = [".nan", ".NaN", ".NAN"]
 
-    private static func radixInteger(_ text: UnsafeBufferPointer<UInt8>, from start: Int, radix: Int) -> YAMLScalarValue? {
+    private static func radixInteger(
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, radix: Int
+    ) -> YAMLScalarValue? {
         var value: Int64 = 0
         var approximate = 0.0
         var overflow = false

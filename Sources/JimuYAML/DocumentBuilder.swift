@@ -60,10 +60,14 @@ struct DocumentBuilder {
         }
     }
 
+    /// A key of an open mapping: what it is and where it was written (for an alias, where
+    /// the alias stands, not the anchored node).
     private struct PendingKey {
         var identity: KeyIdentity
-        var mark: YAMLMark
-        var node: YAMLNodeID
+        var line: Int32
+        var column: Int32
+
+        var mark: YAMLMark { YAMLMark(line: Int(line), column: Int(column)) }
     }
 
     private struct Anchor {
@@ -92,8 +96,10 @@ struct DocumentBuilder {
         node: -1, isMapping: false, hasAnchor: false, pendingStart: 0, keyStart: 0, expanded: 0, childHeight: 0)
     /// The frames enclosing `current`, outermost first: as many as there are open collections.
     private var frames: [Frame] = []
-    private var pending: [YAMLNodeID] = []
-    private var pendingKeys: [PendingKey] = []
+    /// Children of the open collections, innermost last.
+    private var pending = ScratchStack<YAMLNodeID>()
+    /// Keys of the open mappings, innermost last.
+    private var pendingKeys = ScratchStack<PendingKey>()
     private var anchors: [String: Anchor] = [:]
     /// Anchor names of open collections, by node index.
     private var openAnchors: [Int32: String] = [:]
@@ -105,18 +111,21 @@ struct DocumentBuilder {
     private var aliasNodes = 0
     private var root: YAMLNodeID?
 
-    /// - Parameter inputBytes: the size of the input, to reserve storage once up front.
+    /// - Parameter inputBytes: the size of the input, to reserve storage once up front;
+    ///   0 when unknown (a later document of a stream).
     init(limits: YAMLLimits, inputBytes: Int) {
         self.limits = limits
-        // Rough shape of catalog YAML: about one node per 12 bytes, and scalar text a
-        // little less than the input. Reserving avoids repeated regrowth of large arrays.
-        let nodeGuess = inputBytes / 12 + 16
+        guard inputBytes > 0 else { return }
+        // Catalog YAML has one node per 10 to 15 bytes, and scalar text a little less than
+        // the input. Reserving a little more than that avoids regrowing large arrays (a copy
+        // each time); pages reserved and never touched cost nothing.
+        let nodeGuess = inputBytes / 8 + 16
         nodes.reserveCapacity(nodeGuess)
         children.reserveCapacity(nodeGuess)
         text.reserveCapacity(inputBytes)
-        frames.reserveCapacity(min(max(limits.maxDepth, 0), 64) + 1)
-        pending.reserveCapacity(256)
-        pendingKeys.reserveCapacity(128)
+        frames.reserveCapacity(16)
+        pending.reserveCapacity(64)
+        pendingKeys.reserveCapacity(32)
     }
 
     // MARK: - Events
@@ -130,9 +139,9 @@ struct DocumentBuilder {
         var resolution: NodeRecord.Resolution = style == .plain ? .core : .string
         var tagIndex: Int32 = -1
         if let tag {
-            let text = String(cString: tag)
-            resolution = try Self.resolution(of: bytes, style: style, tag: CoreTag(text), at: start)
-            tagIndex = internTag(text)
+            let tagText = String(cString: tag)
+            resolution = try Self.resolution(of: bytes, style: style, tag: CoreTag(tagText), at: start)
+            tagIndex = internTag(tagText)
         }
         let id = YAMLNodeID(Int32(nodes.count))
         var record = NodeRecord(
@@ -145,7 +154,7 @@ struct DocumentBuilder {
             record.start = Int32(text.count)
             text.append(contentsOf: bytes)
             nodes.append(record)
-            if let anchor { anchors[String(cString: anchor)] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
+            if let anchor { defineScalarAnchor(anchor, node: id) }
             try place(id, at: start, expanded: 1, height: 0)
             return
         }
@@ -158,12 +167,19 @@ struct DocumentBuilder {
         record.start = interned.offset
         record.key = interned.key
         nodes.append(record)
-        if let anchor { anchors[String(cString: anchor)] = Anchor(node: id.index, expanded: 1, height: 0, complete: true) }
-        try place(id, at: start, expanded: 1, height: 0, key: identity ?? KeyIdentity(kind: .text, bits: UInt64(interned.key)))
+        if let anchor { defineScalarAnchor(anchor, node: id) }
+        let key = identity ?? KeyIdentity(kind: .text, bits: UInt64(interned.key))
+        try place(id, at: start, expanded: 1, height: 0, key: key)
+    }
+
+    private mutating func defineScalarAnchor(_ name: CText, node: YAMLNodeID) {
+        anchors[String(cString: name)] = Anchor(node: node.index, expanded: 1, height: 0, complete: true)
     }
 
     /// A mapping-start or sequence-start event.
-    mutating func startCollection(_ kind: YAMLNodeKind, tag: CText?, anchor: CText?, start: YAMLMark) throws(YAMLError) {
+    mutating func startCollection(
+        _ kind: YAMLNodeKind, tag: CText?, anchor: CText?, start: YAMLMark
+    ) throws(YAMLError) {
         if frames.count + 1 > limits.maxDepth {
             throw YAMLError(
                 kind: .depthLimit,
@@ -177,13 +193,15 @@ struct DocumentBuilder {
             break
         default:
             let noun = kind == .mapping ? "mapping" : "sequence"
-            throw YAMLError(kind: .syntax, message: "a `\(coreTag.shortName)` tag cannot be used on a \(noun)", mark: start)
+            throw YAMLError(
+                kind: .syntax, message: "a `\(coreTag.shortName)` tag cannot be used on a \(noun)", mark: start)
         }
         let id = Int32(nodes.count)
         nodes.append(NodeRecord(
             kind: kind, style: .plain, resolution: .string, tag: tagText.map { internTag($0) } ?? -1,
-            line: Int32(clamping: start.line), column: Int32(clamping: start.column), endLine: Int32(clamping: start.line),
-            endColumn: Int32(clamping: start.column), start: 0, count: 0, key: -1))
+            line: Int32(clamping: start.line), column: Int32(clamping: start.column),
+            endLine: Int32(clamping: start.line), endColumn: Int32(clamping: start.column),
+            start: 0, count: 0, key: -1))
         if let anchor {
             let name = String(cString: anchor)
             anchors[name] = Anchor(node: id, expanded: 1, height: 1, complete: false)
@@ -201,9 +219,9 @@ struct DocumentBuilder {
         let frame = current
         current = parent
         let first = children.count
-        children.append(contentsOf: pending[frame.pendingStart...])
-        pending.removeLast(pending.count - frame.pendingStart)
-        pendingKeys.removeLast(pendingKeys.count - frame.keyStart)
+        children.append(contentsOf: pending.suffix(from: frame.pendingStart))
+        pending.truncate(to: frame.pendingStart)
+        pendingKeys.truncate(to: frame.keyStart)
         if !keySets.isEmpty { keySets[frame.node] = nil }
         let index = Int(frame.node)
         nodes[index].start = Int32(first)
@@ -223,7 +241,8 @@ struct DocumentBuilder {
     /// An alias event: the anchored node is placed again, not copied.
     mutating func alias(_ name: String, start: YAMLMark) throws(YAMLError) {
         guard let anchor = anchors[name] else {
-            throw YAMLError(kind: .undefinedAlias, message: "alias `*\(name)` has no anchor `&\(name)` before it", mark: start)
+            throw YAMLError(
+                kind: .undefinedAlias, message: "alias `*\(name)` has no anchor `&\(name)` before it", mark: start)
         }
         guard anchor.complete else {
             throw YAMLError(
@@ -267,7 +286,7 @@ struct DocumentBuilder {
         if current.isMapping, (pending.count - current.pendingStart) & 1 == 0 {
             try addKey(id, identity: key ?? keyIdentity(of: id), at: mark)
         }
-        pending.append(id)
+        pending.push(id)
         current.expanded = Self.saturatingSum(current.expanded, expanded)
         current.childHeight = max(current.childHeight, height)
     }
@@ -295,14 +314,15 @@ struct DocumentBuilder {
                 kind: .duplicateKey, message: "duplicate key \(describeKey(id))", mark: mark,
                 relatedMark: pendingKeys[keyStart + firstIndex].mark)
         }
-        pendingKeys.append(PendingKey(identity: identity, mark: mark, node: id))
+        pendingKeys.push(PendingKey(
+            identity: identity, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column)))
         if large {
             keySets[node, default: [:]][identity] = position
         } else if position + 1 == Self.linearKeyLimit {
             // From the next key on, look keys up by hash.
             var set: [KeyIdentity: Int] = [:]
             set.reserveCapacity(Self.linearKeyLimit * 4)
-            for (offset, key) in pendingKeys[keyStart...].enumerated() {
+            for (offset, key) in pendingKeys.suffix(from: keyStart).enumerated() {
                 set[key.identity] = offset
             }
             keySets[node] = set

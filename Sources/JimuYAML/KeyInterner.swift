@@ -9,23 +9,18 @@
 /// times cheaper than `Hasher`'s SipHash on short keys, which matters because every key of
 /// every mapping is hashed, and still seeded so that a hostile file cannot precompute
 /// collisions and make interning quadratic.
+///
+/// Tables are allocated on first use: most catalog files are a few kilobytes, where fixed
+/// costs show.
 struct KeyInterner {
-    /// The shared strings, by key index.
-    private(set) var strings: [String] = []
-    /// Where each key's bytes live in the text arena.
-    private var offsets: [Int32] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt64] = []
-    /// Key index + 1 per slot; 0 marks an empty slot. Capacity is a power of two.
-    private var slots: [Int32] = Array(repeating: 0, count: 64)
-    /// A copy of the process seed: reading a global on every key costs a lazy-init check.
-    private let seed = Self.processSeed
-    /// A direct-mapped cache of short keys (up to 16 bytes, as two words and a length), in
-    /// front of the table: most keys are short and recur, and a hit costs three integer
-    /// comparisons instead of a hash, a probe and a byte comparison. It is exact, so a miss
-    /// only falls through to the table; it needs no seed because it can only miss.
-    private var shortKeys = [ShortKey](repeating: ShortKey(), count: 256)
+    /// Where a key's bytes live in the text arena, and their hash.
+    private struct Entry {
+        var offset: Int32
+        var length: Int32
+        var hash: UInt64
+    }
 
+    /// A short key (up to 16 bytes) as two words and a length, for the cache.
     private struct ShortKey {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -35,12 +30,32 @@ struct KeyInterner {
         var offset: Int32 = 0
     }
 
+    /// The shared strings, by key index.
+    private(set) var strings: [String] = []
+    private var entries: [Entry] = []
+    /// Key index + 1 per slot; 0 marks an empty slot. Empty until the first key, then a
+    /// power of two at least twice the number of keys.
+    private var slots: [Int32] = []
+    /// A direct-mapped cache of short keys in front of the table: most keys are short and
+    /// recur, and a hit costs three integer comparisons instead of a hash, a probe and a
+    /// byte comparison. It is exact, so a miss only falls through to the table; it needs no
+    /// seed because it can only miss.
+    private var shortKeys: [ShortKey] = []
+    /// A copy of the process seed: reading a global on every key costs a lazy-init check.
+    private let seed = Self.processSeed
+
+    private static let shortKeyCacheSize = 64
+
     /// The key index for `bytes`, appending the bytes to `arena` when they are new.
     /// Returns the index and the offset of the (single) copy in the arena.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]) -> (key: Int32, offset: Int32) {
         guard bytes.count <= 16 else { return internInTable(bytes, arena: &arena) }
+        if shortKeys.isEmpty {
+            shortKeys = Array(repeating: ShortKey(), count: Self.shortKeyCacheSize)
+        }
         let (low, high) = Self.words(bytes)
-        let cacheSlot = Int(truncatingIfNeeded: ((low ^ (high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        // The top 6 bits of a multiplicative hash: 64 cache slots.
+        let cacheSlot = Int(truncatingIfNeeded: ((low ^ (high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
         let cached = shortKeys[cacheSlot]
         if cached.length == Int32(bytes.count + 1), cached.low == low, cached.high == high {
             return (cached.key, cached.offset)
@@ -51,45 +66,66 @@ struct KeyInterner {
         return interned
     }
 
-    /// Up to 16 bytes as two words, zero-padded.
+    /// Up to 16 bytes as two words. Together with the length the words determine the
+    /// bytes, which is all the cache needs: longer keys load overlapping words rather than
+    /// copying into a padded buffer.
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        return words
+        let raw = UnsafeRawBufferPointer(bytes)
+        let count = raw.count
+        if count >= 8 {
+            let high = count > 8 ? raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) : 0
+            return (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), high)
+        }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return (low | high << 32, 0)
+        }
+        var low: UInt64 = 0
+        for index in 0..<count { low |= UInt64(raw[index]) << (8 * UInt64(index)) }
+        return (low, 0)
     }
 
-    private mutating func internInTable(_ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]) -> (key: Int32, offset: Int32) {
+    private mutating func internInTable(
+        _ bytes: UnsafeBufferPointer<UInt8>, arena: inout [UInt8]
+    ) -> (key: Int32, offset: Int32) {
+        if slots.isEmpty {
+            slots = Array(repeating: 0, count: 64)
+            entries.reserveCapacity(32)
+            strings.reserveCapacity(32)
+        }
         let hash = Self.hash(bytes, seed: seed)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let key = Int(entry - 1)
-            if hashes[key] == hash, Int(lengths[key]) == bytes.count,
-               Self.equal(arena, at: Int(offsets[key]), bytes)
-            {
-                return (Int32(key), offsets[key])
+        let found: (key: Int32, offset: Int32)? = arena.withUnsafeBufferPointer { stored in
+            while true {
+                let index = slots[slot]
+                if index == 0 { return nil }
+                let entry = entries[Int(index - 1)]
+                if entry.hash == hash, Int(entry.length) == bytes.count,
+                    Self.equal(UnsafeBufferPointer(rebasing: stored[Int(entry.offset)...].prefix(bytes.count)), bytes)
+                {
+                    return (index - 1, entry.offset)
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
+        if let found { return found }
         let offset = Int32(arena.count)
         arena.append(contentsOf: bytes)
         let key = Int32(strings.count)
         strings.append(String(decoding: bytes, as: UTF8.self))
-        offsets.append(offset)
-        lengths.append(Int32(bytes.count))
-        hashes.append(hash)
+        entries.append(Entry(offset: offset, length: Int32(bytes.count), hash: hash))
         slots[slot] = key + 1
-        if strings.count * 2 > slots.count { grow() }
+        if entries.count * 2 > slots.count { grow() }
         return (key, offset)
     }
 
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for key in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[key]) & mask
+        for (key, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(key + 1)
         }
@@ -125,12 +161,11 @@ struct KeyInterner {
         return product.high ^ product.low
     }
 
-    private static func equal(_ arena: [UInt8], at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { stored in
-            for index in 0..<bytes.count where stored[offset + index] != bytes[index] {
-                return false
-            }
-            return true
+    /// Byte equality of two buffers of the same length.
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<bytes.count where stored[index] != bytes[index] {
+            return false
         }
+        return true
     }
 }

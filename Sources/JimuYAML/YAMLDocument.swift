@@ -25,7 +25,9 @@ public struct YAMLDocument: Sendable {
     /// Every distinct tag, as libyaml resolved it.
     let tags: [String]
 
-    init(root: YAMLNodeID?, nodes: [NodeRecord], children: [YAMLNodeID], text: [UInt8], keys: [String], tags: [String]) {
+    init(
+        root: YAMLNodeID?, nodes: [NodeRecord], children: [YAMLNodeID], text: [UInt8], keys: [String], tags: [String]
+    ) {
         self.root = root
         self.nodes = nodes
         self.children = children

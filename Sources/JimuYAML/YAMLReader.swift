@@ -21,13 +21,17 @@ public enum YAMLReader {
 
     /// Parses a file that must hold exactly one document, from memory the caller keeps
     /// alive for the duration of the call (a memory-mapped file, `Data.withUnsafeBytes`).
-    public static func parse(_ bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default) throws(YAMLError) -> YAMLDocument {
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default
+    ) throws(YAMLError) -> YAMLDocument {
         try read(bytes.bindMemory(to: UInt8.self), limits: limits, singleDocument: true).first ?? .empty
     }
 
     /// Parses a stream of zero or more documents (`---` separated). Limits apply to each
     /// document, except `maxFileBytes`, which applies to the whole input.
-    public static func parseStream(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError) -> [YAMLDocument] {
+    public static func parseStream(
+        _ bytes: [UInt8], limits: YAMLLimits = .default
+    ) throws(YAMLError) -> [YAMLDocument] {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(YAMLError) in try read(buffer, limits: limits, singleDocument: false) }
         }
@@ -35,7 +39,9 @@ public enum YAMLReader {
     }
 
     /// Parses a stream of zero or more documents from memory the caller keeps alive.
-    public static func parseStream(_ bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default) throws(YAMLError) -> [YAMLDocument] {
+    public static func parseStream(
+        _ bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default
+    ) throws(YAMLError) -> [YAMLDocument] {
         try read(bytes.bindMemory(to: UInt8.self), limits: limits, singleDocument: false)
     }
 
@@ -55,7 +61,8 @@ public enum YAMLReader {
         }
         if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
             throw YAMLError(
-                kind: .invalidUTF8, message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
+                kind: .invalidUTF8,
+                message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
                 mark: .start)
         }
         // With the encoding forced to UTF-8, libyaml would keep a byte order mark as a
@@ -81,7 +88,8 @@ public enum YAMLReader {
         defer { event.deallocate() }
 
         var documents: [YAMLDocument] = []
-        var builder = DocumentBuilder(limits: limits, inputBytes: 0)
+        // The first document usually is the whole file: size its storage to match.
+        var builder = DocumentBuilder(limits: limits, inputBytes: body.count)
         while true {
             guard yaml_parser_parse(parser, event) != 0 else {
                 // A failed call leaves the event empty; deleting it is still safe.
@@ -90,27 +98,33 @@ public enum YAMLReader {
             }
             defer { yaml_event_delete(event) }
             let start = mark(event.pointee.start_mark)
-            // Matching raw values compiles to a jump table; matching the imported enum
-            // structs goes through `==` once per case.
-            switch event.pointee.type.rawValue {
+            let type = event.pointee.type.rawValue
+            // Scalars are most events: test for them first, with one predictable branch,
+            // before dispatching the rest. (Comparing raw values avoids calling `==` on the
+            // imported enum structs.)
+            if type == YAML_SCALAR_EVENT.rawValue {
+                let scalar = event.pointee.data.scalar
+                // Read with its length: a scalar may hold NUL (`"\0"`).
+                let length = scalar.value == nil ? 0 : Int(scalar.length)
+                try builder.scalar(
+                    UnsafeBufferPointer(start: scalar.value, count: length), style: style(scalar.style),
+                    tag: UnsafePointer(scalar.tag), anchor: UnsafePointer(scalar.anchor),
+                    start: start, end: mark(event.pointee.end_mark))
+                continue
+            }
+            switch type {
             case YAML_STREAM_END_EVENT.rawValue:
                 return documents
             case YAML_DOCUMENT_START_EVENT.rawValue:
-                if singleDocument, !documents.isEmpty {
+                guard !documents.isEmpty else { break }
+                if singleDocument {
                     throw YAMLError(
-                        kind: .multipleDocuments, message: "a second document starts here; the file must hold exactly one",
-                        mark: start)
+                        kind: .multipleDocuments,
+                        message: "a second document starts here; the file must hold exactly one", mark: start)
                 }
-                // The first document usually is the whole file: size its storage to match.
-                builder = DocumentBuilder(limits: limits, inputBytes: documents.isEmpty ? body.count : 0)
+                builder = DocumentBuilder(limits: limits, inputBytes: 0)
             case YAML_DOCUMENT_END_EVENT.rawValue:
                 documents.append(builder.finish())
-            case YAML_SCALAR_EVENT.rawValue:
-                let scalar = event.pointee.data.scalar
-                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
-                try builder.scalar(
-                    bytes, style: style(scalar.style), tag: UnsafePointer(scalar.tag), anchor: UnsafePointer(scalar.anchor),
-                    start: start, end: mark(event.pointee.end_mark))
             case YAML_MAPPING_START_EVENT.rawValue:
                 let mapping = event.pointee.data.mapping_start
                 try builder.startCollection(

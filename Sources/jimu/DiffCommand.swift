@@ -50,7 +50,9 @@ struct DiffCommand: ParsableCommand {
             printError("jimu: error: `\(side)` holds neither jimu.yaml nor schemas/")
             throw ExitCode(2)
         }
-        return try compile(try checkout(revision: side))
+        let folder = try checkout(revision: side)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return try compile(folder + "/" + catalog)
     }
 
     private func compile(_ catalog: String) throws -> [String: JSONValue] {
@@ -65,7 +67,8 @@ struct DiffCommand: ParsableCommand {
         return schemas
     }
 
-    /// Extracts the catalog folder at a git revision into a temporary folder.
+    /// Extracts the catalog folder at a git revision into a new temporary folder, which the
+    /// caller removes.
     private func checkout(revision: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jimu-diff-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -78,10 +81,11 @@ struct DiffCommand: ParsableCommand {
         archive.waitUntilExit()
         guard archive.terminationStatus == 0, FileManager.default.fileExists(atPath: folder + "/" + catalog + "/jimu.yaml") else {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            try? FileManager.default.removeItem(atPath: folder)
             printError("jimu: error: `\(revision)` is neither a folder nor a git revision with \(catalog)/jimu.yaml \(message)")
             throw ExitCode(2)
         }
-        return folder + "/" + catalog
+        return folder
     }
 
     private func text(_ diff: SchemaDiff) -> String {

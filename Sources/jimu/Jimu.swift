@@ -11,7 +11,7 @@ struct Jimu: ParsableCommand {
             Exit codes: 0 clean (warnings allowed), 1 errors in the catalog, 2 usage or I/O failure.
             """,
         version: JimuVersion.current,
-        subcommands: [CheckCommand.self, BuildCommand.self, ExplainCommand.self, DueCommand.self, GraphCommand.self, DiffCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, ExplainCommand.self, DueCommand.self, GraphCommand.self, DiffCommand.self, ValidateCommand.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage failures (64) to Jimu's exit code 2,

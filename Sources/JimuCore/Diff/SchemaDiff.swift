@@ -1,6 +1,7 @@
 /// `jimu diff`: compares the schemas of two generated trees and classifies every change as
 /// breaking, compatible or text, then checks each schema's version moved by semver: a
-/// breaking change needs a new major version, any other change a new minor or patch.
+/// breaking change needs a new major version, a compatible one a new minor version, a text
+/// change a new patch version at least.
 public struct SchemaDiff {
     public var changes: [SchemaChange] = []
     public var verdicts: [SchemaVerdict] = []
@@ -14,6 +15,10 @@ public struct SchemaDiff {
     public init(old: [String: JSONValue], new: [String: JSONValue]) {
         let oldDictionary = old["dictionary.schema.json"]?["$defs"]?.objectValue ?? [:]
         let newDictionary = new["dictionary.schema.json"]?["$defs"]?.objectValue ?? [:]
+        // A schema on one side only is judged by the other side's catalog version: removing
+        // a form is breaking, and needs a new major version like any other breaking change.
+        let oldCatalogVersion = Self.catalogVersion(old)
+        let newCatalogVersion = Self.catalogVersion(new)
         for path in Set(old.keys).union(new.keys).sorted() where path != "dictionary.schema.json" {
             var found: [SchemaChange] = []
             switch (old[path], new[path]) {
@@ -31,9 +36,15 @@ public struct SchemaDiff {
             changes += found
             verdicts.append(
                 Self.verdict(
-                    path, found, old: old[path]?["x-jimu-version"]?.stringValue,
-                    new: new[path]?["x-jimu-version"]?.stringValue))
+                    path, found, old: old[path]?["x-jimu-version"]?.stringValue ?? oldCatalogVersion,
+                    new: new[path]?["x-jimu-version"]?.stringValue ?? newCatalogVersion))
         }
+    }
+
+    /// The version of one side: its dictionary's, else the first schema's that has one.
+    static func catalogVersion(_ tree: [String: JSONValue]) -> String? {
+        if let version = tree["dictionary.schema.json"]?["x-jimu-version"]?.stringValue { return version }
+        return tree.keys.sorted().lazy.compactMap { tree[$0]?["x-jimu-version"]?.stringValue }.first
     }
 
     static func verdict(_ path: String, _ changes: [SchemaChange], old: String?, new: String?) -> SchemaVerdict {
@@ -44,7 +55,7 @@ public struct SchemaDiff {
                 switch impact {
                 case .breaking where after.major <= before.major:
                     problem = "a breaking change needs a new major version (\(before) → \(before.major + 1).0.0), found \(after)"
-                case .compatible where after <= before:
+                case .compatible where (after.major, after.minor) <= (before.major, before.minor):
                     problem = "a compatible change needs a new minor version (\(before) → \(before.major).\(before.minor + 1).0), found \(after)"
                 case .text where after <= before:
                     problem = "a text change needs a new patch version, found \(after)"

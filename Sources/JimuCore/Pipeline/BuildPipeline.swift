@@ -30,20 +30,38 @@ public enum BuildPipeline {
                 diagnostics += composed.diagnostics
                 standard?.bundles = composed.bundles
             }
+            if let standard {
+                diagnostics += TranslationCheck.diagnostics(
+                    standard, sources: decoded.sources, limits: decoded.catalog.config?.limits ?? CatalogLimits())
+            }
         }
+        diagnostics += GuideTemplates.check(decoded.templates)
         diagnostics.sort(by: Diagnostic.byPlace)
         let catalog = decoded.catalog
         let summary = CheckSummary(
             files: decoded.fileCount, items: catalog.items.count, localities: catalog.localities.count,
             practices: catalog.practices.count, bundles: catalog.bundles.count, diagnostics: diagnostics)
-        let check = CheckResult(catalog: catalog, diagnostics: diagnostics, sources: decoded.sources, summary: summary)
+        // Template overrides are catalog files too: their lines show under diagnostics, and
+        // the manifest's catalog hash covers them.
+        let sources = decoded.sources.merging(decoded.templates) { yaml, _ in yaml }
+        let check = CheckResult(catalog: catalog, diagnostics: diagnostics, sources: sources, summary: summary)
         return (check, check.hasErrors ? nil : standard)
     }
 
     public static func run(_ fileSystem: some CatalogFileSystem) throws -> BuildResult {
         let (check, standard) = try standard(fileSystem)
         guard let standard else { return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil) }
-        var artifacts = try ReportsEmitter.emit(standard) + SchemaEmitter.emit(standard)
+        let swift = SwiftPackageEmitter.emit(standard)
+        if !swift.diagnostics.isEmpty {
+            // A pattern the Swift runtime cannot compile: nothing is written.
+            var failed = check
+            failed.diagnostics = (check.diagnostics + swift.diagnostics).sorted(by: Diagnostic.byPlace)
+            failed.summary.errors += swift.diagnostics.count
+            return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil)
+        }
+        var artifacts = try ReportsEmitter.emit(standard) + SchemaEmitter.emit(standard) + swift.artifacts
+        let templates = try GuideTemplates(overrides: check.sources.filter { CatalogFileKind(path: $0.key) == .template })
+        artifacts += GuideEmitter.emit(standard, templates: templates) + SiteEmitter.emit(standard, templates: templates)
         let manifest = Manifest(artifacts: artifacts, catalogSources: check.sources)
         artifacts.append(try manifest.artifact)
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }

@@ -7,6 +7,9 @@ public struct DecodedCatalog: Sendable {
     /// The bytes of every file read, for drawing source lines under diagnostics.
     public var sources: [String: [UInt8]]
     public var fileCount: Int
+    /// The bytes of the guide template overrides under `templates/`, by path: not YAML, so
+    /// not decoded here; the guide emitter checks and uses them.
+    public var templates: [String: [UInt8]] = [:]
 }
 
 /// Load and Decode: lists the catalog, reads and parses each YAML file, and decodes it into
@@ -18,6 +21,7 @@ public enum CatalogDecoder {
         let collector = DiagnosticCollector()
         var catalog = SourceCatalog()
         var sources: [String: [UInt8]] = [:]
+        var templates: [String: [UInt8]] = [:]
 
         // jimu.yaml first: its limits bound the reading of every other file.
         var limits = CatalogLimits()
@@ -55,7 +59,23 @@ public enum CatalogDecoder {
                     "`\(entry.path)` lies where the catalog format expects no YAML file; it was not read",
                     at: .start(of: entry.path))
                 continue
-            case .template, .other, .config:
+            case .template:
+                do throws(CatalogIOError) {
+                    let bytes = try fileSystem.read(entry.path, limit: limits.maxFileBytes)
+                    if bytes.count > limits.maxFileBytes {
+                        collector.report(
+                            .fileTooLarge,
+                            "template `\(entry.path)` is larger than \(limits.maxFileBytes) bytes "
+                                + "(raise `limits.max_file_bytes` in jimu.yaml)",
+                            at: .start(of: entry.path))
+                    } else {
+                        templates[entry.path] = bytes
+                    }
+                } catch {
+                    collector.report(.ioError, "cannot read `\(entry.path)`: \(error.reason)", at: .start(of: entry.path))
+                }
+                continue
+            case .other, .config:
                 continue
             default:
                 break
@@ -65,7 +85,8 @@ public enum CatalogDecoder {
             decode(kind, reader: reader, root: root, into: &catalog)
         }
         return DecodedCatalog(
-            catalog: catalog, diagnostics: collector.diagnostics, sources: sources, fileCount: sources.count)
+            catalog: catalog, diagnostics: collector.diagnostics, sources: sources, fileCount: sources.count,
+            templates: templates)
     }
 
     private static func decode(

@@ -13,7 +13,9 @@ public struct GeneratedTree {
     }
 
     /// The files in the folder that the build did not produce and the manifest does not
-    /// list: kept as they are.
+    /// list (hidden ones and symbolic links too, and empty folders, named with a trailing
+    /// `/`): kept as they are. And the files the manifest lists that the build no longer
+    /// produces: removed.
     public struct Outcome: Sendable, Equatable {
         public var keptUnlisted: [String]
         public var removed: [String]
@@ -25,7 +27,7 @@ public struct GeneratedTree {
     public func replace(with artifacts: [Artifact], manifest: Manifest) throws(CatalogIOError) -> Outcome {
         let manager = FileManager.default
         try? manager.removeItem(atPath: staging)  // left by a build killed earlier
-        let previous = try existingFiles()
+        let previous = try existingEntries()
         let listed = Set(readManifest()?.files.keys.map { $0 } ?? [])
         let produced = Set(artifacts.map(\.path))
         var outcome = Outcome(keptUnlisted: [], removed: [])
@@ -34,14 +36,24 @@ public struct GeneratedTree {
             for artifact in artifacts {
                 try write(artifact.contents, to: staging + "/" + artifact.path)
             }
-            for path in previous where !produced.contains(path) && path != Manifest.path {
-                if listed.contains(path) {
-                    outcome.removed.append(path)
+            var folders: [(path: String, mode: mode_t)] = []
+            for entry in previous where !produced.contains(entry.path) && entry.path != Manifest.path {
+                if entry.isDirectory {
+                    // Kept even when empty, with its mode (set once its content is in).
+                    let target = staging + "/" + entry.path
+                    if !manager.fileExists(atPath: target) {
+                        try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
+                        folders.append((entry.path, entry.mode))
+                        if entry.isEmpty { outcome.keptUnlisted.append(entry.path + "/") }
+                    }
+                } else if listed.contains(entry.path) {
+                    outcome.removed.append(entry.path)
                 } else {
-                    outcome.keptUnlisted.append(path)
-                    try write([UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + path))), to: staging + "/" + path)
+                    outcome.keptUnlisted.append(entry.path)
+                    try carryOver(entry.path)
                 }
             }
+            for folder in folders.reversed() { chmod(staging + "/" + folder.path, folder.mode) }
         } catch let error as CatalogIOError {
             try? manager.removeItem(atPath: staging)
             throw error
@@ -51,6 +63,78 @@ public struct GeneratedTree {
         }
         try switchIn()
         return outcome
+    }
+
+    /// Puts a file that is not Jimu's into the new tree as it is: the same file (a hard
+    /// link, so its bytes, mode and times stay), a symbolic link as a link, never followed.
+    /// The old tree keeps it until the switch, so a killed build loses nothing.
+    private func carryOver(_ path: String) throws(CatalogIOError) {
+        let from = root + "/" + path
+        let to = staging + "/" + path
+        var existing = stat()
+        if lstat(to, &existing) == 0 {
+            throw CatalogIOError(
+                path: from, reason: "is not in the manifest, so it is not Jimu's, but the new tree needs this path: move it away")
+        }
+        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 { return }
+        let linkError = String(cString: strerror(errno))
+        var info = stat()
+        guard lstat(from, &info) == 0 else {
+            throw CatalogIOError(path: from, reason: "cannot keep this file that is not Jimu's: \(linkError)")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: from), symlink(target, to) == 0 {
+                return
+            }
+        case S_IFREG:
+            if let data = FileManager.default.contents(atPath: from) {
+                try write([UInt8](data), to: to)
+                if chmod(to, info.st_mode & 0o7777) == 0 { return }
+            }
+        default:
+            break
+        }
+        throw CatalogIOError(path: from, reason: "cannot keep this file that is not Jimu's: \(linkError)")
+    }
+
+    struct Entry {
+        var path: String
+        var isDirectory: Bool
+        var isEmpty: Bool
+        var mode: mode_t
+    }
+
+    /// Every entry under the output folder, hidden ones included, parents before their
+    /// content; symbolic links are entries of their own, never followed.
+    func existingEntries() throws(CatalogIOError) -> [Entry] {
+        let manager = FileManager.default
+        var info = stat()
+        guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [] }
+        var entries: [Entry] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            let names: [String]
+            do {
+                names = try manager.contentsOfDirectory(atPath: folder)
+            } catch {
+                throw CatalogIOError(path: folder, reason: "cannot list folder: \(error.localizedDescription)")
+            }
+            var subfolders: [String] = []
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                guard lstat(root + "/" + path, &info) == 0 else {
+                    throw CatalogIOError(path: root + "/" + path, reason: String(cString: strerror(errno)))
+                }
+                let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                let isEmpty = isDirectory && ((try? manager.contentsOfDirectory(atPath: root + "/" + path).isEmpty) ?? false)
+                entries.append(Entry(path: path, isDirectory: isDirectory, isEmpty: isEmpty, mode: info.st_mode & 0o7777))
+                if isDirectory { subfolders.append(path) }
+            }
+            pending.append(contentsOf: subfolders.reversed())  // depth first, in name order
+        }
+        return entries
     }
 
     /// Exchanges the staging folder with the output folder in one step, then removes the

@@ -28,6 +28,3 @@ extension FieldFormat {
         }
     }
 }
-
-/// The date structure as a pattern; whether the day exists is verified by the Swift module.
-let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"

@@ -1,44 +1,24 @@
-/// The JSON Schema of one field's values: type and every constraint the catalog states.
+/// The JSON Schema of one field's values: its `FieldRules` as keywords. Custom formats
+/// (`cn-resident-id`, `cn-uscc`) are named with `format`, which validators treat as an
+/// annotation unless told to assert it; the Swift module asserts them.
 enum FieldSchema {
     static func schema(_ spec: FieldSpec, label: LocalizedText, description: LocalizedText?, codeLists: [String: CodeList])
         -> JSONValue
     {
+        let rules = FieldRules(spec, codeLists: codeLists)
         var schema: JSONValue = [:]
         schema["title"] = .string(Bilingual.title(label))
         var notes: [String] = []
         if let description { notes.append(Bilingual.text(description)) }
-        switch spec.type.value {
-        case .string:
+        switch rules.kind {
+        case .string, .date: schema["type"] = "string"
+        case .integer: schema["type"] = "integer"
+        case .decimal: schema["type"] = "number"
+        case .boolean: schema["type"] = "boolean"
+        case .code(let id, let codes):
             schema["type"] = "string"
-            if let format = spec.format?.value {
-                schema["pattern"] = .string(format.pattern)
-                schema["x-jimu-format"] = .string(format.rawValue)
-                if format == .email { schema["format"] = "email" }
-                notes.append(format.meaning)
-                if let pattern = spec.pattern?.value {
-                    // Both hold: the format's structure and the editor's own pattern.
-                    schema["allOf"] = [["pattern": .string(pattern)]]
-                }
-            } else if let pattern = spec.pattern?.value {
-                schema["pattern"] = .string(pattern)
-            }
-            if let minLength = spec.minLength?.value { schema["minLength"] = .integer(Int64(minLength)) }
-            if let maxLength = spec.maxLength?.value { schema["maxLength"] = .integer(Int64(maxLength)) }
-        case .integer, .decimal:
-            schema["type"] = spec.type.value == .integer ? "integer" : "number"
-            if let minimum = spec.minimum?.value { schema["minimum"] = JSONValue(minimum) }
-            if let maximum = spec.maximum?.value { schema["maximum"] = JSONValue(maximum) }
-        case .boolean:
-            schema["type"] = "boolean"
-        case .date:
-            schema["type"] = "string"
-            schema["format"] = "date"
-            schema["pattern"] = .string(datePattern)
-            notes.append("A calendar date, YYYY-MM-DD.")
-        case .enum:
-            schema["type"] = "string"
-            if let id = spec.codeList?.value, let list = codeLists[id] {
-                schema["enum"] = .array(list.entries.map { .string($0.code.value) })
+            schema["enum"] = .array(codes.map { .string($0) })
+            if let list = codeLists[id] {
                 schema["x-jimu-codelist"] = .string(id)
                 schema["x-jimu-labels"] = .object(
                     Dictionary(
@@ -46,6 +26,21 @@ enum FieldSchema {
                 if let standard = list.standard?.value { notes.append("Codes of \(standard).") }
             }
         }
+        if let first = rules.patterns.first { schema["pattern"] = .string(first) }
+        if rules.patterns.count > 1 {
+            // Every pattern holds: the format's structure and the editor's own.
+            schema["allOf"] = .array(rules.patterns.dropFirst().map { ["pattern": .string($0)] })
+        }
+        if rules.forbidsTrailingNewline {
+            schema["not"] = ["pattern": "\\n$"]
+        }
+        if let format = rules.format { schema["format"] = .string(format) }
+        if let format = spec.format?.value { notes.append(format.meaning) }
+        if spec.type.value == .date { notes.append("A calendar date, YYYY-MM-DD, that exists.") }
+        if let minLength = rules.minLength { schema["minLength"] = .integer(Int64(minLength)) }
+        if let maxLength = rules.maxLength { schema["maxLength"] = .integer(Int64(maxLength)) }
+        if let minimum = rules.minimum { schema["minimum"] = JSONValue(minimum) }
+        if let maximum = rules.maximum { schema["maximum"] = JSONValue(maximum) }
         if !notes.isEmpty { schema["description"] = .string(notes.joined(separator: "\n\n")) }
         return schema
     }

@@ -1,0 +1,75 @@
+/// Emits `guides/`: a Markdown guide per item and per bundle, and an index, in Chinese and,
+/// where the catalog publishes English (`languages: [zh, en]`), in English for every item and
+/// bundle with an English name. A bundle's process is a Mermaid diagram.
+///
+/// ```
+/// guides/zh/README.md   guides/zh/items/<key>.md   guides/zh/bundles/<key>.md
+/// guides/en/README.md   guides/en/items/<key>.md   guides/en/bundles/<key>.md
+/// ```
+public enum GuideEmitter {
+    public static func emit(_ catalog: StandardCatalog, templates: GuideTemplates = .defaults) -> [Artifact] {
+        var artifacts: [Artifact] = []
+        let english = publishesEnglish(catalog)
+        for language in english ? [GuideLanguage.zh, .en] : [.zh] {
+            var model = GuideModel(catalog: catalog, style: SingleLanguageStyle(language: language), fileExtension: "md")
+            let items = guidedItems(catalog, language)
+            let bundles = guidedBundles(catalog, language)
+            let itemKeys = Set(items.map(\.key))
+            let bundleKeys = Set(bundles.map(\.key))
+            model.linkable = { folder, key in folder == "items" ? itemKeys.contains(key) : bundleKeys.contains(key) }
+            let folder = "guides/\(language.rawValue)"
+            for item in items {
+                artifacts.append(
+                    Artifact(
+                        path: "\(folder)/items/\(item.key).md",
+                        text: templates.render("item.\(language.rawValue).md", model.item(item))))
+            }
+            for bundle in bundles {
+                var values = model.bundle(bundle)
+                values["mermaid"] = mermaid(bundle, catalog: catalog, language: language)
+                artifacts.append(
+                    Artifact(
+                        path: "\(folder)/bundles/\(bundle.key).md", text: templates.render("bundle.\(language.rawValue).md", values)))
+            }
+            var index = model.index(items: items, bundles: bundles)
+            index["hasEnglish"] = english
+            let untranslated = catalog.items.filter { !itemKeys.contains($0.key) }.map { item -> [String: Any] in
+                ["linkName": item.frame.name.zh, "href": "../zh/items/\(item.key).md", "linkKey": item.key]
+            } + catalog.bundles.filter { !bundleKeys.contains($0.key) }.map { bundle -> [String: Any] in
+                ["linkName": bundle.bundle.name.zh, "href": "../zh/bundles/\(bundle.key).md", "linkKey": bundle.key]
+            }
+            index["untranslated"] = untranslated
+            index["hasUntranslated"] = !untranslated.isEmpty
+            artifacts.append(Artifact(path: "\(folder)/README.md", text: templates.render("index.\(language.rawValue).md", index)))
+        }
+        return artifacts
+    }
+
+    /// Whether the catalog's `languages` include English.
+    static func publishesEnglish(_ catalog: StandardCatalog) -> Bool {
+        catalog.config.languages.contains { $0.value == "en" }
+    }
+
+    /// The items with a guide in `language`: all in Chinese, those with an English name in English.
+    static func guidedItems(_ catalog: StandardCatalog, _ language: GuideLanguage) -> [StandardItem] {
+        language == .zh ? catalog.items : catalog.items.filter { $0.frame.name.english != nil }
+    }
+
+    static func guidedBundles(_ catalog: StandardCatalog, _ language: GuideLanguage) -> [StandardBundle] {
+        language == .zh ? catalog.bundles : catalog.bundles.filter { $0.bundle.name.english != nil }
+    }
+
+    /// The bundle's precondition graph in Mermaid, with the items' names in `language`
+    /// (Chinese, marked, where an English name is missing).
+    static func mermaid(_ bundle: StandardBundle, catalog: StandardCatalog, language: GuideLanguage) -> String {
+        let style = SingleLanguageStyle(language: language)
+        var names: [String: LocalizedText] = [:]
+        for key in bundle.items {
+            guard let item = catalog.item(key) else { continue }
+            names[key] = LocalizedText(zh: style.text(item.frame.name, nil) as? String ?? item.frame.name.zh)
+        }
+        var text = PreconditionDiagram.mermaid(bundle, names: names)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

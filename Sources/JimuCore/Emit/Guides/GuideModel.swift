@@ -1,0 +1,569 @@
+/// What a guide says, as the values a Mustache template reads: one builder for every format.
+/// Editor text goes through the `style` (one language with a visible fallback, both
+/// languages, or the translation check); numbers, keys and codes are passed as they are.
+/// Escaping is the template's: Markdown templates escape for Markdown, HTML ones for HTML.
+///
+/// Nested values never reuse a key of their parent for something else, since Mustache
+/// looks a missing key up in the enclosing values.
+struct GuideModel {
+    typealias Values = [String: Any]
+
+    let catalog: StandardCatalog
+    let style: any GuideTextStyle
+    /// The extension of the guide files links point at: `md` or `html`.
+    let fileExtension: String
+    /// Whether a guide exists in this language (`items`/`bundles`, key); links to one that
+    /// does not go to the Chinese guide instead.
+    var linkable: (_ folder: String, _ key: String) -> Bool = { _, _ in true }
+
+    private let departments: [String: Department]
+    private let sources: [String: SharedSource]
+    private let materials: [String: Material]
+    private let elements: [String: DataElement]
+    private let codeLists: [String: CodeList]
+    private let items: [String: StandardItem]
+    private let bundlesOfItem: [String: [StandardBundle]]
+    /// Which item declares each local field, for the place of its label.
+    private let localFieldOwner: [String: ItemFrame]
+
+    init(catalog: StandardCatalog, style: any GuideTextStyle, fileExtension: String) {
+        self.catalog = catalog
+        self.style = style
+        self.fileExtension = fileExtension
+        func index<T>(_ values: [T], _ key: (T) -> String) -> [String: T] {
+            Dictionary(values.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        departments = index(catalog.departments) { $0.id.value }
+        sources = index(catalog.sources) { $0.id.value }
+        materials = index(catalog.materials) { $0.id.value }
+        elements = index(catalog.elements) { $0.id.value }
+        codeLists = index(catalog.codeLists) { $0.id.value }
+        items = index(catalog.items) { $0.key }
+        var bundlesOfItem: [String: [StandardBundle]] = [:]
+        for bundle in catalog.bundles {
+            for key in bundle.items { bundlesOfItem[key, default: []].append(bundle) }
+        }
+        self.bundlesOfItem = bundlesOfItem
+        var owners: [String: ItemFrame] = [:]
+        for item in catalog.items {
+            for field in item.frame.localFields where owners[field.id.value] == nil { owners[field.id.value] = item.frame }
+        }
+        localFieldOwner = owners
+    }
+
+    // MARK: Text
+
+    private func words(_ text: LocalizedText) -> Any { style.text(text, nil) }
+
+    private func itemName(_ item: StandardItem) -> Any {
+        style.text(item.frame.name, namePlace(item))
+    }
+
+    func namePlace(_ item: StandardItem) -> TextPlace {
+        TextPlace(file: item.frame.file, path: [.key("name")], anchor: item.frame.key.location, what: "the name of item `\(item.key)`")
+    }
+
+    func namePlace(_ bundle: StandardBundle) -> TextPlace {
+        TextPlace(
+            file: bundle.bundle.file, path: [.key("name")], anchor: bundle.bundle.key.location,
+            what: "the name of bundle `\(bundle.key)`")
+    }
+
+    private func department(_ id: String) -> Any {
+        guard let department = departments[id] else { return words(LocalizedText(zh: id, en: id)) }
+        return style.text(
+            department.name,
+            TextPlace(
+                file: department.id.location.file, path: [.key("departments"), .entry(field: "id", value: id), .key("name")],
+                anchor: department.id.location, what: "the name of department `\(id)`"))
+    }
+
+    private func sourcePlace(_ source: SharedSource) -> TextPlace {
+        TextPlace(
+            file: source.id.location.file, path: [.key("sources"), .entry(field: "id", value: source.id.value), .key("name")],
+            anchor: source.id.location, what: "the name of shared source `\(source.id.value)`")
+    }
+
+    private func materialName(_ id: String, fallback: LocalizedText) -> Any {
+        guard let material = materials[id] else { return words(fallback) }
+        return style.text(
+            material.name,
+            TextPlace(
+                file: material.id.location.file, path: [.key("materials"), .entry(field: "id", value: id), .key("name")],
+                anchor: material.id.location, what: "the name of material `\(id)`"))
+    }
+
+    private func labelPlace(_ field: StandardField) -> TextPlace? {
+        switch field.origin {
+        case .element:
+            guard let element = elements[field.id] else { return nil }
+            return TextPlace(
+                file: element.id.location.file, path: [.key("elements"), .entry(field: "id", value: field.id), .key("label")],
+                anchor: element.id.location, what: "the label of data element `\(field.id)`")
+        case .local:
+            guard let owner = localFieldOwner[field.id], let local = owner.localFields.first(where: { $0.id.value == field.id })
+            else { return nil }
+            return TextPlace(
+                file: owner.file, path: [.key("local_fields"), .entry(field: "id", value: field.id), .key("label")],
+                anchor: local.id.location, what: "the label of local field `\(field.id)` of item `\(owner.key.value)`")
+        }
+    }
+
+    /// A relative link from a guide in `from` (`items`, `bundles`, or "" for the index).
+    private func href(_ folder: String, _ key: String, from: String) -> String {
+        let file = "\(key).\(fileExtension)"
+        guard linkable(folder, key) else {
+            return (from.isEmpty ? "../zh/" : "../../zh/") + "\(folder)/\(file)"
+        }
+        if from == folder { return file }
+        return (from.isEmpty ? "" : "../") + "\(folder)/\(file)"
+    }
+
+    private func href(item key: String, from folder: String) -> String { href("items", key, from: folder) }
+
+    private func href(bundle key: String, from folder: String) -> String { href("bundles", key, from: folder) }
+
+    // MARK: Item
+
+    /// An item's guide: who may apply, materials, form, steps, limits, visits, channels,
+    /// fees, legal basis, department and contacts.
+    func item(_ item: StandardItem) -> Values {
+        let frame = item.frame
+        var v: Values = [
+            "key": item.key, "code": frame.code.value, "name": itemName(item),
+            "kind": words(GuideVocabulary.kind(frame.kind.value)),
+            "level": words(GuideVocabulary.level(frame.level.value)),
+            "handling": words(GuideVocabulary.handling(frame.handling.value)),
+            "department": department(frame.department.value),
+            "audience": frame.audience.map { words(GuideVocabulary.audience($0.value)) },
+            "statutoryLimit": frame.statutoryLimit.value,
+            "statutoryText": words(GuideVocabulary.workingDays(frame.statutoryLimit.value)),
+            "promisedLimit": item.promisedLimit.value,
+            "promisedText": words(GuideVocabulary.workingDays(item.promisedLimit.value)),
+            "visits": words(GuideVocabulary.visits(item.visits?.value)),
+            "zeroVisits": item.visits?.value == 0,
+            "atMostOneVisit": (item.visits?.value ?? 2) <= 1,
+        ]
+        if let count = item.visits?.value { v["visitCount"] = String(count) }
+        v["reformTerm"] = GuideVocabulary.reformTerm(item.visits?.value)
+        if let conditions = frame.conditions {
+            v["conditions"] = style.text(
+                conditions,
+                TextPlace(file: frame.file, path: [.key("conditions")], anchor: frame.key.location, what: "the conditions of item `\(item.key)`"))
+        }
+        v["legalBasis"] = frame.legalBasis.enumerated().map { index, basis in
+            style.text(
+                basis,
+                TextPlace(
+                    file: frame.file, path: [.key("legal_basis"), .index(index)], anchor: frame.key.location,
+                    what: "legal basis \(index + 1) of item `\(item.key)`"))
+        }
+        v["hasLegalBasis"] = !frame.legalBasis.isEmpty
+        if let reason = item.visitReason, let visits = item.visits, visits.value > 0 {
+            v["visitReason"] = style.text(
+                reason,
+                TextPlace(
+                    file: visits.provenance.file, path: [.key("visit_reason")], anchor: visits.provenance.location,
+                    what: "the visit reason of item `\(item.key)`"))
+        }
+        v["channels"] = item.channels.value.map { words(GuideVocabulary.channel($0)) }
+        v["hasChannels"] = !item.channels.value.isEmpty
+        if let depth = item.onlineDepth { v["onlineDepth"] = words(GuideVocabulary.onlineDepth(depth)) }
+        v.merge(fees(frame), uniquingKeysWith: { _, new in new })
+        v.merge(contacts(frame.contacts), uniquingKeysWith: { _, new in new })
+
+        let producers = preconditionOutputs(item)
+        let materialRows = item.materials.map { material(material: $0, earlier: producers[$0.id]) }
+        v["materials"] = materialRows
+        v["hasMaterials"] = !materialRows.isEmpty
+        v["submittedCount"] = item.submittedCount
+        v["exemptCount"] = item.materials.count - item.submittedCount
+
+        let fieldRows = formRows(item.form, process: [])
+        v["fields"] = fieldRows
+        v["hasFields"] = !fieldRows.isEmpty
+        v["handFilledCount"] = item.handFilledCount
+        v["prefilledCount"] = item.form.count - item.handFilledCount
+
+        v["steps"] = item.steps.value.enumerated().map { index, step in
+            var row: Values = [
+                "number": index + 1,
+                "stepName": style.text(
+                    step.name,
+                    TextPlace(
+                        file: item.steps.provenance.file, path: [.key("steps"), .index(index), .key("name")],
+                        anchor: item.steps.provenance.location, what: "the name of step \(index + 1) of item `\(item.key)`")),
+            ]
+            if let days = step.days { row["stepDays"] = words(GuideVocabulary.stepDays(days)) }
+            return row
+        }
+        v["hasSteps"] = !item.steps.value.isEmpty
+
+        let preconditions = frame.preconditions.compactMap { items[$0.value] }
+        v["preconditions"] = preconditions.map { link(item: $0, from: "items") }
+        v["hasPreconditions"] = !preconditions.isEmpty
+        v["outputs"] = frame.outputMaterials.map { materialName($0.value, fallback: LocalizedText(zh: $0.value, en: $0.value)) }
+        v["hasOutputs"] = !frame.outputMaterials.isEmpty
+        let bundles = bundlesOfItem[item.key] ?? []
+        v["bundles"] = bundles.map { link(bundle: $0, from: "items") }
+        v["hasBundles"] = !bundles.isEmpty
+        return v
+    }
+
+    private func link(item: StandardItem, from folder: String) -> Values {
+        ["linkKey": item.key, "linkName": itemName(item), "href": href(item: item.key, from: folder)]
+    }
+
+    private func link(bundle: StandardBundle, from folder: String) -> Values {
+        [
+            "linkKey": bundle.key, "linkName": style.text(bundle.bundle.name, namePlace(bundle)),
+            "href": href(bundle: bundle.key, from: folder),
+        ]
+    }
+
+    private func fees(_ frame: ItemFrame) -> Values {
+        guard let fees = frame.fees, fees.charged.value else {
+            return ["charged": false, "feeText": words(GuideVocabulary.free)]
+        }
+        var v: Values = ["charged": true, "feeText": words(GuideVocabulary.charged)]
+        if let standard = fees.standard {
+            v["feeStandard"] = style.text(
+                standard,
+                TextPlace(
+                    file: frame.file, path: [.key("fees"), .key("standard")], anchor: fees.charged.location,
+                    what: "the fee standard of item `\(frame.key.value)`"))
+        }
+        if let basis = fees.basis {
+            v["feeBasis"] = style.text(
+                basis,
+                TextPlace(
+                    file: frame.file, path: [.key("fees"), .key("basis")], anchor: fees.charged.location,
+                    what: "the fee basis of item `\(frame.key.value)`"))
+        }
+        return v
+    }
+
+    private func contacts(_ contacts: Contacts?) -> Values {
+        var v: Values = [:]
+        if let consultation = contacts?.consultation?.value { v["consultation"] = consultation }
+        if let complaint = contacts?.complaint?.value { v["complaint"] = complaint }
+        v["hasContacts"] = !v.isEmpty
+        return v
+    }
+
+    /// For each material the item's preconditions produce, the earliest such item.
+    private func preconditionOutputs(_ item: StandardItem) -> [String: StandardItem] {
+        var out: [String: StandardItem] = [:]
+        for key in item.frame.preconditions {
+            guard let earlier = items[key.value] else { continue }
+            for material in earlier.frame.outputMaterials where out[material.value] == nil { out[material.value] = earlier }
+        }
+        return out
+    }
+
+    /// One material: its name, form, copies, whether it is required, and whether the
+    /// applicant submits it or it comes from shared data, the agency or an earlier item.
+    private func material(material: StandardMaterial, earlier: StandardItem?, producedBy: StandardItem? = nil) -> Values {
+        var row: Values = [
+            "id": material.id, "materialName": materialName(material.id, fallback: material.name),
+            "form": words(GuideVocabulary.materialForm(material.form)), "copies": material.copies,
+            "required": words(GuideVocabulary.required(material.required)), "isRequired": material.required,
+        ]
+        let how: Any
+        var submitted = false
+        if let producer = producedBy {
+            how = style.text(GuideVocabulary.producedBy(producer.frame.name), namePlace(producer))
+        } else {
+            switch material.source {
+            case .applicant:
+                how = words(GuideVocabulary.submit)
+                submitted = true
+                if let earlier {
+                    row["note"] = style.text(GuideVocabulary.fromEarlierItem(earlier.frame.name), namePlace(earlier))
+                }
+            case .shared:
+                if let id = material.from, let source = sources[id] {
+                    how = style.text(GuideVocabulary.fetched(from: source.name), sourcePlace(source))
+                } else {
+                    let id = material.from ?? "?"
+                    how = words(GuideVocabulary.fetched(from: LocalizedText(zh: id, en: id)))
+                }
+            case .issued:
+                how = words(GuideVocabulary.issuedByAgency)
+            }
+        }
+        row["how"] = how
+        row["submitted"] = submitted
+        row["exempt"] = !submitted
+        return row
+    }
+
+    /// The form's fields, then those an earlier item fills (bundles only).
+    private func formRows(_ form: [StandardField], process: [(StandardField, StandardItem)]) -> [Values] {
+        let labels = Dictionary((form + process.map(\.0)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let wording = ConditionWording(
+            label: { id in labels[id]?.label ?? LocalizedText(zh: id, en: id) },
+            codeLabel: { [self] field, code in self.codeLabel(labels[field], code)?.label })
+        func touchCodeLabels(_ expression: ConditionExpression?) {
+            // Record the code labels a condition shows, so a missing English one is reported.
+            guard let expression else { return }
+            for (field, code) in Self.comparedCodes(expression) {
+                if let found = codeLabel(labels[field], code) { _ = style.text(found.label, found.place) }
+            }
+        }
+        var rows: [Values] = form.map { field in
+            var row = fieldRow(field)
+            if let prefill = field.prefill {
+                if let source = sources[prefill] {
+                    row["fill"] = style.text(GuideVocabulary.prefilled(from: source.name), sourcePlace(source))
+                } else {
+                    row["fill"] = words(GuideVocabulary.prefilled(from: LocalizedText(zh: prefill, en: prefill)))
+                }
+            } else {
+                row["fill"] = words(GuideVocabulary.byHand)
+            }
+            row["handFilled"] = field.isHandFilled
+            var notes: [Any] = []
+            if let condition = field.requiredIf {
+                touchCodeLabels(condition)
+                let text = wording.words(condition)
+                notes.append(words(LocalizedText(zh: "满足以下条件时必填：" + text.zh, en: text.en.map { "Required if " + $0 })))
+            }
+            if let condition = field.visibleIf {
+                touchCodeLabels(condition)
+                let text = wording.words(condition)
+                notes.append(words(LocalizedText(zh: "满足以下条件时显示：" + text.zh, en: text.en.map { "Shown if " + $0 })))
+            }
+            row["notes"] = notes
+            row["hasNotes"] = !notes.isEmpty
+            return row
+        }
+        rows += process.map { field, producer in
+            var row = fieldRow(field)
+            row["fill"] = style.text(GuideVocabulary.filledByProcess(producer.frame.name), namePlace(producer))
+            row["handFilled"] = false
+            row["notes"] = [Any]()
+            row["hasNotes"] = false
+            return row
+        }
+        return rows
+    }
+
+    private func fieldRow(_ field: StandardField) -> Values {
+        let requirement: LocalizedText =
+            if field.requiredIf != nil {
+                LocalizedText(zh: "条件必填", en: "Required if")
+            } else if field.required {
+                LocalizedText(zh: "必填", en: "Required")
+            } else {
+                LocalizedText(zh: "选填", en: "Optional")
+            }
+        return [
+            "id": field.id, "label": style.text(field.label, labelPlace(field)),
+            "type": words(GuideVocabulary.fieldType(field.spec)), "requirement": words(requirement),
+        ]
+    }
+
+    private func codeLabel(_ field: StandardField?, _ code: String) -> (label: LocalizedText, place: TextPlace)? {
+        guard let field, let listID = field.spec.codeList?.value, let list = codeLists[listID],
+            let entry = list.entries.first(where: { $0.code.value == code })
+        else { return nil }
+        let place = TextPlace(
+            file: list.id.location.file,
+            path: [
+                .key("codelists"), .entry(field: "id", value: listID), .key("codes"), .entry(field: "code", value: code),
+                .key("label"),
+            ],
+            anchor: entry.code.location, what: "the label of code `\(code)` of code list `\(listID)`")
+        return (entry.label, place)
+    }
+
+    /// The (field, code) pairs a condition compares, to show codes by their labels.
+    static func comparedCodes(_ e: ConditionExpression) -> [(String, String)] {
+        switch e {
+        case .and(let l, let r), .or(let l, let r): return comparedCodes(l) + comparedCodes(r)
+        case .not(let inner): return comparedCodes(inner)
+        case .compare(.field(let f), _, .literal(.string(let s))), .compare(.literal(.string(let s)), _, .field(let f)):
+            return [(f.id, s)]
+        case .member(.field(let f), let values):
+            return values.compactMap { value in
+                if case .string(let s) = value { return (f.id, s) }
+                return nil
+            }
+        default: return []
+        }
+    }
+
+    // MARK: Bundle
+
+    /// A bundle's guide: the items, the one form and one set of materials, the stages that
+    /// run in parallel, the critical path and the total working days.
+    func bundle(_ bundle: StandardBundle) -> Values {
+        let members = bundle.items.compactMap { items[$0] }
+        let critical = Set(bundle.schedule.criticalPath)
+        var stageOf: [String: Int] = [:]
+        for (index, stage) in bundle.schedule.stages.enumerated() {
+            for key in stage.items { stageOf[key] = index + 1 }
+        }
+        var v: Values = [
+            "key": bundle.key, "name": style.text(bundle.bundle.name, namePlace(bundle)),
+            "promisedLimit": bundle.bundle.promisedLimit.value,
+            "promisedText": words(GuideVocabulary.workingDays(bundle.bundle.promisedLimit.value)),
+            "totalWorkingDays": bundle.schedule.totalWorkingDays,
+            "totalText": words(GuideVocabulary.workingDays(bundle.schedule.totalWorkingDays)),
+            "withinPromise": bundle.schedule.totalWorkingDays <= bundle.bundle.promisedLimit.value,
+            "itemCount": members.count,
+        ]
+        if let description = bundle.bundle.description {
+            v["description"] = style.text(
+                description,
+                TextPlace(
+                    file: bundle.bundle.file, path: [.key("description")], anchor: bundle.bundle.key.location,
+                    what: "the description of bundle `\(bundle.key)`"))
+        }
+        if let lead = bundle.bundle.leadDepartment { v["leadDepartment"] = department(lead.value) }
+        let stated = members.compactMap { $0.visits?.value }
+        let visits = stated.count == members.count ? stated.max() ?? 0 : nil
+        v["visits"] = words(GuideVocabulary.visits(visits))
+        v["zeroVisits"] = visits == 0
+        v["atMostOneVisit"] = (visits ?? 2) <= 1
+        v["reformTerm"] = GuideVocabulary.reformTerm(visits)
+
+        v["items"] = members.enumerated().map { index, item in
+            var row = link(item: item, from: "bundles")
+            row["number"] = index + 1
+            row["code"] = item.frame.code.value
+            row["department"] = department(item.frame.department.value)
+            row["itemPromised"] = words(GuideVocabulary.workingDays(item.promisedLimit.value))
+            row["itemVisits"] = words(GuideVocabulary.visits(item.visits?.value))
+            row["stage"] = stageOf[item.key] ?? 0
+            row["critical"] = critical.contains(item.key)
+            row["itemChannels"] = item.channels.value.map { words(GuideVocabulary.channel($0)) }
+            return row
+        }
+        v["stages"] = bundle.schedule.stages.enumerated().map { index, stage in
+            [
+                "number": index + 1, "parallel": stage.items.count > 1,
+                "stageItems": stage.items.compactMap { items[$0] }.map { link(item: $0, from: "bundles") },
+                "departments": stage.departments.map { department($0) },
+            ] as Values
+        }
+        v["criticalPath"] = bundle.schedule.criticalPath.compactMap { items[$0] }.map { item in
+            var row = link(item: item, from: "bundles")
+            row["pathDays"] = words(GuideVocabulary.workingDays(item.promisedLimit.value))
+            return row
+        }
+        v["conditions"] = members.compactMap { item -> Values? in
+            guard let conditions = item.frame.conditions else { return nil }
+            var row = link(item: item, from: "bundles")
+            row["text"] = style.text(
+                conditions,
+                TextPlace(
+                    file: item.frame.file, path: [.key("conditions")], anchor: item.frame.key.location,
+                    what: "the conditions of item `\(item.key)`"))
+            return row
+        }
+
+        // Materials: the bundle's own, then those an earlier item produces.
+        var producedMaterials: [(String, StandardItem)] = []
+        var producedFields: [String: StandardItem] = [:]
+        for entry in bundle.removed {
+            guard case .producedBy(let key) = entry.reason, let producer = items[key] else { continue }
+            switch entry.kind {
+            case .material:
+                if !producedMaterials.contains(where: { $0.0 == entry.id }) { producedMaterials.append((entry.id, producer)) }
+            case .field:
+                if producedFields[entry.id] == nil { producedFields[entry.id] = producer }
+            }
+        }
+        var materialRows = bundle.materials.map { material(material: $0, earlier: nil) }
+        for (id, producer) in producedMaterials {
+            guard let needing = members.lazy.flatMap(\.materials).first(where: { $0.id == id }) else { continue }
+            materialRows.append(material(material: needing, earlier: nil, producedBy: producer))
+        }
+        v["materials"] = materialRows
+        v["hasMaterials"] = !materialRows.isEmpty
+        let process = bundle.processFilled.compactMap { field in producedFields[field.id].map { (field, $0) } }
+        let fieldRows = formRows(bundle.form, process: process)
+        v["fields"] = fieldRows
+        v["hasFields"] = !fieldRows.isEmpty
+        v["separateHandFilled"] = bundle.separateHandFilledFields
+        v["handFilledCount"] = bundle.handFilledCount
+        v["separateSubmitted"] = bundle.separateSubmittedMaterials
+        v["submittedCount"] = bundle.submittedCount
+
+        v["fees"] = members.compactMap { item -> Values? in
+            guard item.frame.fees?.charged.value == true else { return nil }
+            var row = link(item: item, from: "bundles")
+            row.merge(fees(item.frame), uniquingKeysWith: { _, new in new })
+            return row
+        }
+        v["allFree"] = !members.contains { $0.frame.fees?.charged.value == true }
+        v["legalBases"] = members.compactMap { item -> Values? in
+            guard !item.frame.legalBasis.isEmpty else { return nil }
+            var row = link(item: item, from: "bundles")
+            row["bases"] = item.frame.legalBasis.enumerated().map { index, basis in
+                style.text(
+                    basis,
+                    TextPlace(
+                        file: item.frame.file, path: [.key("legal_basis"), .index(index)], anchor: item.frame.key.location,
+                        what: "legal basis \(index + 1) of item `\(item.key)`"))
+            }
+            return row
+        }
+        let contactRows = members.compactMap { item -> Values? in
+            let contacts = contacts(item.frame.contacts)
+            guard contacts["hasContacts"] as? Bool == true else { return nil }
+            return link(item: item, from: "bundles").merging(contacts, uniquingKeysWith: { _, new in new })
+        }
+        v["contacts"] = contactRows
+        v["hasContactList"] = !contactRows.isEmpty
+        return v
+    }
+
+    // MARK: Index
+
+    /// Every bundle and item, grouped by department and by level.
+    func index(items chosen: [StandardItem], bundles chosenBundles: [StandardBundle]) -> Values {
+        let config = catalog.config
+        var v: Values = [
+            "province": style.text(
+                config.provinceName,
+                TextPlace(
+                    file: config.provinceCode.location.file, path: [.key("province"), .key("name")],
+                    anchor: config.provinceCode.location, what: "the province's name")),
+            "version": config.version.value,
+        ]
+        v["bundles"] = chosenBundles.map { bundle in
+            var row = link(bundle: bundle, from: "")
+            row["itemCount"] = bundle.items.count
+            row["promisedText"] = words(GuideVocabulary.workingDays(bundle.bundle.promisedLimit.value))
+            return row
+        }
+        v["hasBundles"] = !chosenBundles.isEmpty
+        func entry(_ item: StandardItem) -> Values {
+            var row = link(item: item, from: "")
+            row["code"] = item.frame.code.value
+            row["itemVisits"] = words(GuideVocabulary.visits(item.visits?.value))
+            row["itemPromised"] = words(GuideVocabulary.workingDays(item.promisedLimit.value))
+            return row
+        }
+        var byDepartment: [String: [StandardItem]] = [:]
+        for item in chosen { byDepartment[item.frame.department.value, default: []].append(item) }
+        let order = catalog.departments.map(\.id.value) + byDepartment.keys.sorted()
+        var seen: Set<String> = []
+        v["departments"] = order.compactMap { id -> Values? in
+            guard seen.insert(id).inserted, let members = byDepartment[id] else { return nil }
+            return ["groupKey": id, "groupName": department(id), "entries": members.map(entry)]
+        }
+        v["levels"] = GovernmentLevel.allCases.compactMap { level -> Values? in
+            let members = chosen.filter { $0.frame.level.value == level }
+            guard !members.isEmpty else { return nil }
+            return [
+                "groupKey": level.rawValue, "groupName": words(GuideVocabulary.level(level)), "entries": members.map(entry),
+            ]
+        }
+        v["itemCount"] = chosen.count
+        return v
+    }
+}

@@ -1,0 +1,103 @@
+/// The languages a guide is written in. Chinese always; English where the catalog's
+/// `languages` names it.
+public enum GuideLanguage: String, CaseIterable, Sendable {
+    case zh, en
+
+    /// The `lang` attribute of HTML written in this language.
+    var htmlTag: String { self == .zh ? "zh-CN" : "en" }
+}
+
+/// Where an editor's text is written: the file and the path to the text inside it, so the
+/// translation check can point at it. The path is resolved only for a text whose English is
+/// missing; `anchor` (the owning entity's place) stands in when it cannot be.
+struct TextPlace: Hashable {
+    enum Step: Hashable {
+        case key(String)
+        case index(Int)
+        /// The element of a sequence whose mapping has `field: value` (`id: birth_certificate`).
+        case entry(field: String, value: String)
+    }
+
+    var file: String
+    var path: [Step]
+    var anchor: SourceLocation
+    /// What the text is, for the message: "the name of material `x`".
+    var what: String
+
+    /// The path as a key an editor can search for: `materials[id=x].name`.
+    var key: String {
+        var out = ""
+        for step in path {
+            switch step {
+            case .key(let name): out += out.isEmpty ? name : "." + name
+            case .index(let index): out += "[\(index)]"
+            case .entry(let field, let value): out += "[\(field)=\(value)]"
+            }
+        }
+        return out
+    }
+}
+
+/// How a guide shows an editor's text. Markdown guides are in one language and fall back
+/// to Chinese visibly; the site is bilingual; the translation check records what is missing.
+protocol GuideTextStyle {
+    /// The language the guide is written in (the site: Chinese, with English beside it).
+    var language: GuideLanguage { get }
+    /// The value a template receives for `text`. `place` is nil for Jimu's own words.
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any
+}
+
+extension LocalizedText {
+    /// The English text, unless it is missing or blank.
+    var english: String? {
+        guard let en, en.contains(where: { !$0.isWhitespace }) else { return nil }
+        return en
+    }
+}
+
+/// One language, as plain text: the template escapes it for its format. A missing English
+/// text shows the Chinese one with a marker, never silently.
+struct SingleLanguageStyle: GuideTextStyle {
+    var language: GuideLanguage
+
+    static let fallbackMarker = " (中文 — no English text)"
+
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
+        switch language {
+        case .zh: text.zh
+        case .en: text.english ?? text.zh + Self.fallbackMarker
+        }
+    }
+}
+
+/// Both languages, for the site: `{zh, en}` (no `en` when it is missing, or when the catalog
+/// publishes Chinese only), and `html`, both already escaped and tagged with `lang`.
+struct BilingualStyle: GuideTextStyle {
+    var includeEnglish: Bool
+    var language: GuideLanguage { .zh }
+
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
+        var value: [String: Any] = ["zh": text.zh]
+        var html = "<span lang=\"zh-CN\">\(HTML.escape(text.zh))</span>"
+        if includeEnglish, let en = text.english {
+            value["en"] = en
+            html += " <span lang=\"en\" class=\"en\">\(HTML.escape(en))</span>"
+        }
+        value["html"] = html
+        return value
+    }
+}
+
+/// The translation check's style: English, recording every editor text without English.
+final class MissingTextRecorder: GuideTextStyle {
+    var language: GuideLanguage { .en }
+    private(set) var missing: [TextPlace] = []
+    private var seen: Set<String> = []
+
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
+        if text.english == nil, let place = place(), seen.insert(place.file + "\u{0}" + place.key).inserted {
+            missing.append(place)
+        }
+        return text.zh
+    }
+}

@@ -1,0 +1,37 @@
+/// Escaping of editor text for HTML: a name holding `<script>` must show as text in an
+/// element, in a quoted attribute, in inline SVG and in the JSON of an inline script.
+public enum HTML {
+    /// Text or a double- or single-quoted attribute value: `&`, `<`, `>`, `"` and `'` become
+    /// character references.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A JSON document to stand inside `<script>`: JSON's own escaping (U+2028 and U+2029
+    /// included), and `<`, `>` and `&` as `\u003c` … so no text can close the element or
+    /// open a comment. Outside strings JSON has none of these characters.
+    public static func scriptJSON(_ value: JSONValue) -> String {
+        var out = ""
+        for scalar in value.serialized().unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

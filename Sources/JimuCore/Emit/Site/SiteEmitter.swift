@@ -1,0 +1,252 @@
+import Foundation
+
+/// Emits `site/`: a static, bilingual HTML site that needs no network — an index grouped by
+/// department, level and bundle with client-side search, a page per item and per bundle
+/// (the bundle's process as inline SVG laid out by Jimu), provenance in `<details>`, and a
+/// page of reform figures with inline SVG charts. Styles and the one script are inline.
+///
+/// ```
+/// site/index.html   site/figures.html   site/items/<key>.html   site/bundles/<key>.html
+/// ```
+public enum SiteEmitter {
+    public static func emit(_ catalog: StandardCatalog, templates: GuideTemplates = .defaults) -> [Artifact] {
+        let english = GuideEmitter.publishesEnglish(catalog)
+        let style = BilingualStyle(includeEnglish: english)
+        let model = GuideModel(catalog: catalog, style: style, fileExtension: "html")
+        let localities = Dictionary(
+            catalog.localities.map { ($0.code.value, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func common(root: String, title: String) -> [String: Any] {
+            [
+                "root": root, "pageTitle": title, "version": catalog.config.version.value,
+                "siteName": style.text(catalog.config.provinceName, nil), "hasEnglish": english,
+            ]
+        }
+        func title(_ text: LocalizedText) -> String {
+            english ? text.zh + (text.english.map { " · " + $0 } ?? "") : text.zh
+        }
+        func locality(_ code: String?) -> Any? {
+            guard let code else { return nil }
+            let name = localities[code] ?? LocalizedText(zh: code, en: code)
+            return style.text(LocalizedText(zh: "\(name.zh)（\(code)）", en: name.english.map { "\($0) (\(code))" }), nil)
+        }
+        func source(_ provenance: Provenance) -> [String: Any] {
+            var row: [String: Any] = [
+                "source": provenance.location.description, "rule": provenance.rule.rawValue,
+                "ruleText": provenance.rule.explanation,
+            ]
+            row["locality"] = locality(provenance.locality)
+            return row
+        }
+
+        var artifacts: [Artifact] = []
+        for item in catalog.items {
+            var values = model.item(item).merging(common(root: "../", title: title(item.frame.name))) { a, _ in a }
+            values["decisions"] = item.decisions.map { decision in
+                var row = source(decision.provenance)
+                row["dimension"] = style.text(dimension(decision.dimension), nil)
+                row["summary"] = decision.summary
+                row["alternatives"] = decision.alternatives.count
+                return row
+            }
+            values["valueSources"] =
+                item.form.map { field in
+                    var row = source(field.prefillProvenance ?? field.provenance)
+                    row["what"] = style.text(field.label, nil)
+                    return row
+                }
+                + item.materials.map { material in
+                    var row = source(material.sourceProvenance ?? material.provenance)
+                    row["what"] = style.text(material.name, nil)
+                    return row
+                }
+            artifacts.append(Artifact(path: "site/items/\(item.key).html", text: templates.render("item.html", values)))
+        }
+        for bundle in catalog.bundles {
+            var values = model.bundle(bundle).merging(common(root: "../", title: title(bundle.bundle.name))) { a, _ in a }
+            let diagram = ProcessDiagram(bundle, catalog: catalog, includeEnglish: english)
+            values["diagram"] = diagram.svg(title: bundle.bundle.name) { "../items/\($0).html" }
+            values["diagramWidth"] = diagram.width
+            values["removals"] = bundle.removed.map { entry -> [String: Any] in
+                let name: LocalizedText =
+                    switch entry.kind {
+                    case .field: (bundle.form + bundle.processFilled).first { $0.id == entry.id }?.label
+                        ?? catalog.item(entry.item)?.form.first { $0.id == entry.id }?.label ?? LocalizedText(zh: entry.id)
+                    case .material: catalog.materials.first { $0.id.value == entry.id }?.name ?? LocalizedText(zh: entry.id)
+                    }
+                let reason: LocalizedText =
+                    switch entry.reason {
+                    case .duplicate(let kept):
+                        LocalizedText(
+                            zh: "重复：已由「\(itemName(catalog, kept).zh)」填报",
+                            en: itemName(catalog, kept).english.map { "Duplicate: already asked by “\($0)”" })
+                    case .producedBy(let producer):
+                        LocalizedText(
+                            zh: "由前序事项「\(itemName(catalog, producer).zh)」产生",
+                            en: itemName(catalog, producer).english.map { "Produced by the earlier item “\($0)”" })
+                    case .sharedData(let id):
+                        LocalizedText(
+                            zh: "共享数据：\(catalog.sources.first { $0.id.value == id }?.name.zh ?? id)",
+                            en: (catalog.sources.first { $0.id.value == id }?.name.english).map { "Shared data: \($0)" })
+                    }
+                return [
+                    "what": style.text(name, nil),
+                    "removedKind": style.text(
+                        entry.kind == .field ? LocalizedText(zh: "字段", en: "Field") : LocalizedText(zh: "材料", en: "Material"), nil),
+                    "ofItem": style.text(itemName(catalog, entry.item), nil), "reason": style.text(reason, nil),
+                ]
+            }
+            values["hasRemovals"] = !bundle.removed.isEmpty
+            artifacts.append(Artifact(path: "site/bundles/\(bundle.key).html", text: templates.render("bundle.html", values)))
+        }
+
+        let siteTitle = LocalizedText(
+            zh: catalog.config.provinceName.zh + "办事指南",
+            en: catalog.config.provinceName.english.map { $0 + ": service guides" })
+        var index = model.index(items: catalog.items, bundles: catalog.bundles)
+            .merging(common(root: "", title: title(siteTitle))) { a, _ in a }
+        index["bundleGroups"] = catalog.bundles.map { bundle -> [String: Any] in
+            [
+                "groupKey": bundle.key, "groupName": style.text(bundle.bundle.name, nil),
+                "groupHref": "bundles/\(bundle.key).html",
+                "entries": bundle.items.compactMap { catalog.item($0) }.map { item -> [String: Any] in
+                    ["linkKey": item.key, "linkName": style.text(item.frame.name, nil), "href": "items/\(item.key).html"]
+                },
+            ]
+        }
+        index["searchIndex"] = HTML.scriptJSON(searchIndex(catalog, english: english))
+        artifacts.append(Artifact(path: "site/index.html", text: templates.render("index.html", index)))
+
+        var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
+        figures.merge(ReformFiguresPage(catalog: catalog, style: style, english: english).values) { a, _ in a }
+        artifacts.append(Artifact(path: "site/figures.html", text: templates.render("figures.html", figures)))
+        return artifacts
+    }
+
+    private static func itemName(_ catalog: StandardCatalog, _ key: String) -> LocalizedText {
+        catalog.item(key)?.frame.name ?? LocalizedText(zh: key, en: key)
+    }
+
+    static func dimension(_ dimension: MergeDimension) -> LocalizedText {
+        switch dimension {
+        case .form: LocalizedText(zh: "表单", en: "Form")
+        case .materials: LocalizedText(zh: "材料", en: "Materials")
+        case .steps: LocalizedText(zh: "办理流程", en: "Steps")
+        case .limit: LocalizedText(zh: "承诺时限", en: "Promised limit")
+        case .visits: LocalizedText(zh: "跑动次数", en: "Visits")
+        case .channels: LocalizedText(zh: "办理渠道", en: "Channels")
+        }
+    }
+
+    /// What the index's search reads: per bundle and item, its names and its materials'
+    /// names in both languages (a bundle also its items' names), bundles first.
+    static func searchIndex(_ catalog: StandardCatalog, english: Bool) -> JSONValue {
+        func words(_ text: LocalizedText) -> [String] {
+            english ? [text.zh] + (text.english.map { [$0] } ?? []) : [text.zh]
+        }
+        func entry(kind: String, key: String, href: String, name: LocalizedText, text: [String]) -> JSONValue {
+            var object: [String: JSONValue] = [
+                "kind": .string(kind), "key": .string(key), "href": .string(href), "zh": .string(name.zh),
+                "text": .string(text.joined(separator: "\n")),
+            ]
+            if english, let en = name.english { object["en"] = .string(en) }
+            return .object(object)
+        }
+        var entries: [JSONValue] = []
+        for bundle in catalog.bundles {
+            let members = bundle.items.compactMap { catalog.item($0) }
+            var text = words(bundle.bundle.name) + [bundle.key]
+            text += members.flatMap { words($0.frame.name) }
+            text += (bundle.materials.map(\.name) + members.flatMap { $0.materials.map(\.name) }).flatMap(words)
+            entries.append(entry(kind: "bundle", key: bundle.key, href: "bundles/\(bundle.key).html", name: bundle.bundle.name, text: unique(text)))
+        }
+        for item in catalog.items {
+            var text = words(item.frame.name) + [item.key, item.frame.code.value]
+            text += item.materials.flatMap { words($0.name) }
+            entries.append(entry(kind: "item", key: item.key, href: "items/\(item.key).html", name: item.frame.name, text: unique(text)))
+        }
+        return ["entries": .array(entries)]
+    }
+
+    private static func unique(_ words: [String]) -> [String] {
+        var seen: Set<String> = []
+        return words.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The values of the reform-figures page: the standard's shares and averages, and charts of
+/// visits, online share and what the standard and the bundles remove.
+struct ReformFiguresPage {
+    let catalog: StandardCatalog
+    let style: BilingualStyle
+    let english: Bool
+
+    var values: [String: Any] {
+        let figures = ReformFigures(catalog)
+        let report = MergeReport(catalog)
+        let bundles = BundleReport(catalog)
+        let standardLabel = LocalizedText(zh: "省标准", en: "Province standard")
+        func share(_ pick: (ReformFigures.Snapshot) -> ReformFigures.Share) -> [BarChart.Bar] {
+            [BarChart.Bar(label: standardLabel, percent: pick(figures.standard).percent, detail: detail(pick(figures.standard)), highlight: true)]
+                + figures.localities.map { locality in
+                    BarChart.Bar(label: locality.name, percent: pick(locality.figures).percent, detail: detail(pick(locality.figures)))
+                }
+        }
+        func detail(_ share: ReformFigures.Share) -> String { "\(share.count)/\(share.of)" }
+        func reduction(_ label: LocalizedText, _ r: Reduction?) -> BarChart.Bar {
+            BarChart.Bar(label: label, percent: r?.percent, detail: r.map { "\($0.before) → \($0.after)" } ?? "–")
+        }
+        var charts: [BarChart] = [
+            BarChart(
+                id: "chart-one-visit", title: LocalizedText(zh: "最多跑一次的事项占比", en: "Share of items with at most one visit"),
+                bars: share(\.atMostOneVisit)),
+            BarChart(
+                id: "chart-zero-visits", title: LocalizedText(zh: "零跑腿的事项占比", en: "Share of items with no visit in person"),
+                bars: share(\.zeroVisits)),
+            BarChart(
+                id: "chart-online", title: LocalizedText(zh: "全程网办的事项占比", en: "Share of items handled fully online"),
+                bars: share(\.fullyOnline)),
+            BarChart(
+                id: "chart-reductions", title: LocalizedText(zh: "省标准较各地做法的减少幅度（全省合计）", en: "What the standard removes from the localities' practices (province total)"),
+                bars: [
+                    reduction(LocalizedText(zh: "手工填写字段", en: "Fields filled by hand"), report.totals.handFilledFields),
+                    reduction(LocalizedText(zh: "提交材料", en: "Materials submitted"), report.totals.submittedMaterials),
+                    reduction(LocalizedText(zh: "办理步骤", en: "Steps"), report.totals.steps),
+                    reduction(LocalizedText(zh: "承诺时限（工作日）", en: "Promised working days"), report.totals.days),
+                    reduction(LocalizedText(zh: "跑动次数", en: "Visits"), report.totals.visits),
+                ]),
+            BarChart(
+                id: "chart-locality-fields", title: LocalizedText(zh: "各地手工填写字段的减少幅度", en: "Fields filled by hand removed, by locality"),
+                bars: report.localities.map { reduction($0.name, $0.totals.handFilledFields) }),
+            BarChart(
+                id: "chart-locality-materials", title: LocalizedText(zh: "各地提交材料的减少幅度", en: "Materials submitted removed, by locality"),
+                bars: report.localities.map { reduction($0.name, $0.totals.submittedMaterials) }),
+        ]
+        if !bundles.bundles.isEmpty {
+            charts.append(
+                BarChart(
+                    id: "chart-bundle-fields", title: LocalizedText(zh: "“一件事”减少的手工填写字段", en: "Fields filled by hand removed by each bundle"),
+                    bars: bundles.bundles.map { reduction($0.name, $0.fieldReduction) }))
+            charts.append(
+                BarChart(
+                    id: "chart-bundle-materials", title: LocalizedText(zh: "“一件事”减少的提交材料", en: "Materials submitted removed by each bundle"),
+                    bars: bundles.bundles.map { reduction($0.name, $0.materialReduction) }))
+        }
+        let standard = figures.standard
+        return [
+            "itemCount": standard.items,
+            "oneVisit": BarChart.percentText(standard.atMostOneVisit.percent),
+            "zeroVisits": BarChart.percentText(standard.zeroVisits.percent),
+            "fullyOnline": BarChart.percentText(standard.fullyOnline.percent),
+            "averagePromised": Figures.text(standard.averagePromisedLimit),
+            "averageStatutory": Figures.text(standard.averageStatutoryLimit),
+            "charts": charts.map { chart -> [String: Any] in
+                [
+                    "chartID": chart.id, "chartTitle": style.text(chart.title, nil), "chart": chart.svg(includeEnglish: english),
+                    "rows": chart.bars.map { bar -> [String: Any] in
+                        ["rowLabel": style.text(bar.label, nil), "percent": BarChart.percentText(bar.percent), "detail": bar.detail]
+                    },
+                ]
+            },
+        ]
+    }
+}

@@ -1,0 +1,21 @@
+/// The start of every form's `validate(json:)`: the bytes parsed, the value checked to be an
+/// object, duplicate names resolved as JSON parsers do (the last wins).
+public enum JSONForm {
+    public static func members(of json: [UInt8], into violations: inout [Violation]) -> [(key: String, value: JSONValue)]? {
+        let value: JSONValue
+        do throws(JSONParser.Failure) {
+            value = try JSONParser.parse(json)
+        } catch {
+            violations.append(
+                Violation(
+                    path: "", code: .json, message: "is not valid JSON (\(error.message) at byte \(error.offset))",
+                    messageZh: "不是有效的 JSON"))
+            return nil
+        }
+        guard case .object(let members) = value else {
+            violations.append(.type("", expected: "an object", expectedZh: "对象"))
+            return nil
+        }
+        return JSONValue.lastWins(members)
+    }
+}
