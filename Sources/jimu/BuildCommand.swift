@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JimuCore
 
 struct BuildCommand: ParsableCommand {
@@ -17,14 +18,18 @@ struct BuildCommand: ParsableCommand {
     var check = false
 
     @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var runOptions: RunOptions
 
     func run() throws {
         let result: BuildResult
         do {
-            result = try BuildPipeline.run(LocalFileSystem(root: catalog))
+            let progress = ProgressBar(quiet: runOptions.quiet)
+            result = try BuildPipeline.run(LocalFileSystem(root: catalog), onStage: { progress.stage($0) })
+            progress.finish()
         } catch let error as CatalogIOError {
             throw failIO(error)
         }
+        runOptions.report(result.timings)
         let reported = diagnostics.promoted(result.check.diagnostics)
         var summary = result.check.summary
         summary.errors = reported.count { $0.severity == .error }
@@ -51,7 +56,9 @@ struct BuildCommand: ParsableCommand {
             return
         }
         do throws(CatalogIOError) {
+            let started = Date()
             let outcome = try tree.replace(with: result.artifacts, manifest: manifest)
+            if runOptions.timings { printError("timing: write \(String(format: "%.6f", Date().timeIntervalSince(started)))") }
             for path in outcome.keptUnlisted {
                 printError("jimu: warning: \(out)/\(path) is not in the manifest, so it is not Jimu's: left as it is")
             }

@@ -11,11 +11,16 @@ struct CheckCommand: ParsableCommand {
     var catalog: String = "catalog"
 
     @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var runOptions: RunOptions
 
     func run() throws {
         let result: CheckResult
         do throws(CatalogIOError) {
-            result = try CheckPipeline.run(LocalFileSystem(root: catalog))
+            let progress = ProgressBar(quiet: runOptions.quiet)
+            let stages = try BuildPipeline.stages(LocalFileSystem(root: catalog), onStage: { progress.stage($0) })
+            progress.finish()
+            runOptions.report(stages.timings)
+            result = stages.check
         } catch {
             throw failIO(error)
         }

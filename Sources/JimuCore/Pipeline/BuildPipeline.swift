@@ -7,6 +7,8 @@ public struct BuildResult: Sendable {
     /// Every output file, the manifest last listed among them, in path order.
     public var artifacts: [Artifact]
     public var manifest: Manifest?
+    /// Wall time of each stage, for `--timings`.
+    public var timings = StageTimings()
 
     public var hasErrors: Bool { check.hasErrors }
 }
@@ -16,17 +18,26 @@ public enum BuildPipeline {
     public static func standard(_ fileSystem: some CatalogFileSystem) throws(CatalogIOError)
         -> (check: CheckResult, standard: StandardCatalog?)
     {
-        let decoded = try CatalogDecoder.decode(fileSystem)
-        let resolved = CatalogResolver.resolve(decoded.catalog)
+        let (check, standard, _) = try stages(fileSystem)
+        return (check, standard)
+    }
+
+    /// The front and middle of the pipeline, with the wall time of each stage.
+    public static func stages(_ fileSystem: some CatalogFileSystem, onStage: (@Sendable (String) -> Void)? = nil)
+        throws(CatalogIOError) -> (check: CheckResult, standard: StandardCatalog?, timings: StageTimings)
+    {
+        let decoded = try CatalogDecoder.decode(fileSystem, onStage: onStage)
+        var timings = decoded.timings
+        let resolved = timings.measure("resolve") { CatalogResolver.resolve(decoded.catalog) }
         var diagnostics = decoded.diagnostics + resolved.diagnostics
         var standard: StandardCatalog?
         if !diagnostics.contains(where: { $0.severity == .error }) {
-            let merged = ProvinceMerger.merge(resolved)
+            let merged = timings.measure("merge") { ProvinceMerger.merge(resolved) }
             diagnostics += merged.diagnostics
             standard = merged.standard
             if let items = standard?.items {
                 let bundles = resolved.source.bundles.sorted { $0.key.value < $1.key.value }
-                let composed = BundleComposer.compose(bundles, items: items)
+                let composed = timings.measure("compose") { BundleComposer.compose(bundles, items: items) }
                 diagnostics += composed.diagnostics
                 standard?.bundles = composed.bundles
             }
@@ -45,26 +56,50 @@ public enum BuildPipeline {
         // the manifest's catalog hash covers them.
         let sources = decoded.sources.merging(decoded.templates) { yaml, _ in yaml }
         let check = CheckResult(catalog: catalog, diagnostics: diagnostics, sources: sources, summary: summary)
-        return (check, check.hasErrors ? nil : standard)
+        return (check, check.hasErrors ? nil : standard, timings)
     }
 
-    public static func run(_ fileSystem: some CatalogFileSystem) throws -> BuildResult {
-        let (check, standard) = try standard(fileSystem)
-        guard let standard else { return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil) }
-        let swift = SwiftPackageEmitter.emit(standard)
-        if !swift.diagnostics.isEmpty {
+    public static func run(_ fileSystem: some CatalogFileSystem, onStage: (@Sendable (String) -> Void)? = nil) throws
+        -> BuildResult
+    {
+        let (check, standard, frontTimings) = try stages(fileSystem, onStage: onStage)
+        var timings = frontTimings
+        guard let standard else {
+            return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil, timings: timings)
+        }
+        onStage?("emit")
+        let templates = try GuideTemplates(overrides: check.sources.filter { CatalogFileKind(path: $0.key) == .template })
+        // Every output is a function of the IR alone: the emitters run side by side.
+        let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
+            ("emit reports", { (try ReportsEmitter.emit(standard), []) }),
+            ("emit schemas", { (SchemaEmitter.emit(standard), []) }),
+            ("emit swift", { SwiftPackageEmitter.emit(standard) }),
+            ("emit guides", { (GuideEmitter.emit(standard, templates: templates), []) }),
+            ("emit site", { (SiteEmitter.emit(standard, templates: templates), []) }),
+        ]
+        let outputs = Parallel.map(emitters.count) { index -> (Result<(artifacts: [Artifact], diagnostics: [Diagnostic]), any Error>, Double) in
+            var local = StageTimings()
+            let result = local.measure(emitters[index].name) { Result { try emitters[index].emit() } }
+            return (result, local.stages.first?.seconds ?? 0)
+        }
+        var artifacts: [Artifact] = []
+        var emitDiagnostics: [Diagnostic] = []
+        for (index, output) in outputs.enumerated() {
+            timings.record(emitters[index].name, seconds: output.1)
+            let produced = try output.0.get()
+            artifacts += produced.artifacts
+            emitDiagnostics += produced.diagnostics
+        }
+        if !emitDiagnostics.isEmpty {
             // A pattern the Swift runtime cannot compile: nothing is written.
             var failed = check
-            failed.diagnostics = (check.diagnostics + swift.diagnostics).sorted(by: Diagnostic.byPlace)
-            failed.summary.errors += swift.diagnostics.count
-            return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil)
+            failed.diagnostics = (check.diagnostics + emitDiagnostics).sorted(by: Diagnostic.byPlace)
+            failed.summary.errors += emitDiagnostics.count
+            return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
-        var artifacts = try ReportsEmitter.emit(standard) + SchemaEmitter.emit(standard) + swift.artifacts
-        let templates = try GuideTemplates(overrides: check.sources.filter { CatalogFileKind(path: $0.key) == .template })
-        artifacts += GuideEmitter.emit(standard, templates: templates) + SiteEmitter.emit(standard, templates: templates)
-        let manifest = Manifest(artifacts: artifacts, catalogSources: check.sources)
+        let manifest = timings.measure("manifest") { Manifest(artifacts: artifacts, catalogSources: check.sources) }
         artifacts.append(try manifest.artifact)
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return BuildResult(check: check, standard: standard, artifacts: artifacts, manifest: manifest)
+        return BuildResult(check: check, standard: standard, artifacts: artifacts, manifest: manifest, timings: timings)
     }
 }

@@ -10,13 +10,17 @@ public struct DecodedCatalog: Sendable {
     /// The bytes of the guide template overrides under `templates/`, by path: not YAML, so
     /// not decoded here; the guide emitter checks and uses them.
     public var templates: [String: [UInt8]] = [:]
+    public var timings = StageTimings()
 }
 
 /// Load and Decode: lists the catalog, reads and parses each YAML file, and decodes it into
 /// the located source model. Recoverable problems become diagnostics; only a failure to read
 /// the catalog folder itself is thrown.
 public enum CatalogDecoder {
-    public static func decode(_ fileSystem: some CatalogFileSystem) throws(CatalogIOError) -> DecodedCatalog {
+    public static func decode(_ fileSystem: some CatalogFileSystem, onStage: (@Sendable (String) -> Void)? = nil)
+        throws(CatalogIOError) -> DecodedCatalog
+    {
+        var timings = StageTimings(onStage: onStage)
         let entries = try fileSystem.listFiles()
         let collector = DiagnosticCollector()
         var catalog = SourceCatalog()
@@ -44,6 +48,7 @@ public enum CatalogDecoder {
                     + "(raise `limits.max_files` in jimu.yaml)",
                 at: nil)
         }
+        var pending: [(path: String, kind: CatalogFileKind)] = []
         for entry in entries where entry.path != "jimu.yaml" {
             let kind = CatalogFileKind(path: entry.path)
             if entry.escapesRoot {
@@ -80,38 +85,109 @@ public enum CatalogDecoder {
             default:
                 break
             }
-            if sources.count >= limits.maxFiles { break }
-            guard let (reader, root) = open(entry.path, fileSystem, limits, collector, &sources) else { continue }
-            decode(kind, reader: reader, root: root, into: &catalog)
+            if pending.count + 1 >= limits.maxFiles { break }
+            pending.append((entry.path, kind))
+        }
+
+        // Read, parse and decode every file on every core; each file is independent, and the
+        // pieces are put together in path order, so the result is the serial one.
+        let fixedLimits = limits
+        let files = pending
+        let contents = timings.measure("load") {
+            Parallel.map(files.count) { index -> Result<[UInt8], CatalogIOError> in
+                do throws(CatalogIOError) {
+                    return .success(try fileSystem.read(files[index].path, limit: fixedLimits.maxFileBytes))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        let pieces = timings.measure("decode") {
+            Parallel.map(files.count) { index in
+                decodeFile(files[index].path, files[index].kind, contents[index], fixedLimits)
+            }
+        }
+        for piece in pieces {
+            collector.absorb(piece.diagnostics)
+            if let bytes = piece.bytes { sources[piece.path] = bytes }
+            piece.content.apply(to: &catalog)
         }
         return DecodedCatalog(
             catalog: catalog, diagnostics: collector.diagnostics, sources: sources, fileCount: sources.count,
-            templates: templates)
+            templates: templates, timings: timings)
     }
 
-    private static func decode(
-        _ kind: CatalogFileKind, reader: DocumentReader, root: YAMLNodeID, into catalog: inout SourceCatalog
-    ) {
-        switch kind {
-        case .fields: catalog.elements += reader.decodeElements(root: root)
-        case .materials: catalog.materials += reader.decodeMaterials(root: root)
-        case .codeLists: catalog.codeLists += reader.decodeCodeLists(root: root)
-        case .sources: catalog.sources += reader.decodeSources(root: root)
-        case .departments: catalog.departments += reader.decodeDepartments(root: root)
-        case .calendar(let year):
-            if let calendar = reader.decodeCalendar(root: root, fileYear: year) { catalog.calendars.append(calendar) }
-        case .item(let key):
-            if let item = reader.decodeItem(root: root, fileKey: key) { catalog.items.append(item) }
-        case .locality(let folder):
-            if let locality = reader.decodeLocality(root: root, folder: folder) { catalog.localities.append(locality) }
-        case .practice(let folder, let key):
-            if let practice = reader.decodePractice(root: root, folder: folder, fileKey: key) {
-                catalog.practices.append(practice)
+    /// What one file contributes to the catalog.
+    enum Content: Sendable {
+        case none
+        case elements([DataElement])
+        case materials([Material])
+        case codeLists([CodeList])
+        case sources([SharedSource])
+        case departments([Department])
+        case calendar(CalendarYear)
+        case item(ItemFrame)
+        case locality(Locality)
+        case practice(Practice)
+        case bundle(ServiceBundle)
+
+        func apply(to catalog: inout SourceCatalog) {
+            switch self {
+            case .none: break
+            case .elements(let list): catalog.elements += list
+            case .materials(let list): catalog.materials += list
+            case .codeLists(let list): catalog.codeLists += list
+            case .sources(let list): catalog.sources += list
+            case .departments(let list): catalog.departments += list
+            case .calendar(let calendar): catalog.calendars.append(calendar)
+            case .item(let item): catalog.items.append(item)
+            case .locality(let locality): catalog.localities.append(locality)
+            case .practice(let practice): catalog.practices.append(practice)
+            case .bundle(let bundle): catalog.bundles.append(bundle)
             }
-        case .bundle(let key):
-            if let bundle = reader.decodeBundle(root: root, fileKey: key) { catalog.bundles.append(bundle) }
-        case .config, .template, .unexpectedYAML, .other:
-            break
+        }
+    }
+
+    struct Piece: Sendable {
+        var path: String
+        var bytes: [UInt8]?
+        var diagnostics: [Diagnostic]
+        var content: Content
+    }
+
+    /// Reads, parses and decodes one file, with diagnostics of its own.
+    static func decodeFile(
+        _ path: String, _ kind: CatalogFileKind, _ read: Result<[UInt8], CatalogIOError>, _ limits: CatalogLimits
+    ) -> Piece {
+        let collector = DiagnosticCollector()
+        let bytes: [UInt8]
+        switch read {
+        case .success(let content): bytes = content
+        case .failure(let error):
+            collector.report(.ioError, "cannot read `\(path)`: \(error.reason)", at: .start(of: path))
+            return Piece(path: path, bytes: nil, diagnostics: collector.diagnostics, content: .none)
+        }
+        var content = Content.none
+        if let (reader, root) = parse(path, bytes, limits, collector) {
+            content = decode(kind, reader: reader, root: root)
+        }
+        return Piece(path: path, bytes: bytes, diagnostics: collector.diagnostics, content: content)
+    }
+
+    private static func decode(_ kind: CatalogFileKind, reader: DocumentReader, root: YAMLNodeID) -> Content {
+        switch kind {
+        case .fields: return .elements(reader.decodeElements(root: root))
+        case .materials: return .materials(reader.decodeMaterials(root: root))
+        case .codeLists: return .codeLists(reader.decodeCodeLists(root: root))
+        case .sources: return .sources(reader.decodeSources(root: root))
+        case .departments: return .departments(reader.decodeDepartments(root: root))
+        case .calendar(let year): return reader.decodeCalendar(root: root, fileYear: year).map(Content.calendar) ?? .none
+        case .item(let key): return reader.decodeItem(root: root, fileKey: key).map(Content.item) ?? .none
+        case .locality(let folder): return reader.decodeLocality(root: root, folder: folder).map(Content.locality) ?? .none
+        case .practice(let folder, let key):
+            return reader.decodePractice(root: root, folder: folder, fileKey: key).map(Content.practice) ?? .none
+        case .bundle(let key): return reader.decodeBundle(root: root, fileKey: key).map(Content.bundle) ?? .none
+        case .config, .template, .unexpectedYAML, .other: return .none
         }
     }
 
@@ -128,6 +204,13 @@ public enum CatalogDecoder {
             return nil
         }
         sources[path] = bytes
+        return parse(path, bytes, limits, collector)
+    }
+
+    /// Parses one file's bytes; nil (after a diagnostic) when it cannot be decoded.
+    private static func parse(_ path: String, _ bytes: [UInt8], _ limits: CatalogLimits, _ collector: DiagnosticCollector)
+        -> (DocumentReader, YAMLNodeID)?
+    {
         let yamlLimits = YAMLLimits(
             maxFileBytes: limits.maxFileBytes, maxDepth: limits.maxDepth, maxAliasExpansion: limits.maxAliasExpansion)
         let document: YAMLDocument
