@@ -10,7 +10,7 @@ CATALOG ?= catalog
 OUT     ?= generated
 JIMU    := .build/release/jimu
 
-.PHONY: all build generated check-catalog check test swift-test python-test forms-test runtime-sources deps python-deps browser-deps screenshots clean
+.PHONY: all build generated check-catalog check test swift-test python-test forms-test runtime-sources deps python-deps browser-deps screenshots bench bench-catalog bench-province clean
 
 all: generated
 
@@ -87,6 +87,22 @@ screenshots: generated browser-deps
 	$(SHOT) --window-size=1280,1000 --screenshot=docs/site-index.png "file://$(CURDIR)/$(OUT)/site/index.html?q=%E5%87%BA%E7%94%9F" 2>/dev/null
 	$(SHOT) --window-size=1280,1000 --screenshot=docs/site-bundle.png "file://$(CURDIR)/$(OUT)/site/bundles/newborn.html" 2>/dev/null
 	@test -s docs/site-index.png && test -s docs/site-bundle.png && echo "make: wrote docs/site-index.png and docs/site-bundle.png"
+
+## Benchmarks (issue 8), kept out of `make test`. `make bench` runs every step of
+## BENCH_STEPS; another benchmark joins with `BENCH_STEPS += bench-<name>`.
+BENCH_STEPS := bench-province
+BENCH_RUNS  ?= 3
+bench: $(BENCH_STEPS)
+
+## The province-scale catalog (scripts/province_catalog.py, default seed): into
+## BENCH_CATALOG when set, else into a temporary folder it prints.
+bench-catalog:
+	$(PYTHON) scripts/province_catalog.py $(if $(BENCH_CATALOG),--out $(BENCH_CATALOG))
+
+## scripts/bench.py over the release binary: check and build (wall, peak memory, stages),
+## the C event walk of libyaml, the reader and Yams (Benchmarks/ReaderBench), a rebuild.
+bench-province: build
+	$(PYTHON) scripts/bench.py --jimu $(JIMU) --runs $(BENCH_RUNS) $(if $(BENCH_CATALOG),--catalog $(BENCH_CATALOG))
 
 clean:
 	rm -rf .build

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "jimu", targets: ["jimu"]),
         .library(name: "JimuCore", targets: ["JimuCore"]),
+        .library(name: "JimuYAML", targets: ["JimuYAML"]),
     ],
     dependencies: [
         // The command line: subcommands, options, help and exit codes.

@@ -148,6 +148,21 @@ import Testing
         #expect(fuyang.averageStatutoryLimit == 10)
     }
 
+    /// Visits add up only where the practice states them: 330200 states none, so its totals
+    /// must not show the standard's 2 visits as an increase from 0, nor the province's.
+    @Test func visitTotalsCountOnlyStatedVisits() throws {
+        let spec = MergeCatalog(label: "visits", practices: [P("330100", visits: 2), P("330200")])
+        let (catalog, item) = try spec.merged()
+        #expect(item.visits?.value == 2)
+        let report = MergeReport(catalog)
+        let comparison = try #require(report.items.first?.localities.last)
+        #expect(comparison.locality == "330200")
+        #expect(comparison.reductions.visits == nil)
+        #expect(report.localities.first { $0.code == "330200" }?.totals.visits == Self.reduction(0, 0, nil))
+        #expect(report.localities.first { $0.code == "330100" }?.totals.visits == Self.reduction(2, 2, "0"))
+        #expect(report.totals.visits == Self.reduction(2, 2, "0"))
+    }
+
     /// The golden figures are those of a fresh build (the golden test checks the bytes; this
     /// says the hand-checked numbers are not stale).
     @Test func goldenFiguresAreCurrent() throws {

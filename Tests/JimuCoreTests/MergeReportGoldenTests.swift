@@ -61,7 +61,7 @@ enum Golden {
             }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "diff", "--no-index", "--no-color", "--", a.path, b.path]
+            process.arguments = ["git", "diff", "--no-index", "--no-color", "--", "golden/\(leaf)", "now/\(leaf)"]
             process.currentDirectoryURL = folder
             let pipe = Pipe()
             process.standardOutput = pipe
@@ -220,7 +220,7 @@ enum Golden {
 
     // MARK: Escaping
 
-    static let hostileName = "A|B *bold* _em_ <script>alert(1)</script> [click](javascript:alert(1)) `code` &amp;"
+    static let hostileName = "A|B *bold* _em_ <script>alert(1)</script> [click](javascript:alert(1)) `code` &amp;\n# second line"
     static let hostileLocality = "X|Y市 <script>x</script> [l](javascript:y)"
 
     static func hostileReport() throws -> (markdown: String, json: String) {
@@ -256,6 +256,7 @@ enum Golden {
         // The heading shows the whole name on one line, pipes escaped.
         let heading = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("### A") })
         #expect(heading.contains("A\\|B"))
+        #expect(heading.contains("&amp;amp; # second line"))  // a line break in a name cannot start a heading
         #expect(heading.contains("— \\# Heading \\| \\*en\\* &lt;img src=x onerror=alert(1)>"))
         // The locality's name sits in table cells: its `|` is escaped, so every row of every
         // table has as many cells as its header.

@@ -122,7 +122,8 @@ import Testing
                 Issue.record("excluded case \(id) does not exist in the suite")
                 continue
             }
-            #expect(Self.run(testCase) != .passed, "excluded case \(id) now passes; remove it from the list (\(reason))")
+            #expect(
+                Self.run(testCase) != .passed, "excluded case \(id) now passes; remove it from the list (\(reason))")
         }
     }
 
@@ -138,7 +139,9 @@ import Testing
         do {
             documents = try YAMLReader.parseStream(Array(yaml))
         } catch {
-            guard expectsError else { return .failed("unexpected error \(error.kind) at \(error.mark): \(error.message)") }
+            guard expectsError else {
+                return .failed("unexpected error \(error.kind) at \(error.mark): \(error.message)")
+            }
             guard error.mark.line >= 1, error.mark.column >= 1, !error.message.isEmpty else {
                 return .failed("error without a proper place or message: \(error)")
             }

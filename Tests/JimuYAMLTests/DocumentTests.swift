@@ -71,7 +71,9 @@ import Testing
     @Test func repeatedKeysShareOneString() throws {
         let document = try parse("- {id: 1, 名称: a}\n- {id: 2, 名称: b}\n")
         let root = try #require(document.root)
-        let keys = document.items(of: root).flatMap { item in document.entries(of: item).map { document.scalar(of: $0.key) } }
+        let keys = document.items(of: root).flatMap { item in
+            document.entries(of: item).map { document.scalar(of: $0.key) }
+        }
         #expect(keys == ["id", "名称", "id", "名称"])
     }
 
@@ -86,6 +88,28 @@ import Testing
             #expect(document.entries(of: item).map { document.scalar(of: $0.key) } == names)
         }
         #expect(parseError("{\(mapping), k2997: 2}")?.kind == .duplicateKey)
+    }
+
+    /// Keys of every length up to 20 that differ in a single byte are all distinct keys.
+    @Test func keysDifferingInOneByteAreDistinct() throws {
+        var names: [String] = []
+        for length in 1...20 {
+            let base = Array(repeating: Character("a"), count: length)
+            names.append(String(base))
+            for position in 0..<length {
+                var variant = base
+                variant[position] = "b"
+                names.append(String(variant))
+            }
+        }
+        let text = (names + names.reversed()).map { "- {\($0): 1}" }.joined(separator: "\n")
+            + "\n- {" + names.map { "\($0): 1" }.joined(separator: ", ") + "}\n"
+        let document = try parse(text)
+        let root = try #require(document.root)
+        let keys = document.items(of: root).flatMap { item in
+            document.entries(of: item).map { document.scalar(of: $0.key) ?? "" }
+        }
+        #expect(keys == names + names.reversed() + names)
     }
 
     @Test func complexKeysAreNodes() throws {

@@ -5,7 +5,9 @@ import Testing
 @Suite struct DuplicateKeyTests {
     @Test func reportsBothPlaces() {
         let error = parseError("name: a\ncode: b\nname: c\n")
-        #expect(error == YAMLError(kind: .duplicateKey, message: "duplicate key `name`", mark: at(3, 1), relatedMark: at(1, 1)))
+        let expected = YAMLError(
+            kind: .duplicateKey, message: "duplicate key `name`", mark: at(3, 1), relatedMark: at(1, 1))
+        #expect(error == expected)
     }
 
     @Test func nestedMappingsAreSeparate() throws {

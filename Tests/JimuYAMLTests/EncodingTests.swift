@@ -10,6 +10,14 @@ import Testing
         #expect(error?.mark == at(2, 5))
     }
 
+    /// Reader errors carry a byte offset; lines are counted as libyaml counts them.
+    @Test(arguments: [("a: 1\r\nb: 2\r\nc: ", 3), ("a: 1\rb: 2\rc: ", 3), ("a: 1\n\n名称: 值\nc: ", 4)])
+    func invalidUTF8AfterOtherLineEnds(prefix: String, line: Int) {
+        let error = parseError(Array(prefix.utf8) + [0xFE])
+        #expect(error?.kind == .invalidUTF8)
+        #expect(error?.mark == at(line, 4))
+    }
+
     @Test(arguments: [
         [0xC3] as [UInt8],  // truncated
         [0xC0, 0xAF],  // overlong

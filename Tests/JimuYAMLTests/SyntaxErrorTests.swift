@@ -5,7 +5,9 @@ import Testing
 @Suite struct SyntaxErrorTests {
     @Test func libyamlMessageAndPlace() {
         let error = parseError("a: b: c\n")
-        #expect(error == YAMLError(kind: .syntax, message: "mapping values are not allowed in this context", mark: at(1, 5)))
+        let expected = YAMLError(
+            kind: .syntax, message: "mapping values are not allowed in this context", mark: at(1, 5))
+        #expect(error == expected)
     }
 
     @Test func contextIsKeptAsRelatedMark() {

@@ -23,11 +23,11 @@ enum YAMLDiagnostics {
         case .aliasExpansion:
             return Diagnostic(
                 .aliasExpansion,
-                "\(error.message) (limit \(limits.maxAliasExpansion); raise `limits.max_alias_expansion` in jimu.yaml)",
+                "\(error.message) (raise `limits.max_alias_expansion` in jimu.yaml)",
                 at: place)
         case .depthLimit:
             return Diagnostic(
-                .depthLimit, "\(error.message) (limit \(limits.maxDepth); raise `limits.max_depth` in jimu.yaml)",
+                .depthLimit, "\(error.message) (raise `limits.max_depth` in jimu.yaml)",
                 at: place)
         case .fileTooLarge:
             return Diagnostic(

@@ -353,6 +353,10 @@ func expectMergeGuarantees(
             material?.required == true, "\(key): legally required material `\(id)` is missing or optional",
             sourceLocation: sourceLocation)
     }
+    #expect(Set(item.form.map(\.id)).count == item.form.count, "\(key): a field twice in the form", sourceLocation: sourceLocation)
+    #expect(
+        Set(item.materials.map(\.id)).count == item.materials.count, "\(key): a material listed twice",
+        sourceLocation: sourceLocation)
     // Every value of the standard says where it came from.
     let codes = Set(item.practices.map(\.locality.code.value))
     var provenances: [(String, Provenance)] =

@@ -149,7 +149,7 @@ extension DefaultTemplates {
 
         **{{visits}}{{#reformTerm}} ({{.}}){{/reformTerm}}**{{#onlineDepth}} · {{.}}{{/onlineDepth}} · Promised limit: {{promisedText}}
 
-        | Item | |
+        | Item | Details |
         | --- | --- |
         | Item code | {{code}} |
         | Responsible department | {{department}} |
@@ -174,7 +174,7 @@ extension DefaultTemplates {
         ## Materials
 
         {{#hasMaterials}}
-        The applicant submits {{submittedCount}}; {{exemptCount}} need no submission.
+        Materials the applicant submits: {{submittedCount}}; not submitted: {{exemptCount}}.
 
         | Material | Form | Copies | Required | How |
         | --- | --- | --- | --- | --- |
@@ -189,7 +189,7 @@ extension DefaultTemplates {
         ## Form
 
         {{#hasFields}}
-        The applicant fills in {{handFilledCount}} fields; {{prefilledCount}} are prefilled.
+        Fields the applicant fills in: {{handFilledCount}}; prefilled: {{prefilledCount}}.
 
         | Field | Type | Required | How | Notes |
         | --- | --- | --- | --- | --- |

@@ -1,0 +1,485 @@
+#!/usr/bin/env python3
+"""The province-scale benchmark behind `make bench` (issue 8). Standard library only.
+
+    python3 scripts/bench.py [--jimu .build/release/jimu] [--catalog DIR] [--runs 3] [--keep]
+
+It writes the province-scale catalog (scripts/province_catalog.py, default seed) into a
+work folder, or takes --catalog / $BENCH_CATALOG when that folder already holds one, then
+measures, each a median of --runs runs after nothing but the page cache has warmed:
+
+- `jimu check` and `jimu build` (everything emitted, cold: no output folder, no cache):
+  wall time, and peak memory as the maximum resident set size the kernel reports for the
+  child (`os.wait4`, the figure `/usr/bin/time -v` prints);
+- the stages of `jimu build --timings` (`timing: <stage> <seconds>` lines on stderr), or
+  n/a when the binary has no such flag;
+- the C event walk, scripts/yaml_walk.c compiled here with `cc -O2 ... -lyaml`: libyaml's
+  events over every catalog file, read into memory first; the physical limit of the parse
+  stage;
+- Jimu's reader (`YAMLReader.parse`) over the same in-memory files, on one thread and on
+  every core, and Yams' `compose` on one thread: Benchmarks/ReaderBench, built in release
+  mode in .build-reader-bench;
+- a rebuild after one practice file's promised limit changes, on a copy of the catalog
+  built once before (the incremental cache, when the binary has one, does its work here).
+
+Then it prints a table with the targets of the issue (ratios, so that the machine's speed
+cancels out) and PASS or MISS. It never fails on a missed target: timings are reported,
+not asserted. It exits non-zero only when something cannot run (the catalog does not check
+clean, a build fails). --json FILE also writes every figure as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+READER_PACKAGE = REPO / "Benchmarks" / "ReaderBench"
+READER_SCRATCH = REPO / ".build-reader-bench"
+STAGES = ["load", "decode", "resolve", "merge", "compose"]
+GIB = 1 << 30
+TIMING_LINE = re.compile(r"^timing:\s+(\S.*?)\s+([0-9]+(?:\.[0-9]+)?)\s*s?\s*$")
+
+
+@dataclass
+class Run:
+    wall: float
+    max_rss: int  # bytes
+    code: int
+    stdout: str
+    stderr: str
+
+    def timings(self) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for line in self.stderr.splitlines():
+            match = TIMING_LINE.match(line.strip())
+            if match:
+                found[match.group(1)] = found.get(match.group(1), 0.0) + float(match.group(2))
+        return found
+
+
+@dataclass
+class Results:
+    figures: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None, work: Path) -> Run:
+    """Runs `command` to completion; its wall time and its own peak resident memory."""
+    out_path, err_path = work / "stdout.txt", work / "stderr.txt"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return Run(
+        wall=wall,
+        max_rss=usage.ru_maxrss * 1024,  # kilobytes on Linux
+        code=process.returncode,
+        stdout=out_path.read_text(encoding="utf-8", errors="replace"),
+        stderr=err_path.read_text(encoding="utf-8", errors="replace"),
+    )
+
+
+def tail(text: str, lines: int = 15) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def reset(paths: list[Path]) -> None:
+    for path in paths:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path)
+
+
+class Sandbox:
+    """A place to run jimu cold: a fresh working folder, output folder and cache home, and
+    anything new inside the catalog or beside it (a cache folder) removed before each run.
+    Beside it only when the catalog is the bench's own, alone in its folder."""
+
+    def __init__(self, root: Path, catalog: Path, own_catalog: bool):
+        self.root, self.catalog = root, catalog
+        self.cwd, self.out, self.xdg = root / "cwd", root / "out", root / "xdg-cache"
+        watched = [root, catalog] + ([catalog.parent] if own_catalog and catalog.parent != root else [])
+        self.baseline = {folder: self.entries(folder) for folder in watched}
+
+    @staticmethod
+    def entries(folder: Path) -> set[str]:
+        return {child.name for child in folder.iterdir()} if folder.exists() else set()
+
+    def new_entries(self) -> list[Path]:
+        found = []
+        for folder, before in self.baseline.items():
+            found += [folder / name for name in sorted(self.entries(folder) - before)]
+        return found
+
+    def cache_paths(self) -> list[str]:
+        """What a run left besides its output: a cache, wherever the binary keeps it."""
+        own = {self.cwd, self.out, self.xdg}
+        found = [path for path in self.new_entries() if path not in own]
+        for folder in (self.cwd, self.xdg):
+            if folder.exists():
+                found += sorted(folder.iterdir())
+        return [str(path) for path in found]
+
+    def make_cold(self) -> None:
+        reset(self.new_entries())
+        for folder in (self.cwd, self.xdg):
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["XDG_CACHE_HOME"] = str(self.xdg)
+        return env
+
+
+def help_text(jimu: Path, command: str) -> str:
+    result = subprocess.run([str(jimu), command, "--help"], capture_output=True, text=True)
+    return result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def ensure_catalog(args, work: Path) -> tuple[Path, bool]:
+    """The catalog to measure, and whether it is the bench's own (alone in its folder)."""
+    supplied = args.catalog or (Path(os.environ["BENCH_CATALOG"]) if os.environ.get("BENCH_CATALOG") else None)
+    if supplied and (supplied / "jimu.yaml").is_file():
+        log(f"using the catalog in {supplied}")
+        return supplied.resolve(), False
+    target = supplied or (work / "province" / "catalog")
+    log(f"writing the province-scale catalog into {target}")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "province_catalog.py"), "--out", str(target), *args.generator],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: the catalog generator failed:\n{tail(result.stderr)}")
+    log(result.stderr.strip())
+    return target.resolve(), supplied is None
+
+
+def catalog_facts(catalog: Path, work: Path) -> dict:
+    files = sorted(path for path in catalog.rglob("*.yaml") if path.is_file())
+    listing = work / "files.txt"
+    listing.write_text("".join(f"{path}\n" for path in files), encoding="utf-8")
+    return {
+        "path": str(catalog),
+        "files": len(files),
+        "bytes": sum(path.stat().st_size for path in files),
+        "items": len(list((catalog / "items").glob("*.yaml"))),
+        "localities": sum(1 for p in (catalog / "localities").iterdir() if p.is_dir()),
+        "practices": sum(1 for p in (catalog / "localities").rglob("*.yaml") if p.name != "locality.yaml"),
+        "bundles": len(list((catalog / "bundles").glob("*.yaml"))),
+        "list": str(listing),
+    }
+
+
+def bench_check(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, results: Results) -> None:
+    sandbox = Sandbox(work / "check", catalog, own)
+    timings_flag = ["--timings"] if "--timings" in help_text(jimu, "check") else []
+    walls, rss, stages = [], [], []
+    for index in range(runs):
+        sandbox.make_cold()
+        run = measured([str(jimu), "check", str(catalog), *timings_flag], cwd=sandbox.cwd, env=sandbox.env(), work=work)
+        if run.code != 0:
+            sys.exit(f"bench: `jimu check` exits {run.code} on the catalog:\n{tail(run.stderr)}")
+        walls.append(run.wall)
+        rss.append(run.max_rss)
+        stages.append(run.timings())
+        log(f"jimu check, run {index + 1}/{runs}: {run.wall:.2f} s, {run.max_rss / 2**20:.0f} MiB")
+    results.figures["check"] = {
+        "wall": walls, "max_rss": rss, "stages": stages, "summary": run.stderr.strip().splitlines()[-1:],
+    }
+    reset(sandbox.new_entries())
+
+
+def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, results: Results) -> None:
+    sandbox = Sandbox(work / "build", catalog, own)
+    help = help_text(jimu, "build")
+    flags = ["--timings"] if "--timings" in help else []
+    if "--quiet" in help:
+        flags.append("--quiet")
+    if "--timings" not in help:
+        results.notes.append("this jimu build has no --timings flag: per-stage times are n/a")
+    walls, rss, stages, caches = [], [], [], set()
+    for index in range(runs):
+        sandbox.make_cold()
+        reset([sandbox.out])
+        run = measured(
+            [str(jimu), "build", str(catalog), "--out", str(sandbox.out), *flags],
+            cwd=sandbox.cwd, env=sandbox.env(), work=work,
+        )
+        if run.code != 0:
+            sys.exit(f"bench: `jimu build` exits {run.code} on the catalog:\n{tail(run.stderr)}")
+        walls.append(run.wall)
+        rss.append(run.max_rss)
+        stages.append(run.timings())
+        caches.update(sandbox.cache_paths())
+        log(f"jimu build, run {index + 1}/{runs}: {run.wall:.2f} s, {run.max_rss / 2**20:.0f} MiB")
+    output_files = sum(1 for path in sandbox.out.rglob("*") if path.is_file())
+    output_bytes = sum(path.stat().st_size for path in sandbox.out.rglob("*") if path.is_file())
+    results.figures["build"] = {
+        "wall": walls, "max_rss": rss, "stages": stages, "flags": flags,
+        "output_files": output_files, "output_bytes": output_bytes, "cache_paths": sorted(caches),
+    }
+    reset(sandbox.new_entries())
+    reset([sandbox.out])
+
+
+def bench_rebuild(jimu: Path, catalog: Path, work: Path, runs: int, results: Results) -> None:
+    """Copy the catalog, build it once, then edit one practice's promised limit and build again."""
+    root = work / "rebuild"
+    copy = root / "catalog"
+    reset([root])
+    root.mkdir(parents=True)
+    # Not a cache the catalog folder may hold (a dot folder): the copy starts cold.
+    shutil.copytree(catalog, copy, symlinks=True,
+                    ignore=lambda folder, names: [n for n in names if n.startswith(".")] if Path(folder) == catalog else [])
+    sandbox = Sandbox(root, copy, True)
+    sandbox.make_cold()
+    help = help_text(jimu, "build")
+    flags = ["--quiet"] if "--quiet" in help else []
+    command = [str(jimu), "build", str(copy), "--out", str(sandbox.out), *flags]
+    first = measured(command, cwd=sandbox.cwd, env=sandbox.env(), work=work)
+    if first.code != 0:
+        sys.exit(f"bench: the first build of the rebuild test exits {first.code}:\n{tail(first.stderr)}")
+    # A city's practice with a promise above 0, first in path order: lowering it by a day
+    # keeps it within the statutory limit and every bundle within its promise.
+    practice = next(
+        path for path in sorted(copy.glob("localities/*/*.yaml"))
+        if path.name != "locality.yaml" and re.search(r"^promised_limit: [1-9]", path.read_text(encoding="utf-8"), re.M)
+    )
+    original = practice.read_text(encoding="utf-8")
+    limit = int(re.search(r"^promised_limit: ([0-9]+)", original, re.M).group(1))
+    walls = []
+    for index in range(runs):
+        value = limit - 1 if index % 2 == 0 else limit
+        practice.write_text(re.sub(r"^promised_limit: [0-9]+", f"promised_limit: {value}", original, flags=re.M),
+                            encoding="utf-8")
+        run = measured(command, cwd=sandbox.cwd, env=sandbox.env(), work=work)
+        if run.code != 0:
+            sys.exit(f"bench: a rebuild exits {run.code}:\n{tail(run.stderr)}")
+        walls.append(run.wall)
+        log(f"rebuild after editing {practice.relative_to(copy)}, run {index + 1}/{runs}: {run.wall:.2f} s")
+    results.figures["rebuild"] = {
+        "first_build": first.wall, "wall": walls, "edited": str(practice.relative_to(copy)),
+        "cache_paths": sandbox.cache_paths(),
+    }
+    reset([root])
+
+
+def bench_c_walk(facts: dict, work: Path, runs: int, results: Results) -> None:
+    binary = work / "yaml_walk"
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], capture_output=True, text=True)
+    link = flags.stdout.split() if flags.returncode == 0 and flags.stdout.strip() else ["-lyaml"]
+    compile_command = [os.environ.get("CC", "cc"), "-O2", "-o", str(binary), str(REPO / "scripts" / "yaml_walk.c"), *link]
+    compiled = subprocess.run(compile_command, capture_output=True, text=True)
+    if compiled.returncode != 0:
+        sys.exit(f"bench: cannot compile scripts/yaml_walk.c ({' '.join(compile_command)}):\n{tail(compiled.stderr)}")
+    run = subprocess.run([str(binary), facts["list"], "--runs", str(runs)], capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"bench: yaml_walk failed:\n{tail(run.stderr)}")
+    walk = json.loads(run.stdout)
+    results.figures["c_walk"] = walk | {"compile": " ".join(compile_command)}
+    log(f"C event walk: {median(walk['walk']):.3f} s over {walk['bytes'] / 1e6:.1f} MB")
+
+
+def bench_readers(facts: dict, work: Path, runs: int, yams_runs: int, results: Results) -> None:
+    swift = os.environ.get("SWIFT", "swift")
+    command = [swift, "build", "-c", "release", "--package-path", str(READER_PACKAGE), "--scratch-path", str(READER_SCRATCH)]
+    log("building Benchmarks/ReaderBench (release)")
+    built = subprocess.run(command, capture_output=True, text=True)
+    if built.returncode != 0:
+        results.notes.append("Benchmarks/ReaderBench did not build: reader and Yams figures are n/a")
+        log(f"Benchmarks/ReaderBench did not build:\n{tail(built.stderr + built.stdout)}")
+        return
+    products = READER_SCRATCH / "release"
+    reader = subprocess.run([str(products / "reader-bench"), facts["list"], "--runs", str(runs)], capture_output=True, text=True)
+    if reader.returncode == 0:
+        results.figures["reader"] = json.loads(reader.stdout)
+        log(f"Jimu reader: {median(results.figures['reader']['serial']):.3f} s on one thread, "
+            f"{median(results.figures['reader']['parallel']):.3f} s on {results.figures['reader']['cores']} cores")
+    else:
+        results.notes.append(f"reader-bench failed: {tail(reader.stderr, 3)}")
+    yams = subprocess.run([str(products / "yams-bench"), facts["list"], "--runs", str(yams_runs)], capture_output=True, text=True)
+    if yams.returncode == 0:
+        results.figures["yams"] = json.loads(yams.stdout)
+        log(f"Yams compose: {median(results.figures['yams']['compose']):.3f} s")
+    else:
+        results.notes.append(f"yams-bench failed: {tail(yams.stderr, 3)}")
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def seconds(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.3f} s" if value < 10 else f"{value:.2f} s"
+
+
+def memory(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value / GIB:.2f} GiB" if value >= GIB else f"{value / 2**20:.0f} MiB"
+
+
+def rate(size: int, value: float | None) -> str:
+    return "n/a" if not value else f"{size / value / 1e6:.1f} MB/s"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+def report(results: Results, runs: int) -> str:
+    f = results.figures
+    facts = f["catalog"]
+    size = facts["bytes"]
+    rows: list[tuple[str, str, str, str]] = []
+
+    def row(name: str, value: str, target: str = "", result: str = "") -> None:
+        rows.append((name, value, target, result))
+
+    check_wall = median(f["check"]["wall"])
+    check_rss = max(f["check"]["max_rss"])
+    build_wall = median(f["build"]["wall"])
+    build_rss = max(f["build"]["max_rss"])
+    walk = median(f["c_walk"]["walk"])
+    row("jimu check: wall", seconds(check_wall))
+    row("jimu check: peak memory (max of runs)", memory(check_rss), "< 2 GiB", verdict(check_rss < 2 * GIB))
+    for stage in stage_names(f["check"]["stages"], emits=False):
+        row(f"  check stage {stage}", seconds(median([s[stage] for s in f["check"]["stages"] if stage in s])))
+    row("jimu build: wall (cold, everything emitted)", seconds(build_wall))
+    row("jimu build: peak memory (max of runs)", memory(build_rss), "< 2 GiB", verdict(build_rss < 2 * GIB))
+    build_stages = f["build"]["stages"]
+    for stage in stage_names(build_stages):
+        values = [s[stage] for s in build_stages if stage in s]
+        row(f"  build stage {stage}", seconds(median(values)))
+    row("C event walk (libyaml, parse only)", f"{seconds(walk)}  {rate(size, walk)}")
+
+    reader = f.get("reader")
+    serial = median(reader["serial"]) if reader else None
+    parallel = median(reader["parallel"]) if reader else None
+    cores = reader["cores"] if reader else os.cpu_count()
+    serial_ratio = walk / serial if serial else None
+    parallel_ratio = walk / parallel if parallel else None
+    row("Jimu reader, 1 thread", f"{seconds(serial)}  {rate(size, serial)}",
+        ">= 70% of C walk", percent_verdict(serial_ratio, lambda r: r >= 0.70))
+    row(f"Jimu reader, {cores} cores", f"{seconds(parallel)}  {rate(size, parallel)}",
+        ">= 100% of C walk", percent_verdict(parallel_ratio, lambda r: r >= 1.0))
+    yams = median(f["yams"]["compose"]) if f.get("yams") else None
+    row("Yams compose, 1 thread", f"{seconds(yams)}  {rate(size, yams)}", "(comparison)",
+        f"{walk / yams:.0%} of C" if yams else "n/a")
+    ratio = build_wall / walk if walk else None
+    row("jimu build / C event walk", f"{ratio:.1f}x" if ratio else "n/a", "<= 5x", verdict(ratio <= 5 if ratio else None))
+    peak = max(check_rss, build_rss)
+    row("peak memory (check and build)", memory(peak), "< 2 GiB", verdict(peak < 2 * GIB))
+    rebuild = median(f["rebuild"]["wall"]) if f.get("rebuild") else None
+    share = rebuild / build_wall if rebuild and build_wall else None
+    row("rebuild after one practice edit", f"{seconds(rebuild)}  ({share:.0%} of full)" if share else seconds(rebuild),
+        "<= 10% of full build", verdict(share <= 0.10 if share is not None else None))
+
+    widths = [max(len(r[i]) for r in rows + [("Measure", "Median", "Target", "Result")]) for i in range(4)]
+    lines = [
+        f"Jimu province-scale benchmark: {os.cpu_count()} cores, median of {runs} runs",
+        f"catalog {facts['path']}: {facts['files']:,} YAML files, {size / 1e6:.1f} MB; {facts['items']:,} items, "
+        f"{facts['localities']} localities, {facts['practices']:,} practices, {facts['bundles']} bundles",
+        f"build output: {f['build']['output_files']:,} files, {f['build']['output_bytes'] / 1e6:.1f} MB",
+        "",
+    ]
+    header = ("Measure", "Median", "Target", "Result")
+    lines.append("  ".join(header[i].ljust(widths[i]) for i in range(4)).rstrip())
+    lines.append("  ".join("-" * widths[i] for i in range(4)))
+    for r in rows:
+        lines.append("  ".join(r[i].ljust(widths[i]) for i in range(4)).rstrip())
+    lines.append("")
+    lines += [f"note: {note}" for note in results.notes]
+    lines.append(f"C walk compiled with: {f['c_walk']['compile']}")
+    if f.get("rebuild"):
+        lines.append(f"rebuild: edited {f['rebuild']['edited']} (promised_limit -1/+1 in turn); "
+                     f"first build of the copy {seconds(f['rebuild']['first_build'])}")
+    if f["build"]["cache_paths"]:
+        lines.append("cache folders seen (cleared before every cold run): " + ", ".join(f["build"]["cache_paths"]))
+    return "\n".join(lines)
+
+
+def stage_names(runs: list[dict[str, float]], emits: bool = True) -> list[str]:
+    seen: list[str] = list(STAGES)
+    for timings in runs:
+        for name in timings:
+            if name not in seen:
+                seen.append(name)
+    if emits and not any(name.startswith("emit") for name in seen):
+        seen.append("emit")
+    return seen
+
+
+def percent_verdict(ratio: float | None, ok) -> str:
+    return "n/a" if ratio is None else f"{ratio:.0%} {verdict(ok(ratio))}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jimu", type=Path, default=REPO / ".build" / "release" / "jimu", help="the jimu binary (release)")
+    parser.add_argument("--catalog", type=Path, help="a catalog to measure (default: write the province-scale one)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measure, at least 3 for a median (default 3)")
+    parser.add_argument("--yams-runs", type=int, default=None, help="runs of the Yams pass (default --runs)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--skip-readers", action="store_true", help="skip Benchmarks/ReaderBench (no Swift build)")
+    parser.add_argument("generator", nargs="*", help="arguments for scripts/province_catalog.py, after --")
+    args = parser.parse_args(argv)
+    jimu = args.jimu if args.jimu.is_absolute() else (Path.cwd() / args.jimu)
+    if not jimu.exists():
+        sys.exit(f"bench: no jimu binary at {jimu}: run `make build` first")
+    runs = max(1, args.runs)
+
+    work = Path(tempfile.mkdtemp(prefix="jimu-bench-"))
+    results = Results()
+    try:
+        catalog, own = ensure_catalog(args, work)
+        facts = catalog_facts(catalog, work)
+        results.figures["catalog"] = facts
+        results.figures["jimu"] = str(jimu)
+        bench_check(jimu, catalog, own, work, runs, results)
+        bench_build(jimu, catalog, own, work, runs, results)
+        bench_rebuild(jimu, catalog, work, runs, results)
+        bench_c_walk(facts, work, runs, results)
+        if args.skip_readers:
+            results.notes.append("--skip-readers: reader and Yams figures are n/a")
+        else:
+            bench_readers(facts, work, runs, args.yams_runs or runs, results)
+        print(report(results, runs))
+        if args.json:
+            args.json.write_text(json.dumps(results.figures | {"notes": results.notes}, indent=2) + "\n")
+    finally:
+        if args.keep:
+            log(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
