@@ -204,6 +204,10 @@ enum ConstraintComparison {
         if changes.isEmpty, a["title"] != b["title"] || a["description"] != b["description"] {
             add(.text, "title or description changed")
         }
+        // The labels of the codes: text, but what a form shows, so a version must move.
+        if changes.isEmpty, a["x-jimu-labels"] != b["x-jimu-labels"] {
+            add(.text, "code labels changed")
+        }
         return changes
     }
 

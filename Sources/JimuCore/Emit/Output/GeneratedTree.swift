@@ -113,7 +113,11 @@ public struct GeneratedTree {
     func existingEntries() throws(CatalogIOError) -> [Entry] {
         let manager = FileManager.default
         var info = stat()
-        guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [] }
+        guard lstat(root, &info) == 0 else { return [] }  // a first build
+        guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            // Never exchanged with a new tree, which would delete it.
+            throw CatalogIOError(path: root, reason: "exists and is not a folder: the output must be a folder")
+        }
         var entries: [Entry] = []
         var pending = [""]
         while let relative = pending.popLast() {

@@ -109,7 +109,12 @@ public struct MergeReport: Codable, Sendable {
                 provinceAfter = provinceAfter + after
             }
             for decision in item.decisions {
-                if let code = decision.provenance.locality {
+                // Credit goes to a practice that was better than another, not to the
+                // lowest code among equals.
+                let others = decision.alternatives.filter { $0.locality != decision.provenance.locality }
+                let chosen = decision.alternatives.first { $0.locality == decision.provenance.locality }?.value
+                let won = others.isEmpty || others.contains { $0.value != chosen }
+                if let code = decision.provenance.locality, won {
                     byLocality[code, default: (0, [], .zero, .zero)].adopted.insert(
                         Adoption(item: item.key, dimension: decision.dimension.rawValue))
                 }
