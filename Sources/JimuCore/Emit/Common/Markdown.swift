@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping of editor text for Markdown: a name holding `*`, `|` or `](javascript:` must
 /// show as text, in paragraphs and in table cells alike.
 public enum Markdown {
@@ -22,6 +24,22 @@ public enum Markdown {
             }
         }
         return out
+    }
+
+    /// A code span for a table cell holding `text` exactly: backslash escapes do not work
+    /// inside a code span, so the fence is made longer than any run of backticks in the
+    /// text; only `|`, which would end the cell even there, is escaped as GFM tables allow.
+    public static func code(_ text: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let body = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+        let pad = body.hasPrefix("`") || body.hasSuffix("`") ? " " : ""
+        return fence + pad + body + pad + fence
     }
 
     /// A table: a header row, a rule, and the rows; cells are escaped by the caller.

@@ -41,7 +41,7 @@ public enum MergeReportMarkdown {
                 item.decisions.map { decision in
                     [
                         decision.dimension, e(decision.value), locality(decision.locality), "`\(decision.rule)`",
-                        "`\(e(decision.source))`",
+                        Markdown.code(decision.source),
                     ]
                 })
             out += "\n"
