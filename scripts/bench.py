@@ -53,6 +53,7 @@ TIMING_LINE = re.compile(r"^timing:\s+(\S.*?)\s+([0-9]+(?:\.[0-9]+)?)\s*s?\s*$")
 @dataclass
 class Run:
     wall: float
+    cpu: float  # user + system seconds, every thread
     max_rss: int  # bytes
     code: int
     stdout: str
@@ -88,6 +89,7 @@ def measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None
         process.returncode = os.waitstatus_to_exitcode(status)
     return Run(
         wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
         max_rss=usage.ru_maxrss * 1024,  # kilobytes on Linux
         code=process.returncode,
         stdout=out_path.read_text(encoding="utf-8", errors="replace"),
@@ -197,18 +199,19 @@ def catalog_facts(catalog: Path, work: Path) -> dict:
 def bench_check(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, results: Results) -> None:
     sandbox = Sandbox(work / "check", catalog, own)
     timings_flag = ["--timings"] if "--timings" in help_text(jimu, "check") else []
-    walls, rss, stages = [], [], []
+    walls, cpus, rss, stages = [], [], [], []
     for index in range(runs):
         sandbox.make_cold()
         run = measured([str(jimu), "check", str(catalog), *timings_flag], cwd=sandbox.cwd, env=sandbox.env(), work=work)
         if run.code != 0:
             sys.exit(f"bench: `jimu check` exits {run.code} on the catalog:\n{tail(run.stderr)}")
         walls.append(run.wall)
+        cpus.append(run.cpu)
         rss.append(run.max_rss)
         stages.append(run.timings())
         log(f"jimu check, run {index + 1}/{runs}: {run.wall:.2f} s, {run.max_rss / 2**20:.0f} MiB")
     results.figures["check"] = {
-        "wall": walls, "max_rss": rss, "stages": stages, "summary": run.stderr.strip().splitlines()[-1:],
+        "wall": walls, "cpu": cpus, "max_rss": rss, "stages": stages, "summary": run.stderr.strip().splitlines()[-1:],
     }
     reset(sandbox.new_entries())
 
@@ -221,7 +224,7 @@ def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, res
         flags.append("--quiet")
     if "--timings" not in help:
         results.notes.append("this jimu build has no --timings flag: per-stage times are n/a")
-    walls, rss, stages, caches = [], [], [], set()
+    walls, cpus, rss, stages, caches = [], [], [], [], set()
     for index in range(runs):
         sandbox.make_cold()
         reset([sandbox.out])
@@ -232,6 +235,7 @@ def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, res
         if run.code != 0:
             sys.exit(f"bench: `jimu build` exits {run.code} on the catalog:\n{tail(run.stderr)}")
         walls.append(run.wall)
+        cpus.append(run.cpu)
         rss.append(run.max_rss)
         stages.append(run.timings())
         caches.update(sandbox.cache_paths())
@@ -239,7 +243,7 @@ def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, res
     output_files = sum(1 for path in sandbox.out.rglob("*") if path.is_file())
     output_bytes = sum(path.stat().st_size for path in sandbox.out.rglob("*") if path.is_file())
     results.figures["build"] = {
-        "wall": walls, "max_rss": rss, "stages": stages, "flags": flags,
+        "wall": walls, "cpu": cpus, "max_rss": rss, "stages": stages, "flags": flags,
         "output_files": output_files, "output_bytes": output_bytes, "cache_paths": sorted(caches),
     }
     reset(sandbox.new_entries())
@@ -258,7 +262,7 @@ def bench_rebuild(jimu: Path, catalog: Path, work: Path, runs: int, results: Res
     sandbox = Sandbox(root, copy, True)
     sandbox.make_cold()
     help = help_text(jimu, "build")
-    flags = ["--quiet"] if "--quiet" in help else []
+    flags = [flag for flag in ("--timings", "--quiet") if flag in help]
     command = [str(jimu), "build", str(copy), "--out", str(sandbox.out), *flags]
     first = measured(command, cwd=sandbox.cwd, env=sandbox.env(), work=work)
     if first.code != 0:
@@ -271,7 +275,7 @@ def bench_rebuild(jimu: Path, catalog: Path, work: Path, runs: int, results: Res
     )
     original = practice.read_text(encoding="utf-8")
     limit = int(re.search(r"^promised_limit: ([0-9]+)", original, re.M).group(1))
-    walls = []
+    walls, stages = [], []
     for index in range(runs):
         value = limit - 1 if index % 2 == 0 else limit
         practice.write_text(re.sub(r"^promised_limit: [0-9]+", f"promised_limit: {value}", original, flags=re.M),
@@ -280,31 +284,27 @@ def bench_rebuild(jimu: Path, catalog: Path, work: Path, runs: int, results: Res
         if run.code != 0:
             sys.exit(f"bench: a rebuild exits {run.code}:\n{tail(run.stderr)}")
         walls.append(run.wall)
+        stages.append(run.timings())
         log(f"rebuild after editing {practice.relative_to(copy)}, run {index + 1}/{runs}: {run.wall:.2f} s")
     results.figures["rebuild"] = {
-        "first_build": first.wall, "wall": walls, "edited": str(practice.relative_to(copy)),
+        "first_build": first.wall, "wall": walls, "stages": stages, "edited": str(practice.relative_to(copy)),
         "cache_paths": sandbox.cache_paths(),
     }
     reset([root])
 
 
-def bench_c_walk(facts: dict, work: Path, runs: int, results: Results) -> None:
+def compile_c_walk(work: Path) -> tuple[Path, str]:
     binary = work / "yaml_walk"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], capture_output=True, text=True)
     link = flags.stdout.split() if flags.returncode == 0 and flags.stdout.strip() else ["-lyaml"]
-    compile_command = [os.environ.get("CC", "cc"), "-O2", "-o", str(binary), str(REPO / "scripts" / "yaml_walk.c"), *link]
-    compiled = subprocess.run(compile_command, capture_output=True, text=True)
+    command = [os.environ.get("CC", "cc"), "-O2", "-o", str(binary), str(REPO / "scripts" / "yaml_walk.c"), *link]
+    compiled = subprocess.run(command, capture_output=True, text=True)
     if compiled.returncode != 0:
-        sys.exit(f"bench: cannot compile scripts/yaml_walk.c ({' '.join(compile_command)}):\n{tail(compiled.stderr)}")
-    run = subprocess.run([str(binary), facts["list"], "--runs", str(runs)], capture_output=True, text=True)
-    if run.returncode != 0:
-        sys.exit(f"bench: yaml_walk failed:\n{tail(run.stderr)}")
-    walk = json.loads(run.stdout)
-    results.figures["c_walk"] = walk | {"compile": " ".join(compile_command)}
-    log(f"C event walk: {median(walk['walk']):.3f} s over {walk['bytes'] / 1e6:.1f} MB")
+        sys.exit(f"bench: cannot compile scripts/yaml_walk.c ({' '.join(command)}):\n{tail(compiled.stderr)}")
+    return binary, " ".join(command)
 
 
-def bench_readers(facts: dict, work: Path, runs: int, yams_runs: int, results: Results) -> None:
+def build_reader_bench(results: Results) -> Path | None:
     swift = os.environ.get("SWIFT", "swift")
     command = [swift, "build", "-c", "release", "--package-path", str(READER_PACKAGE), "--scratch-path", str(READER_SCRATCH)]
     log("building Benchmarks/ReaderBench (release)")
@@ -312,21 +312,46 @@ def bench_readers(facts: dict, work: Path, runs: int, yams_runs: int, results: R
     if built.returncode != 0:
         results.notes.append("Benchmarks/ReaderBench did not build: reader and Yams figures are n/a")
         log(f"Benchmarks/ReaderBench did not build:\n{tail(built.stderr + built.stdout)}")
-        return
-    products = READER_SCRATCH / "release"
-    reader = subprocess.run([str(products / "reader-bench"), facts["list"], "--runs", str(runs)], capture_output=True, text=True)
-    if reader.returncode == 0:
-        results.figures["reader"] = json.loads(reader.stdout)
-        log(f"Jimu reader: {median(results.figures['reader']['serial']):.3f} s on one thread, "
-            f"{median(results.figures['reader']['parallel']):.3f} s on {results.figures['reader']['cores']} cores")
-    else:
-        results.notes.append(f"reader-bench failed: {tail(reader.stderr, 3)}")
-    yams = subprocess.run([str(products / "yams-bench"), facts["list"], "--runs", str(yams_runs)], capture_output=True, text=True)
-    if yams.returncode == 0:
-        results.figures["yams"] = json.loads(yams.stdout)
+        return None
+    return READER_SCRATCH / "release"
+
+
+def json_run(command: list[str], what: str) -> dict:
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"bench: {what} failed:\n{tail(run.stderr)}")
+    return json.loads(run.stdout)
+
+
+def bench_parsers(facts: dict, work: Path, runs: int, yams_runs: int, skip_readers: bool, results: Results) -> None:
+    """The C event walk and Jimu's reader in turn, one pass each per round, so that a change
+    in the machine's load hits both alike; then Yams."""
+    walker, compile_command = compile_c_walk(work)
+    products = None if skip_readers else build_reader_bench(results)
+    if skip_readers:
+        results.notes.append("--skip-readers: reader and Yams figures are n/a")
+    walk: dict = {"walk": [], "walk_cpu": [], "compile": compile_command}
+    reader: dict = {"serial": [], "parallel": [], "serial_cpu": [], "parallel_cpu": []}
+    for index in range(runs):
+        one = json_run([str(walker), facts["list"], "--runs", "1"], "yaml_walk")
+        walk["walk"] += one["walk"]
+        walk["walk_cpu"] += one["walk_cpu"]
+        walk.update(files=one["files"], bytes=one["bytes"], events=one["events"])
+        message = f"round {index + 1}/{runs}: C event walk {one['walk'][0]:.3f} s"
+        if products:
+            one = json_run([str(products / "reader-bench"), facts["list"], "--runs", "1"], "reader-bench")
+            for key in ("serial", "parallel", "serial_cpu", "parallel_cpu"):
+                reader[key] += one[key]
+            reader.update(files=one["files"], bytes=one["bytes"], nodes=one["nodes"], cores=one["cores"])
+            message += f", reader {one['serial'][0]:.3f} s on one thread, {one['parallel'][0]:.3f} s on {one['cores']} cores"
+        log(message)
+    results.figures["c_walk"] = walk
+    if products:
+        results.figures["reader"] = reader
+        log(f"Yams compose, {yams_runs} runs")
+        results.figures["yams"] = json_run(
+            [str(products / "yams-bench"), facts["list"], "--runs", str(yams_runs)], "yams-bench")
         log(f"Yams compose: {median(results.figures['yams']['compose']):.3f} s")
-    else:
-        results.notes.append(f"yams-bench failed: {tail(yams.stderr, 3)}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -361,66 +386,78 @@ def report(results: Results, runs: int) -> str:
     def row(name: str, value: str, target: str = "", result: str = "") -> None:
         rows.append((name, value, target, result))
 
-    check_wall = median(f["check"]["wall"])
+    def busy(wall: float | None, cpu: float | None) -> str:
+        return f"{seconds(cpu)} CPU, {cpu / wall:.1f} cores busy" if wall and cpu else "n/a"
+
+    check_wall, check_cpu = median(f["check"]["wall"]), median(f["check"]["cpu"])
     check_rss = max(f["check"]["max_rss"])
-    build_wall = median(f["build"]["wall"])
+    build_wall, build_cpu = median(f["build"]["wall"]), median(f["build"]["cpu"])
     build_rss = max(f["build"]["max_rss"])
-    walk = median(f["c_walk"]["walk"])
-    row("jimu check: wall", seconds(check_wall))
-    row("jimu check: peak memory (max of runs)", memory(check_rss), "< 2 GiB", verdict(check_rss < 2 * GIB))
+    walk, walk_cpu = median(f["c_walk"]["walk"]), median(f["c_walk"]["walk_cpu"])
+
+    row("jimu check: wall", seconds(check_wall), "", busy(check_wall, check_cpu))
+    row("jimu check: peak memory", memory(check_rss), "< 2 GiB", verdict(check_rss < 2 * GIB))
     for stage in stage_names(f["check"]["stages"], emits=False):
-        row(f"  check stage {stage}", seconds(median([s[stage] for s in f["check"]["stages"] if stage in s])))
-    row("jimu build: wall (cold, everything emitted)", seconds(build_wall))
-    row("jimu build: peak memory (max of runs)", memory(build_rss), "< 2 GiB", verdict(build_rss < 2 * GIB))
-    build_stages = f["build"]["stages"]
-    for stage in stage_names(build_stages):
-        values = [s[stage] for s in build_stages if stage in s]
-        row(f"  build stage {stage}", seconds(median(values)))
-    row("C event walk (libyaml, parse only)", f"{seconds(walk)}  {rate(size, walk)}")
+        row(f"  check stage: {stage}", seconds(median([s[stage] for s in f["check"]["stages"] if stage in s])))
+    row("jimu build: wall (cold, all outputs)", seconds(build_wall), "", busy(build_wall, build_cpu))
+    row("jimu build: peak memory", memory(build_rss), "< 2 GiB", verdict(build_rss < 2 * GIB))
+    for stage in stage_names(f["build"]["stages"]):
+        row(f"  build stage: {stage}", seconds(median([s[stage] for s in f["build"]["stages"] if stage in s])))
+    row("C event walk (libyaml events only)", f"{seconds(walk)}  {rate(size, walk)}", "the limit",
+        f"CPU {seconds(walk_cpu)}, {rate(size, walk_cpu)}")
 
     reader = f.get("reader")
     serial = median(reader["serial"]) if reader else None
     parallel = median(reader["parallel"]) if reader else None
+    serial_cpu = median(reader["serial_cpu"]) if reader else None
+    parallel_cpu = median(reader["parallel_cpu"]) if reader else None
     cores = reader["cores"] if reader else os.cpu_count()
-    serial_ratio = walk / serial if serial else None
-    parallel_ratio = walk / parallel if parallel else None
     row("Jimu reader, 1 thread", f"{seconds(serial)}  {rate(size, serial)}",
-        ">= 70% of C walk", percent_verdict(serial_ratio, lambda r: r >= 0.70))
+        ">= 70% of C walk", percent_verdict(walk / serial if serial else None, 0.70))
     row(f"Jimu reader, {cores} cores", f"{seconds(parallel)}  {rate(size, parallel)}",
-        ">= 100% of C walk", percent_verdict(parallel_ratio, lambda r: r >= 1.0))
+        ">= 100% of C walk", percent_verdict(walk / parallel if parallel else None, 1.00))
+    row("  same, on CPU time: 1 thread", f"{seconds(serial_cpu)}  {rate(size, serial_cpu)}",
+        "(cross-check)", f"{walk_cpu / serial_cpu:.0%} of C CPU" if serial_cpu else "n/a")
+    row(f"  same, on CPU time: {cores} cores", busy(parallel, parallel_cpu), "(cross-check)", "")
     yams = median(f["yams"]["compose"]) if f.get("yams") else None
     row("Yams compose, 1 thread", f"{seconds(yams)}  {rate(size, yams)}", "(comparison)",
-        f"{walk / yams:.0%} of C" if yams else "n/a")
+        f"{walk / yams:.0%} of C walk" if yams else "n/a")
     ratio = build_wall / walk if walk else None
     row("jimu build / C event walk", f"{ratio:.1f}x" if ratio else "n/a", "<= 5x", verdict(ratio <= 5 if ratio else None))
     peak = max(check_rss, build_rss)
     row("peak memory (check and build)", memory(peak), "< 2 GiB", verdict(peak < 2 * GIB))
     rebuild = median(f["rebuild"]["wall"]) if f.get("rebuild") else None
     share = rebuild / build_wall if rebuild and build_wall else None
-    row("rebuild after one practice edit", f"{seconds(rebuild)}  ({share:.0%} of full)" if share else seconds(rebuild),
-        "<= 10% of full build", verdict(share <= 0.10 if share is not None else None))
+    row("rebuild after one practice edit", seconds(rebuild), "<= 10% of full build",
+        f"{share:.0%} {verdict(share <= 0.10)}" if share is not None else "n/a")
+    rebuild_stages = f.get("rebuild", {}).get("stages", [])
+    if any(rebuild_stages):
+        for stage in stage_names(rebuild_stages):
+            row(f"  rebuild stage: {stage}", seconds(median([s[stage] for s in rebuild_stages if stage in s])))
 
-    widths = [max(len(r[i]) for r in rows + [("Measure", "Median", "Target", "Result")]) for i in range(4)]
+    header = ("Measure", "Median", "Target", "Result")
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(4)]
+    before, after = f.get("load_average_before"), f.get("load_average_after")
     lines = [
-        f"Jimu province-scale benchmark: {os.cpu_count()} cores, median of {runs} runs",
+        f"Jimu province-scale benchmark: {os.cpu_count()} cores, medians of {runs} runs; jimu {f['jimu']}",
         f"catalog {facts['path']}: {facts['files']:,} YAML files, {size / 1e6:.1f} MB; {facts['items']:,} items, "
         f"{facts['localities']} localities, {facts['practices']:,} practices, {facts['bundles']} bundles",
         f"build output: {f['build']['output_files']:,} files, {f['build']['output_bytes'] / 1e6:.1f} MB",
-        "",
     ]
-    header = ("Measure", "Median", "Target", "Result")
-    lines.append("  ".join(header[i].ljust(widths[i]) for i in range(4)).rstrip())
-    lines.append("  ".join("-" * widths[i] for i in range(4)))
-    for r in rows:
-        lines.append("  ".join(r[i].ljust(widths[i]) for i in range(4)).rstrip())
+    if before and after:
+        lines.append(f"load average (1 min) before {before[0]:.2f}, after {after[0]:.2f}: "
+                     "above the core count, other work shares the machine and wall times grow")
+    lines += ["", "  ".join(header[i].ljust(widths[i]) for i in range(4)).rstrip(),
+              "  ".join("-" * widths[i] for i in range(4))]
+    lines += ["  ".join(r[i].ljust(widths[i]) for i in range(4)).rstrip() for r in rows]
     lines.append("")
     lines += [f"note: {note}" for note in results.notes]
     lines.append(f"C walk compiled with: {f['c_walk']['compile']}")
     if f.get("rebuild"):
         lines.append(f"rebuild: edited {f['rebuild']['edited']} (promised_limit -1/+1 in turn); "
                      f"first build of the copy {seconds(f['rebuild']['first_build'])}")
-    if f["build"]["cache_paths"]:
-        lines.append("cache folders seen (cleared before every cold run): " + ", ".join(f["build"]["cache_paths"]))
+    caches = sorted(set(f["build"]["cache_paths"]) | set(f.get("rebuild", {}).get("cache_paths", [])))
+    lines.append("cache folders seen (cleared before every cold run): " + (", ".join(caches) if caches else "none"))
     return "\n".join(lines)
 
 
@@ -435,8 +472,8 @@ def stage_names(runs: list[dict[str, float]], emits: bool = True) -> list[str]:
     return seen
 
 
-def percent_verdict(ratio: float | None, ok) -> str:
-    return "n/a" if ratio is None else f"{ratio:.0%} {verdict(ok(ratio))}"
+def percent_verdict(ratio: float | None, target: float) -> str:
+    return "n/a" if ratio is None else f"{ratio:.0%} {verdict(ratio >= target)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -462,14 +499,12 @@ def main(argv: list[str] | None = None) -> int:
         facts = catalog_facts(catalog, work)
         results.figures["catalog"] = facts
         results.figures["jimu"] = str(jimu)
+        results.figures["load_average_before"] = os.getloadavg()
         bench_check(jimu, catalog, own, work, runs, results)
         bench_build(jimu, catalog, own, work, runs, results)
         bench_rebuild(jimu, catalog, work, runs, results)
-        bench_c_walk(facts, work, runs, results)
-        if args.skip_readers:
-            results.notes.append("--skip-readers: reader and Yams figures are n/a")
-        else:
-            bench_readers(facts, work, runs, args.yams_runs or runs, results)
+        bench_parsers(facts, work, runs, args.yams_runs or runs, args.skip_readers, results)
+        results.figures["load_average_after"] = os.getloadavg()
         print(report(results, runs))
         if args.json:
             args.json.write_text(json.dumps(results.figures | {"notes": results.notes}, indent=2) + "\n")

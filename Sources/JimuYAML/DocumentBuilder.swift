@@ -83,6 +83,8 @@ struct DocumentBuilder {
     private static let linearKeyLimit = 16
 
     private let limits: YAMLLimits
+    /// `limits.maxDepth`, at most `YAMLLimits.depthCeiling`.
+    private let maxDepth: Int
     private var nodes: [NodeRecord] = []
     private var children: [YAMLNodeID] = []
     private var text: [UInt8] = []
@@ -115,6 +117,7 @@ struct DocumentBuilder {
     ///   0 when unknown (a later document of a stream).
     init(limits: YAMLLimits, inputBytes: Int) {
         self.limits = limits
+        self.maxDepth = min(limits.maxDepth, YAMLLimits.depthCeiling)
         guard inputBytes > 0 else { return }
         // Catalog YAML has one node per 10 to 15 bytes, and scalar text a little less than
         // the input. Reserving a little more than that avoids regrowing large arrays (a copy
@@ -180,10 +183,10 @@ struct DocumentBuilder {
     mutating func startCollection(
         _ kind: YAMLNodeKind, tag: CText?, anchor: CText?, start: YAMLMark
     ) throws(YAMLError) {
-        if frames.count + 1 > limits.maxDepth {
+        if frames.count + 1 > maxDepth {
             throw YAMLError(
                 kind: .depthLimit,
-                message: "collections are nested more than \(limits.maxDepth) levels deep",
+                message: "collections are nested more than \(maxDepth) levels deep",
                 mark: start)
         }
         let tagText = tag.map { String(cString: $0) }
@@ -258,10 +261,10 @@ struct DocumentBuilder {
                 message: "aliases expand the document by more than \(limits.maxAliasExpansion) nodes (at `*\(name)`)",
                 mark: start, relatedMark: mark(of: anchor.node))
         }
-        if frames.count + anchor.height > limits.maxDepth {
+        if frames.count + anchor.height > maxDepth {
             throw YAMLError(
                 kind: .depthLimit,
-                message: "alias `*\(name)` nests collections more than \(limits.maxDepth) levels deep",
+                message: "alias `*\(name)` nests collections more than \(maxDepth) levels deep",
                 mark: start, relatedMark: mark(of: anchor.node))
         }
         try place(YAMLNodeID(anchor.node), at: start, expanded: anchor.expanded, height: anchor.height)

@@ -12,6 +12,7 @@ public struct YAMLLimits: Sendable, Equatable {
     /// Counts mappings and sequences nested inside each other; the root collection is level 1
     /// and scalars add no level. A node reached through an alias counts at the depth where
     /// the alias stands, so aliases cannot build a deeper tree than literal text could.
+    /// Nesting deeper than `depthCeiling` is refused whatever this says.
     public var maxDepth: Int
     /// How many nodes aliases may add to a document, beyond the nodes written literally
     /// (`aliasExpansion`).
@@ -31,4 +32,9 @@ public struct YAMLLimits: Sendable, Equatable {
 
     /// 1 MiB files, 64 levels, 10,000 nodes added by aliases.
     public static let `default` = YAMLLimits()
+
+    /// The deepest nesting read whatever `maxDepth` says. libyaml's scanner revisits every
+    /// open flow collection for each token it reads, so `[[[[…` costs time quadratic in its
+    /// depth: 100,000 levels take most of a minute, 10,000 a fraction of a second.
+    public static let depthCeiling = 10_000
 }

@@ -96,7 +96,11 @@ struct DiffCommand: ParsableCommand {
             for change in diff.changes where change.schema == verdict.schema {
                 out += "  \(change.impact.rawValue): \(change.message)\n"
             }
-            if let problem = verdict.versionProblem { out += "  error: \(problem)\n" }
+            // Only a breaking change without its major version fails the command; a missing
+            // minor or patch bump is a warning.
+            if let problem = verdict.versionProblem {
+                out += "  \(verdict.impact == .breaking ? "error" : "warning"): \(problem)\n"
+            }
         }
         let counts = [SchemaChange.Impact.breaking, .compatible, .text].map { impact in
             "\(diff.changes.count { $0.impact == impact }) \(impact.rawValue)"
@@ -113,7 +117,10 @@ struct DiffCommand: ParsableCommand {
         }
         for verdict in diff.verdicts {
             if let problem = verdict.versionProblem {
-                diagnostics.append(Diagnostic(.versionNotBumped, problem, at: .start(of: "schemas/" + verdict.schema)))
+                diagnostics.append(
+                    Diagnostic(
+                        .versionNotBumped, problem, at: .start(of: "schemas/" + verdict.schema),
+                        severity: verdict.impact == .breaking ? .error : .warning))
             }
         }
         return try SARIFDiagnosticRenderer(toolVersion: JimuVersion.current).render(diagnostics)

@@ -93,11 +93,17 @@ def catalog_b(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tree_a(catalog_a: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+def built_a(catalog_a: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Catalog A compiled once; tests copy it, never change it."""
     out = tmp_path_factory.mktemp("tree-a") / "out"
     result = build(catalog_a, out)
     assert result.returncode == 0, result.stderr
-    return snapshot(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def tree_a(built_a: Path) -> dict[str, bytes]:
+    return snapshot(built_a)
 
 
 @pytest.fixture(scope="module")
@@ -109,13 +115,12 @@ def tree_b(catalog_b: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 
 
 @pytest.fixture()
-def committed_copy(tmp_path: Path, tree_a: dict[str, bytes]) -> Path:
-    """A tree of the repository's catalog to edit: built afresh, so that these tests do not
-    depend on whether generated/ is up to date (test_check_passes_on_the_committed_tree
-    says that)."""
+def fresh_tree(tmp_path: Path, built_a: Path, tree_a: dict[str, bytes]) -> Path:
+    """A tree of the repository's catalog to edit, as the binary builds it: so these tests do
+    not depend on whether generated/ is up to date (test_check_passes_on_the_committed_tree
+    says that). Catalog A is a copy of catalog/, which compiles to the same bytes."""
     out = tmp_path / "generated"
-    result = build(CATALOG, out)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(built_a, out, symlinks=True)
     assert snapshot(out) == tree_a
     return out
 
@@ -181,54 +186,54 @@ def test_check_passes_on_the_committed_tree() -> None:
     assert snapshot(GENERATED) == before
 
 
-def test_check_names_a_file_with_a_one_byte_edit(committed_copy: Path) -> None:
-    target = committed_copy / "schemas" / "items" / "water-connection.schema.json"
+def test_check_names_a_file_with_a_one_byte_edit(fresh_tree: Path) -> None:
+    target = fresh_tree / "schemas" / "items" / "water-connection.schema.json"
     data = bytearray(target.read_bytes())
     position = data.index(b'"title"') + 1
     data[position] = ord("T")  # "title" → "Title": one byte
     target.write_bytes(bytes(data))
-    edited = snapshot(committed_copy)
-    result = build(CATALOG, committed_copy, "--check")
+    edited = snapshot(fresh_tree)
+    result = build(CATALOG, fresh_tree, "--check")
     assert result.returncode == 1, result.stderr
-    assert f"{committed_copy}/schemas/items/water-connection.schema.json: stale" in result.stderr
+    assert f"{fresh_tree}/schemas/items/water-connection.schema.json: stale" in result.stderr
     stale = [line for line in result.stderr.splitlines() if ": stale" in line]
     assert len(stale) == 1, stale  # only that file; the manifest is compared with what the build writes
-    assert snapshot(committed_copy) == edited, "--check must write nothing"
+    assert snapshot(fresh_tree) == edited, "--check must write nothing"
 
 
 @pytest.mark.parametrize("position", ["first", "last"])
-def test_check_catches_an_edit_at_either_end_of_a_file(committed_copy: Path, position: str) -> None:
-    target = committed_copy / "schemas" / "dictionary.schema.json"
+def test_check_catches_an_edit_at_either_end_of_a_file(fresh_tree: Path, position: str) -> None:
+    target = fresh_tree / "schemas" / "dictionary.schema.json"
     data = bytearray(target.read_bytes())
     index = 0 if position == "first" else len(data) - 1
     data[index] ^= 0x01
     target.write_bytes(bytes(data))
-    result = build(CATALOG, committed_copy, "--check")
+    result = build(CATALOG, fresh_tree, "--check")
     assert result.returncode == 1
     assert "schemas/dictionary.schema.json: stale" in result.stderr
 
 
-def test_check_names_a_missing_file(committed_copy: Path) -> None:
-    (committed_copy / "schemas" / "bundles" / "newborn.schema.json").unlink()
-    result = build(CATALOG, committed_copy, "--check")
+def test_check_names_a_missing_file(fresh_tree: Path) -> None:
+    (fresh_tree / "schemas" / "bundles" / "newborn.schema.json").unlink()
+    result = build(CATALOG, fresh_tree, "--check")
     assert result.returncode == 1
-    assert f"{committed_copy}/schemas/bundles/newborn.schema.json: missing" in result.stderr
+    assert f"{fresh_tree}/schemas/bundles/newborn.schema.json: missing" in result.stderr
 
 
-def test_check_names_a_file_the_manifest_lists_but_the_build_no_longer_produces(committed_copy: Path) -> None:
+def test_check_names_a_file_the_manifest_lists_but_the_build_no_longer_produces(fresh_tree: Path) -> None:
     retired = "schemas/items/retired-item.schema.json"
-    (committed_copy / retired).write_text("{}\n", encoding="utf-8")
-    document = manifest(committed_copy)
+    (fresh_tree / retired).write_text("{}\n", encoding="utf-8")
+    document = manifest(fresh_tree)
     document["files"][retired] = "0" * 64
-    (committed_copy / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
-    result = build(CATALOG, committed_copy, "--check")
+    (fresh_tree / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+    result = build(CATALOG, fresh_tree, "--check")
     assert result.returncode == 1
-    assert f"{committed_copy}/{retired}: extra" in result.stderr
+    assert f"{fresh_tree}/{retired}: extra" in result.stderr
 
 
-def test_check_ignores_a_file_that_is_not_jimus(committed_copy: Path) -> None:
-    (committed_copy / "README.txt").write_text("notes of the team\n", encoding="utf-8")
-    result = build(CATALOG, committed_copy, "--check")
+def test_check_ignores_a_file_that_is_not_jimus(fresh_tree: Path) -> None:
+    (fresh_tree / "README.txt").write_text("notes of the team\n", encoding="utf-8")
+    result = build(CATALOG, fresh_tree, "--check")
     assert result.returncode == 0, result.stderr
 
 
@@ -242,78 +247,78 @@ def test_check_of_a_missing_output_folder_names_every_file(tmp_path: Path) -> No
 # --- the manifest decides what is Jimu's ----------------------------------------------------
 
 
-def test_a_file_not_in_the_manifest_is_kept_with_a_warning(committed_copy: Path) -> None:
-    notes = committed_copy / "NOTES.md"
+def test_a_file_not_in_the_manifest_is_kept_with_a_warning(fresh_tree: Path) -> None:
+    notes = fresh_tree / "NOTES.md"
     notes.write_bytes(b"# hand-written notes\n\x00\xff binary tail\n")
-    nested = committed_copy / "schemas" / "items" / "local-draft.schema.json"
+    nested = fresh_tree / "schemas" / "items" / "local-draft.schema.json"
     nested.write_text('{"draft": true}\n', encoding="utf-8")
-    result = build(CATALOG, committed_copy)
+    result = build(CATALOG, fresh_tree)
     assert result.returncode == 0, result.stderr
     assert notes.read_bytes() == b"# hand-written notes\n\x00\xff binary tail\n"
     assert nested.read_text(encoding="utf-8") == '{"draft": true}\n'
     for path in ("NOTES.md", "schemas/items/local-draft.schema.json"):
-        assert f"warning: {committed_copy}/{path} is not in the manifest" in result.stderr, result.stderr
+        assert f"warning: {fresh_tree}/{path} is not in the manifest" in result.stderr, result.stderr
     # The new manifest does not adopt them: they stay someone else's.
-    assert "NOTES.md" not in manifest(committed_copy)["files"]
-    assert "schemas/items/local-draft.schema.json" not in manifest(committed_copy)["files"]
+    assert "NOTES.md" not in manifest(fresh_tree)["files"]
+    assert "schemas/items/local-draft.schema.json" not in manifest(fresh_tree)["files"]
 
 
 def test_a_file_the_old_manifest_lists_and_the_build_no_longer_produces_is_removed(
-    committed_copy: Path, tree_a: dict[str, bytes]
+    fresh_tree: Path, tree_a: dict[str, bytes]
 ) -> None:
-    retired = committed_copy / "schemas" / "items" / "retired-item.schema.json"
+    retired = fresh_tree / "schemas" / "items" / "retired-item.schema.json"
     retired.write_text("{}\n", encoding="utf-8")
-    mine = committed_copy / "schemas" / "items" / "mine.json"
+    mine = fresh_tree / "schemas" / "items" / "mine.json"
     mine.write_text("{}\n", encoding="utf-8")
-    document = manifest(committed_copy)
+    document = manifest(fresh_tree)
     document["files"]["schemas/items/retired-item.schema.json"] = "0" * 64
-    (committed_copy / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
-    result = build(CATALOG, committed_copy)
+    (fresh_tree / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+    result = build(CATALOG, fresh_tree)
     assert result.returncode == 0, result.stderr
     assert not retired.exists()
     assert mine.exists(), "an unlisted file is not Jimu's to remove"
     assert not [line for line in result.stderr.splitlines() if "warning" in line and "retired-item" in line]
-    assert snapshot(committed_copy) == tree_a | {"schemas/items/mine.json": b"{}\n"}
+    assert snapshot(fresh_tree) == tree_a | {"schemas/items/mine.json": b"{}\n"}
 
 
 def test_a_manifest_cannot_make_jimu_remove_anything_outside_the_output_folder(
-    committed_copy: Path, tree_a: dict[str, bytes]
+    fresh_tree: Path, tree_a: dict[str, bytes]
 ) -> None:
-    victim = committed_copy.parent / "victim.txt"
+    victim = fresh_tree.parent / "victim.txt"
     victim.write_text("not Jimu's\n", encoding="utf-8")
-    document = manifest(committed_copy)
+    document = manifest(fresh_tree)
     for path in ("../victim.txt", str(victim), "schemas/../../victim.txt"):
         document["files"][path] = "0" * 64
-    (committed_copy / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
-    result = build(CATALOG, committed_copy)
+    (fresh_tree / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+    result = build(CATALOG, fresh_tree)
     assert result.returncode == 0, result.stderr
     assert victim.read_text(encoding="utf-8") == "not Jimu's\n"
-    assert snapshot(committed_copy) == tree_a
+    assert snapshot(fresh_tree) == tree_a
 
 
-def test_a_broken_manifest_removes_nothing_and_keeps_every_file(committed_copy: Path) -> None:
+def test_a_broken_manifest_removes_nothing_and_keeps_every_file(fresh_tree: Path) -> None:
     """Without a readable manifest nothing is known to be Jimu's: files the build does not
     produce are kept."""
-    extra = committed_copy / "schemas" / "items" / "retired-item.schema.json"
+    extra = fresh_tree / "schemas" / "items" / "retired-item.schema.json"
     extra.write_text("{}\n", encoding="utf-8")
-    (committed_copy / "manifest.json").write_text("{ not json", encoding="utf-8")
-    result = build(CATALOG, committed_copy)
+    (fresh_tree / "manifest.json").write_text("{ not json", encoding="utf-8")
+    result = build(CATALOG, fresh_tree)
     assert result.returncode == 0, result.stderr
     assert extra.exists()
     assert "retired-item.schema.json is not in the manifest" in result.stderr
-    assert json.loads((committed_copy / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert json.loads((fresh_tree / "manifest.json").read_text(encoding="utf-8"))["files"]
 
 
-def test_a_catalog_with_errors_leaves_the_tree_untouched(committed_copy: Path, tmp_path: Path) -> None:
+def test_a_catalog_with_errors_leaves_the_tree_untouched(fresh_tree: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken"
     shutil.copytree(CATALOG, broken)
     item = broken / "items" / "water-connection.yaml"
     item.write_text(item.read_text(encoding="utf-8").replace("name:", "nmae:", 1), encoding="utf-8")
-    before = snapshot(committed_copy)
-    result = build(broken, committed_copy)
+    before = snapshot(fresh_tree)
+    result = build(broken, fresh_tree)
     assert result.returncode == 1
-    assert snapshot(committed_copy) == before
-    assert not Path(str(committed_copy) + STAGING_SUFFIX).exists()
+    assert snapshot(fresh_tree) == before
+    assert not Path(str(fresh_tree) + STAGING_SUFFIX).exists()
 
 
 # --- atomic replacement ---------------------------------------------------------------------
@@ -392,10 +397,10 @@ def test_a_build_killed_mid_write_leaves_the_old_tree_or_the_new_one(
     assert leftovers(out) == []
 
 
-def test_everything_that_is_not_jimus_is_kept_as_it_is(committed_copy: Path, tree_a: dict[str, bytes]) -> None:
+def test_everything_that_is_not_jimus_is_kept_as_it_is(fresh_tree: Path, tree_a: dict[str, bytes]) -> None:
     """Hidden files, symbolic links (never followed), empty folders, modes and special files
     are left alone, not just the bytes of regular files."""
-    out = committed_copy
+    out = fresh_tree
     outside = out.parent / "outside"
     outside.mkdir()
     (outside / "precious.txt").write_text("outside the tree\n", encoding="utf-8")
@@ -435,10 +440,10 @@ def test_everything_that_is_not_jimus_is_kept_as_it_is(committed_copy: Path, tre
     assert jimus == tree_a
 
 
-def test_a_link_where_the_new_tree_needs_a_folder_stops_the_build(committed_copy: Path, tree_a: dict) -> None:
+def test_a_link_where_the_new_tree_needs_a_folder_stops_the_build(fresh_tree: Path, tree_a: dict) -> None:
     """`reports` replaced by a link elsewhere: not Jimu's to drop, so the build fails with a
     clear message, and neither the link nor the folder it points to is touched."""
-    out = committed_copy
+    out = fresh_tree
     elsewhere = out.parent / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "merge.md").write_text("someone else's\n", encoding="utf-8")

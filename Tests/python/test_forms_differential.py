@@ -31,7 +31,6 @@ default; JSON has no such values). Any disagreement fails, printing the form and
 
 from __future__ import annotations
 
-import copy
 import datetime
 import functools
 import json
@@ -39,7 +38,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -404,8 +402,6 @@ def own_submission(form: Form, rng: random.Random) -> dict:
         if name in form.required or rng.random() < 0.7
     }
 
-
-CUSTOM_FORMATS = None
 
 
 def hypothesis_submissions(form: Form, count: int) -> list[dict]:

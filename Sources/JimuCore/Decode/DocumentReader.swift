@@ -115,11 +115,29 @@ final class DocumentReader {
                 at: location(node))
             return nil
         }
+        // Written as the escape `\0`, a NUL is no NUL byte in the file, but the text holds one
+        // all the same, and every tool downstream that reads C strings would cut it there.
+        if text.utf8.contains(0) {
+            diagnostics.report(
+                .nulCharacter, "\(what) holds a NUL character (written as an escape); remove it", at: location(node))
+            return nil
+        }
         return Located(text, at: location(node))
     }
 
     func integer(_ node: YAMLNodeID, what: String, range: ClosedRange<Int>) -> Located<Int>? {
         guard document.kind(of: node) == .scalar, case .int(let value) = document.value(of: node) else {
+            // A whole number too large for 64 bits (2^63) resolves as a float: it is still a
+            // whole number, only out of range.
+            if document.kind(of: node) == .scalar, case .float = document.value(of: node),
+                let text = document.scalar(of: node), Self.isIntegerLiteral(text)
+            {
+                let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+                diagnostics.report(
+                    .numberOutOfRange, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(shown)",
+                    at: location(node))
+                return nil
+            }
             mismatch(node, expected: "a whole number", what: what)
             return nil
         }
@@ -130,6 +148,22 @@ final class DocumentReader {
             return nil
         }
         return Located(Int(value), at: location(node))
+    }
+
+    /// Whether the text is written as an integer of the core schema (`-12`, `0x1F`, `0o17`).
+    static func isIntegerLiteral(_ text: String) -> Bool {
+        var digits = Substring(text)
+        var radixDigits: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        if digits.hasPrefix("0x") {
+            digits = digits.dropFirst(2)
+            radixDigits = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20) }
+        } else if digits.hasPrefix("0o") {
+            digits = digits.dropFirst(2)
+            radixDigits = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }
+        } else if digits.hasPrefix("-") || digits.hasPrefix("+") {
+            digits = digits.dropFirst()
+        }
+        return !digits.isEmpty && digits.utf8.allSatisfy(radixDigits)
     }
 
     func number(_ node: YAMLNodeID, what: String) -> Located<CatalogNumber>? {

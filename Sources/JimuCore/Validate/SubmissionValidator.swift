@@ -62,7 +62,7 @@ public struct SubmissionValidator: Sendable {
         case .boolean: return FieldChecks.bool(json, path: field.path, into: &violations).map(Value.bool)
         case .code(_, let codes):
             guard let text = FieldChecks.string(json, path: field.path, into: &violations) else { return nil }
-            guard codes.contains(text) else {
+            guard FieldChecks.among(text, codes) else {
                 violations.append(
                     Violation(path: field.path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
                 return nil
@@ -154,8 +154,9 @@ struct ConditionEvaluator {
         switch (value, literal) {
         case (.string(let s), .string(let t)):
             switch comparison {
-            case .equal: return s == t
-            case .notEqual: return s != t
+            // Exact scalars, as JSON Schema compares: not Swift's canonical equivalence.
+            case .equal: return FieldChecks.same(s, t)
+            case .notEqual: return !FieldChecks.same(s, t)
             default: return false
             }
         case (.bool(let b), .bool(let c)):

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The command line shared by both benchmarks: `<bench> LIST [--runs N]`, where LIST holds
 /// one catalog file path a line. Every file is read into memory before any timing starts,
@@ -46,6 +49,20 @@ public func seconds(_ body: () -> Void) -> Double {
     let duration = ContinuousClock().measure(body)
     let (whole, fraction) = duration.components
     return Double(whole) + Double(fraction) * 1e-18
+}
+
+/// CPU time of the whole process (every thread), user and system, in seconds.
+public func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+/// Wall and CPU seconds of `body`: CPU over wall is the number of cores it kept busy.
+public func wallAndCPU(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    let cpuStart = processCPUSeconds()
+    let wall = seconds(body)
+    return (wall, processCPUSeconds() - cpuStart)
 }
 
 /// The number of cores this process may run on.

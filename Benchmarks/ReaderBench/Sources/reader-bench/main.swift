@@ -4,7 +4,8 @@ import JimuYAML
 
 /// Jimu's reader (`YAMLReader.parse`, libyaml events to the located node array) over every
 /// file: on one thread, then over every core with `DispatchQueue.concurrentPerform`.
-/// Prints one JSON object: files, bytes, nodes, cores and the seconds of each timed pass.
+/// Prints one JSON object: files, bytes, nodes, cores, and the wall and CPU seconds of each
+/// timed pass (CPU over wall: how many cores a pass kept busy).
 
 func parse(_ bytes: [UInt8]) -> Int {
     do {
@@ -44,11 +45,17 @@ guard parallelPass(input.files, cores: cores) == nodes else { fail("reader-bench
 
 var serial: [Double] = []
 var parallel: [Double] = []
+var serialCPU: [Double] = []
+var parallelCPU: [Double] = []
 for _ in 0..<input.runs {
-    serial.append(seconds { precondition(serialPass(input.files) == nodes) })
-    parallel.append(seconds { precondition(parallelPass(input.files, cores: cores) == nodes) })
+    let one = wallAndCPU { precondition(serialPass(input.files) == nodes) }
+    let all = wallAndCPU { precondition(parallelPass(input.files, cores: cores) == nodes) }
+    serial.append(one.wall)
+    serialCPU.append(one.cpu)
+    parallel.append(all.wall)
+    parallelCPU.append(all.cpu)
 }
 printJSON([
     ("files", input.files.count), ("bytes", input.totalBytes), ("nodes", nodes), ("cores", cores),
-    ("serial", serial), ("parallel", parallel),
+    ("serial", serial), ("parallel", parallel), ("serial_cpu", serialCPU), ("parallel_cpu", parallelCPU),
 ])

@@ -29,6 +29,7 @@ public struct GeneratedTree {
     /// Writes `artifacts` (the manifest among them) as the new tree.
     public func replace(with artifacts: [Artifact], manifest: Manifest) throws(CatalogIOError) -> Outcome {
         let manager = FileManager.default
+        try refuseReadOnlyRoot()
         try? manager.removeItem(atPath: staging)  // left by a build killed earlier
         let previous = try existingEntries()
         let listed = Set(readManifest()?.files.keys.map { $0 } ?? [])
@@ -66,6 +67,22 @@ public struct GeneratedTree {
         }
         try switchIn()
         return outcome
+    }
+
+    /// A read-only output folder (no write bit, or one the system refuses to write, such as
+    /// an immutable one) says it is not to be changed: the switch would replace it whole, so
+    /// stop before writing anything. Mode bits count for root too, who could override them.
+    private func refuseReadOnlyRoot() throws(CatalogIOError) {
+        var info = stat()
+        guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        if info.st_mode & 0o222 == 0 {
+            throw CatalogIOError(path: root, reason: "the output folder is read-only: make it writable, or choose another with --out")
+        }
+        if access(root, W_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw CatalogIOError(
+                path: root, reason: "the output folder cannot be written (\(reason)): make it writable, or choose another with --out")
+        }
     }
 
     /// Puts a file that is not Jimu's into the new tree as it is: the same file (a hard

@@ -121,19 +121,35 @@ public enum FieldChecks {
         return Int64(d)
     }
 
-    /// A code of a code list.
-    public static func code<Code: RawRepresentable>(_ value: JSONValue, path: String, into violations: inout [Violation])
-        -> Code? where Code.RawValue == String
-    {
+    /// A code of a code list, matched exactly. `init(rawValue:)` alone is not enough: Swift's
+    /// `String ==` equates canonically equivalent texts (the Kelvin sign and `K`, `A` with
+    /// a combining ring and `Å`), while JSON Schema's `enum` compares code points.
+    public static func code<Code: RawRepresentable & CaseIterable>(
+        _ value: JSONValue, path: String, into violations: inout [Violation]
+    ) -> Code? where Code.RawValue == String {
         guard case .string(let s) = value else {
             violations.append(.type(path, expected: "a string", expectedZh: "文本"))
             return nil
         }
-        guard let code = Code(rawValue: s) else {
-            violations.append(Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
-            return nil
+        if let code = Code(rawValue: s) {
+            if same(code.rawValue, s) { return code }
+            // Two codes of one list that are canonically equivalent: find the exact one.
+            if let exact = Code.allCases.first(where: { same($0.rawValue, s) }) { return exact }
         }
-        return code
+        violations.append(Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
+        return nil
+    }
+
+    /// Whether two texts are the same sequence of Unicode scalars, as JSON Schema's `const`
+    /// and `enum` compare strings (Swift's `==` also equates canonically equivalent ones).
+    @inlinable
+    public static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Whether `value` is exactly one of `texts` (JSON Schema's `enum` over strings).
+    public static func among(_ value: String, _ texts: [String]) -> Bool {
+        texts.contains { same($0, value) }
     }
 }
 """#####),
@@ -496,6 +512,26 @@ public struct PortableRegex: Sendable {
 
     let root: Node
     let anchoredAtStart: Bool
+    private let program: [Op]
+    private let sets: [[ClosedRange<UInt32>]]
+
+    /// Instructions of a backtracking machine over Unicode scalars. Matching remembers every
+    /// (instruction, position) it has tried, so it never tries one twice: time is bounded by
+    /// the program's size times the text's length, whatever the pattern, and no closure or
+    /// allocation happens per step.
+    enum Op: Sendable {
+        case scalar(UInt32)
+        case set(Int, negated: Bool)
+        case start
+        case end
+        /// Try the first target, then the second.
+        case split(Int, Int)
+        case jump(Int)
+        case match
+    }
+
+    /// A program larger than this is refused: `{n,m}` repeats are expanded.
+    public static let maxProgramSize = 50_000
 
     public init(_ pattern: String) throws(SyntaxError) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
@@ -504,74 +540,119 @@ public struct PortableRegex: Sendable {
             throw SyntaxError(message: "unbalanced `)`", offset: parser.index)
         }
         if case .sequence(let nodes) = root, case .start? = nodes.first { anchoredAtStart = true } else { anchoredAtStart = false }
+        var compiler = Compiler()
+        try compiler.emit(root)
+        compiler.program.append(.match)
+        program = compiler.program
+        sets = compiler.sets
     }
 
     /// Whether the pattern matches anywhere in `text`.
     public func search(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        // A bound on backtracking steps, so no pattern and input can hang a service.
-        let budget = Budget(remaining: 1_000_000)
-        let starts = anchoredAtStart ? 0...0 : 0...scalars.count
-        for start in starts {
-            if match(root, scalars, start, budget, { _ in true }) { return true }
-            if budget.remaining <= 0 { return false }
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar.value) }
+        let width = scalars.count + 1
+        var visited = [UInt64](repeating: 0, count: (program.count * width + 63) / 64)
+        var stack: [(pc: Int, position: Int)] = []
+        let lastStart = anchoredAtStart ? 0 : scalars.count
+        for start in 0...lastStart {
+            stack.append((0, start))
+            while let (firstPC, firstPosition) = stack.popLast() {
+                var pc = firstPC
+                var position = firstPosition
+                thread: while true {
+                    let bit = pc * width + position
+                    if visited[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { break thread }
+                    visited[bit >> 6] |= 1 << UInt64(bit & 63)
+                    switch program[pc] {
+                    case .scalar(let c):
+                        guard position < scalars.count, scalars[position] == c else { break thread }
+                        pc += 1
+                        position += 1
+                    case .set(let index, let negated):
+                        guard position < scalars.count else { break thread }
+                        let value = scalars[position]
+                        var inside = false
+                        for range in sets[index] where range.contains(value) {
+                            inside = true
+                            break
+                        }
+                        guard inside != negated else { break thread }
+                        pc += 1
+                        position += 1
+                    case .start:
+                        guard position == 0 else { break thread }
+                        pc += 1
+                    case .end:
+                        guard position == scalars.count else { break thread }
+                        pc += 1
+                    case .split(let first, let second):
+                        stack.append((second, position))
+                        pc = first
+                    case .jump(let target):
+                        pc = target
+                    case .match:
+                        return true
+                    }
+                }
+            }
         }
         return false
     }
 
-    final class Budget {
-        var remaining: Int
-        init(remaining: Int) { self.remaining = remaining }
-    }
+    /// Turns the parsed pattern into instructions; repeats are unrolled.
+    struct Compiler {
+        var program: [Op] = []
+        var sets: [[ClosedRange<UInt32>]] = []
 
-    /// Continuation-passing backtracking: `next` is tried with every position `node` can end at.
-    private func match(_ node: Node, _ s: [Unicode.Scalar], _ i: Int, _ budget: Budget, _ next: (Int) -> Bool) -> Bool {
-        budget.remaining -= 1
-        if budget.remaining <= 0 { return false }
-        switch node {
-        case .scalar(let c):
-            return i < s.count && s[i] == c && next(i + 1)
-        case .set(let ranges, let negated):
-            guard i < s.count else { return false }
-            let v = s[i].value
-            let inside = ranges.contains { $0.contains(v) }
-            return inside != negated && next(i + 1)
-        case .start:
-            return i == 0 && next(i)
-        case .end:
-            return i == s.count && next(i)
-        case .sequence(let nodes):
-            return matchSequence(nodes[...], s, i, budget, next)
-        case .alternation(let options):
-            for option in options where match(option, s, i, budget, next) { return true }
-            return false
-        case .repeat_(let inner, let min, let max):
-            return matchRepeat(inner, min: min, max: max, count: 0, s, i, budget, next)
+        mutating func emit(_ node: Node) throws(SyntaxError) {
+            guard program.count < PortableRegex.maxProgramSize else {
+                throw SyntaxError(message: "pattern expands beyond \(PortableRegex.maxProgramSize) steps", offset: 0)
+            }
+            switch node {
+            case .scalar(let c): program.append(.scalar(c.value))
+            case .set(let ranges, let negated):
+                sets.append(ranges)
+                program.append(.set(sets.count - 1, negated: negated))
+            case .start: program.append(.start)
+            case .end: program.append(.end)
+            case .sequence(let nodes):
+                for node in nodes { try emit(node) }
+            case .alternation(let options):
+                var exits: [Int] = []
+                for (index, option) in options.enumerated() {
+                    if index < options.count - 1 {
+                        let split = program.count
+                        program.append(.split(split + 1, -1))
+                        try emit(option)
+                        exits.append(program.count)
+                        program.append(.jump(-1))
+                        program[split] = .split(split + 1, program.count)
+                    } else {
+                        try emit(option)
+                    }
+                }
+                for exit in exits { program[exit] = .jump(program.count) }
+            case .repeat_(let inner, let min, let max):
+                for _ in 0..<min { try emit(inner) }
+                if let max {
+                    var splits: [Int] = []
+                    for _ in min..<Swift.max(min, max) {
+                        splits.append(program.count)
+                        program.append(.split(program.count + 1, -1))
+                        try emit(inner)
+                    }
+                    for split in splits { program[split] = .split(split + 1, program.count) }
+                } else {
+                    let loop = program.count
+                    program.append(.split(loop + 1, -1))
+                    try emit(inner)
+                    program.append(.jump(loop))
+                    program[loop] = .split(loop + 1, program.count)
+                }
+            }
         }
-    }
-
-    private func matchSequence(
-        _ nodes: ArraySlice<Node>, _ s: [Unicode.Scalar], _ i: Int, _ budget: Budget, _ next: (Int) -> Bool
-    ) -> Bool {
-        guard let first = nodes.first else { return next(i) }
-        let rest = nodes.dropFirst()
-        return match(first, s, i, budget) { j in self.matchSequence(rest, s, j, budget, next) }
-    }
-
-    /// Greedy repetition; a lazy one finds a match exactly when a greedy one does, and a
-    /// pattern only answers whether it matches.
-    private func matchRepeat(
-        _ inner: Node, min: Int, max: Int?, count: Int, _ s: [Unicode.Scalar], _ i: Int, _ budget: Budget,
-        _ next: (Int) -> Bool
-    ) -> Bool {
-        if let max, count >= max { return next(i) }
-        let more = match(inner, s, i, budget) { j in
-            // An empty iteration makes no progress: allowed only to reach the minimum.
-            guard j > i || count < min else { return false }
-            return self.matchRepeat(inner, min: min, max: max, count: count + 1, s, j, budget, next)
-        }
-        if more { return true }
-        return count >= min && next(i)
     }
 
     struct Parser {

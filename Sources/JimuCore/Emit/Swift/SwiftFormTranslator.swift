@@ -229,7 +229,12 @@ struct SwiftFormTranslator {
             guard case .field(let f) = operand, let property = byID[f.id] else { return .bool(false) }
             let value = valueExpression(property)
             let list = SwiftExpression.array(literals.map { literalExpression($0, for: property) })
-            return .optionalMap(.member(.name("self"), property.name), parameter: "v", body: .call(.member(list, "contains"), [SwiftArgument(nil, value)]), fallback: .bool(false))
+            // Texts are compared scalar by scalar, as JSON Schema's `enum` does (see `FieldChecks.same`).
+            let body: SwiftExpression =
+                literals.allSatisfy(\.isString)
+                ? .call(.member(.name("FieldChecks"), "among"), [SwiftArgument(nil, value), SwiftArgument(nil, list)])
+                : .call(.member(list, "contains"), [SwiftArgument(nil, value)])
+            return .optionalMap(.member(.name("self"), property.name), parameter: "v", body: body, fallback: .bool(false))
         case .compare(let left, let comparison, let right):
             switch (left, right) {
             case (.field(let f), .literal(let literal)):
@@ -249,10 +254,18 @@ struct SwiftFormTranslator {
         _ literal: ConditionExpression.Literal, _ byID: [String: Property]
     ) -> SwiftExpression {
         guard let property = byID[field.id] else { return .bool(false) }
-        return .optionalMap(
-            .member(.name("self"), property.name), parameter: "v",
-            body: .binary(valueExpression(property), comparison.rawValue, literalExpression(literal, for: property)),
-            fallback: .bool(false))
+        let value = valueExpression(property)
+        let other = literalExpression(literal, for: property)
+        let body: SwiftExpression
+        if literal.isString, comparison == .equal || comparison == .notEqual {
+            // Swift's `==` on String equates canonically equivalent texts ("é" and "e" with a
+            // combining accent); JSON Schema's `const` compares scalars, so the module does too.
+            let same = SwiftExpression.call(.member(.name("FieldChecks"), "same"), [SwiftArgument(nil, value), SwiftArgument(nil, other)])
+            body = comparison == .equal ? same : .not(same)
+        } else {
+            body = .binary(value, comparison.rawValue, other)
+        }
+        return .optionalMap(.member(.name("self"), property.name), parameter: "v", body: body, fallback: .bool(false))
     }
 
     /// The bound value `v` as the comparison sees it: code lists by code, integers as Double.
@@ -285,4 +298,10 @@ struct SwiftPatternTable {
     }
 
     func name(for pattern: String) -> String { names[pattern] ?? "p0" }
+}
+
+extension ConditionExpression.Literal {
+    fileprivate var isString: Bool {
+        if case .string = self { true } else { false }
+    }
 }

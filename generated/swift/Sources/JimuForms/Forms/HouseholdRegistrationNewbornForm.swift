@@ -116,10 +116,10 @@ public struct HouseholdRegistrationNewbornForm: Codable, Sendable, Equatable {
         if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
             violations.append(.required("/applicant.mobile"))
         }
-        if ((self.applicantRelationship.map { v in v.rawValue != "1" } ?? false)) && (self.guardianName == nil && !alsoPresent.contains("guardian.name")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianName == nil && !alsoPresent.contains("guardian.name")) {
             violations.append(.required("/guardian.name"))
         }
-        if ((self.applicantRelationship.map { v in v.rawValue != "1" } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains("guardian.id_number")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains("guardian.id_number")) {
             violations.append(.required("/guardian.id_number"))
         }
         return violations

@@ -243,10 +243,10 @@ public struct NewbornBundleForm: Codable, Sendable, Equatable {
         if self.applicantRelationship == nil && !alsoPresent.contains("applicant.relationship") {
             violations.append(.required("/applicant.relationship"))
         }
-        if ((self.applicantRelationship.map { v in v.rawValue != "1" } ?? false)) && (self.guardianName == nil && !alsoPresent.contains("guardian.name")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianName == nil && !alsoPresent.contains("guardian.name")) {
             violations.append(.required("/guardian.name"))
         }
-        if ((self.applicantRelationship.map { v in v.rawValue != "1" } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains("guardian.id_number")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains("guardian.id_number")) {
             violations.append(.required("/guardian.id_number"))
         }
         if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {

@@ -114,18 +114,34 @@ public enum FieldChecks {
         return Int64(d)
     }
 
-    /// A code of a code list.
-    public static func code<Code: RawRepresentable>(_ value: JSONValue, path: String, into violations: inout [Violation])
-        -> Code? where Code.RawValue == String
-    {
+    /// A code of a code list, matched exactly. `init(rawValue:)` alone is not enough: Swift's
+    /// `String ==` equates canonically equivalent texts (the Kelvin sign and `K`, `A` with
+    /// a combining ring and `Å`), while JSON Schema's `enum` compares code points.
+    public static func code<Code: RawRepresentable & CaseIterable>(
+        _ value: JSONValue, path: String, into violations: inout [Violation]
+    ) -> Code? where Code.RawValue == String {
         guard case .string(let s) = value else {
             violations.append(.type(path, expected: "a string", expectedZh: "文本"))
             return nil
         }
-        guard let code = Code(rawValue: s) else {
-            violations.append(Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
-            return nil
+        if let code = Code(rawValue: s) {
+            if same(code.rawValue, s) { return code }
+            // Two codes of one list that are canonically equivalent: find the exact one.
+            if let exact = Code.allCases.first(where: { same($0.rawValue, s) }) { return exact }
         }
-        return code
+        violations.append(Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
+        return nil
+    }
+
+    /// Whether two texts are the same sequence of Unicode scalars, as JSON Schema's `const`
+    /// and `enum` compare strings (Swift's `==` also equates canonically equivalent ones).
+    @inlinable
+    public static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Whether `value` is exactly one of `texts` (JSON Schema's `enum` over strings).
+    public static func among(_ value: String, _ texts: [String]) -> Bool {
+        texts.contains { same($0, value) }
     }
 }
