@@ -55,7 +55,7 @@ extension DocumentReader {
         var limits = CatalogLimits()
         if let node = map["limits"], let settings = mapping(node, what: "limits", keys: CatalogLimits.settingNames) {
             for name in CatalogLimits.settingNames {
-                if let value = settings[name].flatMap({ integer($0, what: name, range: 1...Int(Int32.max)) }) {
+                if let value = settings[name].flatMap({ integer($0, what: name, range: 1...CatalogLimits.ceiling(of: name)) }) {
                     limits[setting: name] = value.value
                 }
             }

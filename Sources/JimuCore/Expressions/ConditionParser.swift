@@ -19,8 +19,15 @@ public struct ConditionParser {
     /// with a diagnostic, not exhaust the stack.
     static let maxDepth = 64
 
+    /// Bound on the `and`s and `or`s of one condition. A chain of them parses into a tree
+    /// as deep as it is long, which every later stage (type checks, schemas, the Swift
+    /// module, guides) walks recursively: 5,000 of them overflowed a thread's stack once
+    /// `max_expression_length` was raised. The default length admits about 200.
+    static let maxOperators = 256
+
     private var tokens: [ConditionLexer.Token]
     private var index = 0
+    private var operators = 0
 
     private init(tokens: [ConditionLexer.Token]) { self.tokens = tokens }
 
@@ -31,6 +38,7 @@ public struct ConditionParser {
     private mutating func parseOr(depth: Int) throws(Failure) -> ConditionExpression {
         var left = try parseAnd(depth: depth)
         while case .word("or") = current.kind {
+            try countOperator()
             advance()
             left = .or(left, try parseAnd(depth: depth))
         }
@@ -40,10 +48,21 @@ public struct ConditionParser {
     private mutating func parseAnd(depth: Int) throws(Failure) -> ConditionExpression {
         var left = try parseUnary(depth: depth)
         while case .word("and") = current.kind {
+            try countOperator()
             advance()
             left = .and(left, try parseUnary(depth: depth))
         }
         return left
+    }
+
+    private mutating func countOperator() throws(Failure) {
+        operators += 1
+        guard operators <= Self.maxOperators else {
+            throw Failure(
+                message: "condition combines more than \(Self.maxOperators + 1) comparisons with `and` and `or`; "
+                    + "split it, or list values with `in [...]`",
+                offset: current.offset)
+        }
     }
 
     private mutating func parseUnary(depth: Int) throws(Failure) -> ConditionExpression {

@@ -1,3 +1,5 @@
+import JimuYAML
+
 /// The catalog as a whole (`jimu.yaml`): whose it is, which languages it publishes, where its
 /// schemas live, and the limits that protect the compiler from hostile input.
 public struct CatalogConfig: Sendable {
@@ -35,6 +37,17 @@ public struct CatalogLimits: Sendable, Equatable {
         "max_file_bytes", "max_depth", "max_alias_expansion", "max_files",
         "max_expression_length", "max_bundle_items", "max_string_length",
     ]
+
+    /// The highest value a setting accepts: the YAML reader's own bounds for file size (1 GiB,
+    /// so that offsets fit in 32 bits) and depth (deeper flow nesting costs libyaml
+    /// quadratic time), and 2^31 - 1 for the others.
+    static func ceiling(of name: String) -> Int {
+        switch name {
+        case "max_file_bytes": 1 << 30
+        case "max_depth": YAMLLimits.depthCeiling
+        default: Int(Int32.max)
+        }
+    }
 
     subscript(setting name: String) -> Int? {
         get {

@@ -155,13 +155,13 @@ public struct JSONParser {
     private mutating func parseString() throws(Failure) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes, all ASCII or valid UTF-8 checked by String(validating:).
+        // Fast path: no escapes; the bytes are checked to be UTF-8, then copied once.
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                guard let text = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+                guard let text = Self.utf8String(slice) else { throw fail("invalid UTF-8 in a string") }
                 return text
             }
             if b == UInt8(ascii: "\\") { break }
@@ -169,14 +169,14 @@ public struct JSONParser {
             index += 1
         }
         var scalars = String.UnicodeScalarView()
-        guard let prefix = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else {
+        guard let prefix = Self.utf8String(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
             throw fail("invalid UTF-8 in a string")
         }
         scalars.append(contentsOf: prefix.unicodeScalars)
         var runStart = index
         func flush(_ end: Int) throws(Failure) {
             guard end > runStart else { return }
-            guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) else {
+            guard let run = Self.utf8String(UnsafeBufferPointer(rebasing: bytes[runStart..<end])) else {
                 throw fail("invalid UTF-8 in a string")
             }
             scalars.append(contentsOf: run.unicodeScalars)
@@ -233,6 +233,38 @@ public struct JSONParser {
             runStart = index
         }
         throw fail("unterminated string")
+    }
+
+    /// The text of well-formed UTF-8 bytes, nil for anything else (overlong forms,
+    /// surrogates, truncated sequences): checked here, so the copy needs no repair pass.
+    static func utf8String(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var value: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; value = UInt32(b & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: length = 3; value = UInt32(b & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: length = 4; value = UInt32(b & 0x07); minimum = 0x10000
+            default: return nil
+            }
+            guard i + length <= n else { return nil }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return nil }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+            i += length
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
