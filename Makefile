@@ -80,6 +80,34 @@ swift-test: deps
 python-test: python-deps build browser-deps
 	$(PYTHON) -m pytest -q Tests/python
 
+## Hostile input (issue 9), kept out of `make test`, which replays every input the fuzzers
+## ever found (FuzzRegressionTests) and runs the bad-input table and the kill test.
+.PHONY: fuzz fuzz-build sanitize
+
+## libFuzzer targets (Fuzz/: the YAML reader, the whole pipeline, the condition parser),
+## built with AddressSanitizer and run FUZZ_SECONDS seconds each, one after the other, from
+## seeds and a corpus kept in .build-fuzz-work/. `FUZZ_SECONDS=600 make fuzz` for a long run.
+## Fails naming the target when an input crashes, hangs (over 1 s) or trips the sanitizer.
+FUZZ_SECONDS ?= 60
+# SwiftPM hands swiftc `-sanitize=fuzzer -sanitize=address`, of which swiftc keeps only the
+# last (no coverage: blind fuzzing); -Xswiftc passes both in one flag after them.
+fuzz-build: deps
+	@[ "$$(uname)" = Linux ] || { echo "make: fuzz needs a Linux Swift toolchain, which ships libFuzzer" >&2; exit 2; }
+	$(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
+	  --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+
+fuzz: fuzz-build
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
+## `swift test` under AddressSanitizer, then ThreadSanitizer, each in a build folder of its
+## own. Not run by `make test` nor by CI: run it after touching unsafe or concurrent code.
+## Leaks found inside the toolchain (XCTest, Foundation) are suppressed by name in
+## scripts/lsan-suppressions.txt; any other leak fails the run.
+sanitize: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
 ## docs/site-index.png and docs/site-bundle.png for the README: the generated site in
 ## headless chromium (kept out of generated/, which must stay byte-deterministic).
 SHOT := $(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1
@@ -89,7 +117,8 @@ screenshots: generated browser-deps
 	@test -s docs/site-index.png && test -s docs/site-bundle.png && echo "make: wrote docs/site-index.png and docs/site-bundle.png"
 
 ## Benchmarks (issue 8), kept out of `make test`. `make bench` runs every step of
-## BENCH_STEPS; another benchmark joins with `BENCH_STEPS += bench-<name>`.
+## BENCH_STEPS; another benchmark joins with a prerequisite line of its own,
+## `bench: bench-<name>` (or `BENCH_STEPS += …` written above the `bench:` rule).
 BENCH_STEPS := bench-province
 BENCH_RUNS  ?= 3
 bench: $(BENCH_STEPS)

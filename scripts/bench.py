@@ -181,7 +181,11 @@ def ensure_catalog(args, work: Path) -> tuple[Path, bool]:
 
 
 def catalog_facts(catalog: Path, work: Path) -> dict:
-    files = sorted(path for path in catalog.rglob("*.yaml") if path.is_file())
+    # Not what a dot folder may hold (a cache kept inside the catalog).
+    files = sorted(
+        path for path in catalog.rglob("*.yaml")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(catalog).parts)
+    )
     listing = work / "files.txt"
     listing.write_text("".join(f"{path}\n" for path in files), encoding="utf-8")
     return {
@@ -297,7 +301,9 @@ def compile_c_walk(work: Path) -> tuple[Path, str]:
     binary = work / "yaml_walk"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], capture_output=True, text=True)
     link = flags.stdout.split() if flags.returncode == 0 and flags.stdout.strip() else ["-lyaml"]
-    command = [os.environ.get("CC", "cc"), "-O2", "-o", str(binary), str(REPO / "scripts" / "yaml_walk.c"), *link]
+    # $CC, else cc; the Swift toolchain's clang where a minimal image has no cc.
+    compiler = os.environ.get("CC") or next((c for c in ("cc", "clang", "gcc") if shutil.which(c)), "cc")
+    command = [compiler, "-O2", "-o", str(binary), str(REPO / "scripts" / "yaml_walk.c"), *link]
     compiled = subprocess.run(command, capture_output=True, text=True)
     if compiled.returncode != 0:
         sys.exit(f"bench: cannot compile scripts/yaml_walk.c ({' '.join(command)}):\n{tail(compiled.stderr)}")

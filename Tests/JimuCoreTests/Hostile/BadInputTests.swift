@@ -30,6 +30,13 @@ private func everyFile(lineBreak: String) -> [String: [UInt8]] {
 }
 
 private let vaccination = "items/vaccination-certificate.yaml"
+private let fuyangVaccination = "localities/330111-fuyang/vaccination-certificate.yaml"
+
+/// A practice whose first material is asked for in `copies` copies: an integer of 0...100
+/// whose failure drops only that material, so nothing else is reported.
+private func copies(_ value: String) -> [String: [UInt8]] {
+    [fuyangVaccination: Hostile.edit(fuyangVaccination, "    source: applicant\n", "    source: applicant\n    copies: \(value)\n")]
+}
 
 /// `count` items, each the precondition of the one before it, the last needing the first.
 private func preconditionRing(of count: Int) -> [String: [UInt8]] {
@@ -133,7 +140,12 @@ enum BadInputTable {
             expected: [.mergeKey, .unknownKey]),
         BadInput(
             name: "a !!python/object tag",
-            files: standalone("year: 2027\nholidays: !!python/object:os.system [rm -rf /]\nworkdays: []\n"), expected: [.unsupportedTag]),
+            files: standalone("year: 2027\nholidays: !!python/object:builtins.list []\nworkdays: []\n"), expected: [.unsupportedTag]),
+        // The tag is refused, and its node is still read for what it is.
+        BadInput(
+            name: "a !!python/object/apply tag on a value of the wrong shape",
+            files: standalone("year: 2027\nholidays: !!python/object/apply:os.system [rm -rf /]\nworkdays: []\n"),
+            expected: [.unsupportedTag, .typeMismatch]),
         BadInput(name: "an !include tag", files: standalone("year: 2027\nholidays: !include other.yaml\nworkdays: []\n"), expected: [.unsupportedTag, .typeMismatch]),
         BadInput(name: "a core tag that does not fit (!!int abc)", files: standalone("year: !!int abc\nholidays: []\nworkdays: []\n"), expected: [.yamlSyntax]),
         BadInput(name: "two documents in one file", files: standalone(Hostile.standaloneText + "---\n" + Hostile.standaloneText), expected: [.multipleDocuments]),
@@ -214,8 +226,7 @@ enum BadInputTable {
         BadInput(
             name: "`..` in a reference to an item",
             files: ["bundles/newborn.yaml": Hostile.edit("bundles/newborn.yaml", "[birth-medical-certificate,", "[../items/birth-medical-certificate,")],
-            // The bundle then lacks an item another of its items needs first: a warning.
-            expected: [.bundleMissingPrecondition, .pathEscape]),
+            expected: [.pathEscape]),
         BadInput(
             name: "an item file named `...yaml` (key `..`)",
             files: ["items/...yaml": Hostile.edit(vaccination, "key: vaccination-certificate", "key: ..")],
@@ -223,7 +234,7 @@ enum BadInputTable {
         BadInput(
             name: "a key of 65 characters",
             files: ["bundles/newborn.yaml": Hostile.edit("bundles/newborn.yaml", "key: newborn", "key: " + String(repeating: "n", count: 65))],
-            expected: [.invalidIdentifier, .nameMismatch]),
+            expected: [.invalidIdentifier]),
         BadInput(
             name: "full-width letters in a key",
             files: ["bundles/newborn.yaml": Hostile.edit("bundles/newborn.yaml", "key: newborn", "key: ｎｅｗｂｏｒｎ")],
@@ -242,34 +253,32 @@ enum BadInputTable {
 
         // MARK: Numbers at the edges
         // `-0` is the integer zero in YAML's core schema: a valid limit of 0 days.
-        BadInput(name: "-0 where an integer belongs", files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: -0")], expected: []),
-        BadInput(name: "-1 where a count belongs", files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: -1")], expected: [.numberOutOfRange]),
+        BadInput(name: "-0 where an integer belongs", files: copies("-0"), expected: []),
+        BadInput(name: "-1 where a count belongs", files: copies("-1"), expected: [.numberOutOfRange]),
         // 1e309 is written as a float (and overflows to infinity): not a whole number.
-        BadInput(name: "1e309 where an integer belongs", files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: 1e309")], expected: [.typeMismatch]),
+        BadInput(name: "1e309 where an integer belongs", files: copies("1e309"), expected: [.typeMismatch]),
         BadInput(
             name: "1e309 where a number belongs",
             files: ["dictionary/fields.yaml": Hostile.edit("dictionary/fields.yaml", "    max_length: 18\n", "    max_length: 18\n    maximum: 1e309\n")],
-            expected: [.numberOutOfRange, .conflictingConstraints].sorted { $0.rawValue < $1.rawValue }),
+            expected: [.numberOutOfRange, .conflictingConstraints]),
         BadInput(
             name: ".nan where a number belongs",
             files: ["dictionary/fields.yaml": Hostile.edit("dictionary/fields.yaml", "    max_length: 18\n", "    max_length: 18\n    minimum: .nan\n")],
-            expected: [.numberOutOfRange, .conflictingConstraints].sorted { $0.rawValue < $1.rawValue }),
+            expected: [.numberOutOfRange, .conflictingConstraints]),
         // 2^63 is a whole number too large for any limit, not "a number".
         BadInput(
             name: "2^63 where an integer belongs",
-            files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: 9223372036854775808")],
+            files: copies("9223372036854775808"),
             expected: [.numberOutOfRange]),
         BadInput(
             name: "2^63 - 1 where an integer belongs",
-            files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: 9223372036854775807")],
+            files: copies("9223372036854775807"),
             expected: [.numberOutOfRange]),
         BadInput(
             name: "-2^63 - 1 where an integer belongs",
-            files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: -9223372036854775809")],
+            files: copies("-9223372036854775809"),
             expected: [.numberOutOfRange]),
-        BadInput(
-            name: "a 400-digit integer", files: [vaccination: Hostile.edit(vaccination, "statutory_limit: 0", "statutory_limit: " + String(repeating: "9", count: 400))],
-            expected: [.numberOutOfRange]),
+        BadInput(name: "a 400-digit integer", files: copies(String(repeating: "9", count: 400)), expected: [.numberOutOfRange]),
 
         // MARK: Dates
         BadInput(
@@ -322,7 +331,7 @@ enum BadInputTable {
         }
         let codes = Hostile.codes(result)
         #expect(
-            codes == input.expected,
+            codes == input.expected.sorted { $0.rawValue < $1.rawValue },
             "\(input.name): expected \(input.expected.map(\.rawValue)), got:\n\(result.rendered(files: files))")
         #expect(seconds < 20, "\(input.name) took \(seconds) s")
         // Every diagnostic names the file it is about, and every such file is one of the catalog's.

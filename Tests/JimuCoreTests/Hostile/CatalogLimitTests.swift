@@ -121,26 +121,53 @@ private func defaultValue(of setting: String) -> Int {
     }
 
     /// A limit raised far does not let a hostile input crash or hang what comes after the
-    /// reader: 100,000 levels of nesting, and a condition of 100,000 characters.
-    @Test func limitsRaisedFarStaySafe() throws {
-        var deep = Hostile.catalog([
-            Hostile.standalone: Array(
-                (Hostile.standaloneText + "deep: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n").utf8)
-        ])
-        deep["jimu.yaml"] = Hostile.config(limits: ["max_depth": 200_000])
-        let (deepResult, deepSeconds) = try Hostile.timed { try CheckPipeline.run(InMemoryFileSystem(bytes: deep)) }
-        #expect(Hostile.codes(deepResult) == [.unknownKey])
-        #expect(deepSeconds < 20)
+    /// reader. Nesting is read up to YAMLLimits.depthCeiling (10,000 levels) whatever the
+    /// setting says, because libyaml's time grows with the square of the flow depth: a
+    /// higher setting is refused in jimu.yaml itself.
+    @Test func depthRaisedToItsCeilingStaysSafe() throws {
+        let ceiling = 10_000
+        func catalog(depth: Int, setting: Int) -> [String: [UInt8]] {
+            var files = Hostile.catalog([
+                Hostile.standalone: Array(
+                    (Hostile.standaloneText + "deep: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n").utf8)
+            ])
+            files["jimu.yaml"] = Hostile.config(limits: ["max_depth": setting])
+            return files
+        }
+        // `deep:` stands in the root mapping, level 1: 9,999 more levels reach the ceiling.
+        let (atCeiling, seconds) = try Hostile.timed { try CheckPipeline.run(InMemoryFileSystem(bytes: catalog(depth: ceiling - 1, setting: ceiling))) }
+        #expect(Hostile.codes(atCeiling) == [.unknownKey])
+        #expect(seconds < 20, "took \(seconds) s")
 
+        let (beyond, beyondSeconds) = try Hostile.timed { try CheckPipeline.run(InMemoryFileSystem(bytes: catalog(depth: 100_000, setting: ceiling))) }
+        #expect(Hostile.codes(beyond) == [.depthLimit])
+        #expect(beyondSeconds < 20, "took \(beyondSeconds) s")
+
+        let tooHigh = try CheckPipeline.run(InMemoryFileSystem(bytes: catalog(depth: 10, setting: ceiling + 1)))
+        #expect(tooHigh.diagnostics.contains { $0.code == .numberOutOfRange && $0.location?.file == "jimu.yaml" })
+    }
+
+    /// A condition of over 100,000 characters, once both limits that stop it are raised, is
+    /// refused by the parser's own bound on `and`/`or` (256), not by a crash; at that bound
+    /// the whole build, every emitter included, handles it.
+    @Test func expressionLengthRaisedFarStaysSafe() throws {
         let practice = "localities/330100-hangzhou/household-registration-newborn.yaml"
-        let long = Array(repeating: "relationship == '9'", count: 5_000).joined(separator: " or ")
-        var chain = Hostile.catalog([practice: Hostile.edit(practice, "required_if: \"relationship == '9'\"", "required_if: \"\(long)\"")])
-        chain["jimu.yaml"] = Hostile.config(limits: ["max_expression_length": 200_000])
-        let (chainResult, chainSeconds) = try Hostile.timed { try CheckPipeline.run(InMemoryFileSystem(bytes: chain)) }
-        // The length limit is lifted; what is left is the parser's own bound on how many
-        // comparisons one condition combines.
-        #expect(Hostile.codes(chainResult) == [.invalidExpression], "\(chainResult.rendered(files: chain))")
-        #expect(chainResult.diagnostics.first?.message.contains("comparisons") == true)
-        #expect(chainSeconds < 20)
+        func catalog(comparisons: Int) -> [String: [UInt8]] {
+            let long = Array(repeating: "relationship == '9'", count: comparisons).joined(separator: " or ")
+            var files = Hostile.catalog([practice: Hostile.edit(practice, "required_if: \"relationship == '9'\"", "required_if: \"\(long)\"")])
+            files["jimu.yaml"] = Hostile.config(limits: ["max_expression_length": 200_000, "max_string_length": 200_000])
+            return files
+        }
+        let hostile = catalog(comparisons: 5_000)
+        let (refused, seconds) = try Hostile.timed { try CheckPipeline.run(InMemoryFileSystem(bytes: hostile)) }
+        #expect(Hostile.codes(refused) == [.invalidExpression], "\(refused.rendered(files: hostile))")
+        #expect(refused.diagnostics.first?.message.contains("more than 257 comparisons") == true)
+        #expect(seconds < 20, "took \(seconds) s")
+
+        let atBound = catalog(comparisons: 257)
+        let (built, buildSeconds) = try Hostile.timed { try BuildPipeline.run(InMemoryFileSystem(bytes: atBound)) }
+        #expect(Hostile.codes(built.check) == [], "\(built.check.rendered(files: atBound))")
+        #expect(!built.artifacts.isEmpty)
+        #expect(buildSeconds < 60, "took \(buildSeconds) s")
     }
 }
