@@ -279,6 +279,7 @@ enum BadInputTable {
             files: copies("-9223372036854775809"),
             expected: [.numberOutOfRange]),
         BadInput(name: "a 400-digit integer", files: copies(String(repeating: "9", count: 400)), expected: [.numberOutOfRange]),
+        BadInput(name: "a hexadecimal integer of 2^64", files: copies("0x10000000000000000"), expected: [.numberOutOfRange]),
 
         // MARK: Dates
         BadInput(
@@ -292,6 +293,10 @@ enum BadInputTable {
         BadInput(
             name: "month 13",
             files: ["bundles/newborn.yaml": Hostile.edit("bundles/newborn.yaml", "effective: 2026-01-01", "effective: 2026-13-01")],
+            expected: [.invalidDate]),
+        BadInput(
+            name: "a date with a time of day",
+            files: ["bundles/newborn.yaml": Hostile.edit("bundles/newborn.yaml", "effective: 2026-01-01", "effective: 2026-01-01T08:00:00+08:00")],
             expected: [.invalidDate]),
         BadInput(
             name: "a date without leading zeros",
