@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "JimuCore", "JimuFormsRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "JimuYAMLTests", dependencies: ["JimuYAML"]),

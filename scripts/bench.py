@@ -292,9 +292,33 @@ def bench_rebuild(jimu: Path, catalog: Path, work: Path, runs: int, results: Res
         log(f"rebuild after editing {practice.relative_to(copy)}, run {index + 1}/{runs}: {run.wall:.2f} s")
     results.figures["rebuild"] = {
         "first_build": first.wall, "wall": walls, "stages": stages, "edited": str(practice.relative_to(copy)),
-        "cache_paths": sandbox.cache_paths(),
+        "cache_paths": sandbox.cache_paths(), "cache_counts": CACHE_LINE.findall(run.stderr),
     }
+    if "--no-cache" in help:
+        # The issue's check: a build with the cache and one without give identical bytes.
+        reference = root / "reference"
+        plain = measured([str(jimu), "build", str(copy), "--out", str(reference), "--quiet", "--no-cache"],
+                         cwd=sandbox.cwd, env=sandbox.env(), work=work)
+        if plain.code != 0:
+            sys.exit(f"bench: the build without the cache exits {plain.code}:\n{tail(plain.stderr)}")
+        different = tree_differences(sandbox.out, reference)
+        if different:
+            sys.exit("bench: the cached rebuild differs from a build without the cache: " + ", ".join(different[:20]))
+        results.figures["rebuild"]["identical_without_cache"] = True
+        log("the cached rebuild and a build without the cache: identical bytes")
     reset([root])
+
+
+CACHE_LINE = re.compile(r"^cache: ([0-9]+) units reused, ([0-9]+) rendered", re.M)
+
+
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """Relative paths whose bytes differ, or that only one tree has."""
+    def files(root: Path) -> dict[str, Path]:
+        return {str(path.relative_to(root)): path for path in root.rglob("*") if path.is_file()}
+    left, right = files(a), files(b)
+    return sorted(path for path in left.keys() | right.keys()
+                  if path not in left or path not in right or left[path].read_bytes() != right[path].read_bytes())
 
 
 def compile_c_walk(work: Path) -> tuple[Path, str]:
@@ -462,6 +486,10 @@ def report(results: Results, runs: int) -> str:
     if f.get("rebuild"):
         lines.append(f"rebuild: edited {f['rebuild']['edited']} (promised_limit -1/+1 in turn); "
                      f"first build of the copy {seconds(f['rebuild']['first_build'])}")
+        for reused, rendered in f["rebuild"].get("cache_counts", [])[-1:]:
+            lines.append(f"rebuild: the cache reused {reused} units and rendered {rendered}")
+        if f["rebuild"].get("identical_without_cache"):
+            lines.append("rebuild: byte-identical to a build of the same catalog without the cache")
     caches = sorted(set(f["build"]["cache_paths"]) | set(f.get("rebuild", {}).get("cache_paths", [])))
     lines.append("cache folders seen (cleared before every cold run): " + (", ".join(caches) if caches else "none"))
     return "\n".join(lines)

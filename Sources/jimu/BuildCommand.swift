@@ -17,6 +17,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 naming every stale, missing or extra file in the output folder.")
     var check = false
 
+    @Option(help: "The build cache folder: what each item and bundle wrote last time, so that a rebuild renders only what changed. Safe to delete.")
+    var cache: String = ".jimu-cache"
+
+    @Flag(help: "Render everything, without reading or writing the build cache.")
+    var noCache = false
+
     @OptionGroup var diagnostics: DiagnosticOptions
     @OptionGroup var runOptions: RunOptions
 
@@ -24,7 +30,9 @@ struct BuildCommand: ParsableCommand {
         let result: BuildResult
         do {
             let progress = ProgressBar(quiet: runOptions.quiet)
-            result = try BuildPipeline.run(LocalFileSystem(root: catalog), onStage: { progress.stage($0) })
+            // `--check` compares every byte, so it renders everything.
+            let settings = check || noCache ? nil : BuildPipeline.CacheSettings(folder: cache, outputRoot: out, compiler: CompilerIdentity.current)
+            result = try BuildPipeline.run(LocalFileSystem(root: catalog), onStage: { progress.stage($0) }, cache: settings)
             progress.finish()
         } catch let error as CatalogIOError {
             throw failIO(error)
@@ -59,6 +67,14 @@ struct BuildCommand: ParsableCommand {
             let started = Date()
             let outcome = try tree.replace(with: result.artifacts, manifest: manifest)
             if runOptions.timings { printError("timing: write \(String(format: "%.6f", Date().timeIntervalSince(started)))") }
+            if let cache = result.cache {
+                if let problem = cache.save(manifest: manifest) {
+                    printError("jimu: warning: the build cache was not saved (\(problem)): the next build renders everything")
+                }
+                if runOptions.timings {
+                    printError("cache: \(cache.counts.reused) units reused, \(cache.counts.rendered) rendered")
+                }
+            }
             for path in outcome.keptUnlisted {
                 printError("jimu: warning: \(out)/\(path) is not in the manifest, so it is not Jimu's: left as it is")
             }

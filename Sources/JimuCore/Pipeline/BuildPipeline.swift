@@ -9,6 +9,8 @@ public struct BuildResult: Sendable {
     public var manifest: Manifest?
     /// Wall time of each stage, for `--timings`.
     public var timings = StageTimings()
+    /// The build cache the emitters read, to be saved once the tree is written.
+    public var cache: BuildCache?
 
     public var hasErrors: Bool { check.hasErrors }
 }
@@ -59,23 +61,49 @@ public enum BuildPipeline {
         return (check, check.hasErrors ? nil : standard, timings)
     }
 
-    public static func run(_ fileSystem: some CatalogFileSystem, onStage: (@Sendable (String) -> Void)? = nil) throws
-        -> BuildResult
-    {
+    /// Where the build cache lives, for which output folder, and who the compiler is.
+    public struct CacheSettings: Sendable {
+        public var folder: String
+        public var outputRoot: String
+        public var compiler: String
+
+        public init(folder: String, outputRoot: String, compiler: String) {
+            self.folder = folder
+            self.outputRoot = outputRoot
+            self.compiler = compiler
+        }
+    }
+
+    /// The whole build. With `cache`, units unchanged since the last build into the same
+    /// output folder are not rendered again (`Artifact.unchangedSHA256`); the bytes of the
+    /// tree are the same either way.
+    public static func run(
+        _ fileSystem: some CatalogFileSystem, onStage: (@Sendable (String) -> Void)? = nil, cache settings: CacheSettings? = nil
+    ) throws -> BuildResult {
         let (check, standard, frontTimings) = try stages(fileSystem, onStage: onStage)
         var timings = frontTimings
         guard let standard else {
             return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
         onStage?("emit")
+        let cache = settings.map { settings in
+            timings.measure("cache keys") {
+                BuildCache(
+                    folder: settings.folder, outputRoot: settings.outputRoot,
+                    units: CompileUnits(standard: standard, sources: check.sources, compiler: settings.compiler))
+            }
+        }
+        let units = UnitRenderer(cache: cache)
         let templates = try GuideTemplates(overrides: check.sources.filter { CatalogFileKind(path: $0.key) == .template })
+        // Read by the reports and by the site's figures page.
+        let mergeReport = timings.measure("merge report") { MergeReport(standard) }
         // Every output is a function of the IR alone: the emitters run side by side.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
-            ("emit reports", { (try ReportsEmitter.emit(standard), []) }),
-            ("emit schemas", { (SchemaEmitter.emit(standard), []) }),
-            ("emit swift", { SwiftPackageEmitter.emit(standard) }),
-            ("emit guides", { (GuideEmitter.emit(standard, templates: templates), []) }),
-            ("emit site", { (SiteEmitter.emit(standard, templates: templates), []) }),
+            ("emit reports", { (try ReportsEmitter.emit(standard, mergeReport: mergeReport), []) }),
+            ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
+            ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
+            ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),
+            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, mergeReport: mergeReport), []) }),
         ]
         let outputs = Parallel.map(emitters.count) { index -> (Result<(artifacts: [Artifact], diagnostics: [Diagnostic]), any Error>, Double) in
             var local = StageTimings()
@@ -98,8 +126,10 @@ public enum BuildPipeline {
             return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
         let manifest = timings.measure("manifest") { Manifest(artifacts: artifacts, catalogSources: check.sources) }
+        cache?.linkUnchanged(&artifacts, manifest: manifest)
         artifacts.append(try manifest.artifact)
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return BuildResult(check: check, standard: standard, artifacts: artifacts, manifest: manifest, timings: timings)
+        return BuildResult(
+            check: check, standard: standard, artifacts: artifacts, manifest: manifest, timings: timings, cache: cache)
     }
 }

@@ -7,7 +7,9 @@
 /// guides/en/README.md   guides/en/items/<key>.md   guides/en/bundles/<key>.md
 /// ```
 public enum GuideEmitter {
-    public static func emit(_ catalog: StandardCatalog, templates: GuideTemplates = .defaults) -> [Artifact] {
+    public static func emit(_ catalog: StandardCatalog, templates: GuideTemplates = .defaults, units: UnitRenderer = .uncached)
+        -> [Artifact]
+    {
         var artifacts: [Artifact] = []
         let english = publishesEnglish(catalog)
         for language in english ? [GuideLanguage.zh, .en] : [.zh] {
@@ -18,18 +20,21 @@ public enum GuideEmitter {
             let bundleKeys = Set(bundles.map(\.key))
             model.linkable = { folder, key in folder == "items" ? itemKeys.contains(key) : bundleKeys.contains(key) }
             let folder = "guides/\(language.rawValue)"
-            for item in items {
-                artifacts.append(
+            let shared = model
+            artifacts += units.artifacts(folder, items, unit: { .item($0.key) }) { item in
+                [
                     Artifact(
                         path: "\(folder)/items/\(item.key).md",
-                        text: templates.render("item.\(language.rawValue).md", model.item(item))))
+                        text: templates.render("item.\(language.rawValue).md", shared.item(item)))
+                ]
             }
-            for bundle in bundles {
-                var values = model.bundle(bundle)
+            artifacts += units.artifacts(folder, bundles, unit: { .bundle($0.key) }) { bundle in
+                var values = shared.bundle(bundle)
                 values["mermaid"] = mermaid(bundle, catalog: catalog, language: language)
-                artifacts.append(
+                return [
                     Artifact(
-                        path: "\(folder)/bundles/\(bundle.key).md", text: templates.render("bundle.\(language.rawValue).md", values)))
+                        path: "\(folder)/bundles/\(bundle.key).md", text: templates.render("bundle.\(language.rawValue).md", values))
+                ]
             }
             var index = model.index(items: items, bundles: bundles)
             index["hasEnglish"] = english

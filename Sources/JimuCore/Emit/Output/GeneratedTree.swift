@@ -37,17 +37,23 @@ public struct GeneratedTree {
         var outcome = Outcome(keptUnlisted: [], removed: [])
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var folders = FolderMaker()
             for artifact in artifacts {
-                try write(artifact.contents, to: staging + "/" + artifact.path)
+                try folders.makeParent(of: staging + "/" + artifact.path)
+                if artifact.unchangedSHA256 != nil {
+                    try linkUnchanged(artifact.path)
+                } else {
+                    try write(artifact.contents, to: staging + "/" + artifact.path)
+                }
             }
-            var folders: [(path: String, mode: mode_t)] = []
+            var keptFolders: [(path: String, mode: mode_t)] = []
             for entry in previous where !produced.contains(entry.path) && entry.path != Manifest.path {
                 if entry.isDirectory {
                     // Kept even when empty, with its mode (set once its content is in).
                     let target = staging + "/" + entry.path
                     if !manager.fileExists(atPath: target) {
                         try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
-                        folders.append((entry.path, entry.mode))
+                        keptFolders.append((entry.path, entry.mode))
                         if entry.isEmpty { outcome.keptUnlisted.append(entry.path + "/") }
                     }
                 } else if listed.contains(entry.path) {
@@ -57,7 +63,7 @@ public struct GeneratedTree {
                     try carryOver(entry.path)
                 }
             }
-            for folder in folders.reversed() { chmod(staging + "/" + folder.path, folder.mode) }
+            for folder in keptFolders.reversed() { chmod(staging + "/" + folder.path, folder.mode) }
         } catch let error as CatalogIOError {
             try? manager.removeItem(atPath: staging)
             throw error
@@ -116,6 +122,35 @@ public struct GeneratedTree {
             break
         }
         throw CatalogIOError(path: from, reason: "cannot keep this file that is not Jimu's: \(linkError)")
+    }
+
+    /// Puts the old tree's file, which the build cache found unchanged, into the new tree:
+    /// the same file, linked (its bytes are not read), or copied where links fail.
+    private func linkUnchanged(_ path: String) throws(CatalogIOError) {
+        let from = root + "/" + path
+        let to = staging + "/" + path
+        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 { return }
+        let linkError = String(cString: strerror(errno))
+        guard let data = FileManager.default.contents(atPath: from) else {
+            throw CatalogIOError(path: from, reason: "the build cache reuses this file but it cannot be read (\(linkError)): build again with --no-cache")
+        }
+        try write([UInt8](data), to: to)
+    }
+
+    /// Creates each folder of the staging tree once, not once per file in it.
+    private struct FolderMaker {
+        private var made: Set<String> = []
+
+        mutating func makeParent(of path: String) throws(CatalogIOError) {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard !made.contains(folder) else { return }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CatalogIOError(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
+            }
+            made.insert(folder)
+        }
     }
 
     struct Entry {
@@ -196,12 +231,6 @@ public struct GeneratedTree {
     /// staging tree becomes visible only by the exchange, so a killed build can never expose
     /// a partial file, and thousands of fsyncs would make writing the slowest stage.
     private func write(_ bytes: [UInt8], to path: String) throws(CatalogIOError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CatalogIOError(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
-        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")

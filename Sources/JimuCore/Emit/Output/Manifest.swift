@@ -18,7 +18,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public init(artifacts: [Artifact], catalogSources: [String: [UInt8]]) {
         compiler = "jimu \(JimuVersion.current)"
         catalogHash = Self.hash(of: catalogSources)
-        files = Dictionary(uniqueKeysWithValues: artifacts.map { ($0.path, Self.sha256($0.contents)) })
+        // Hashed on every core: at province scale the outputs are hundreds of megabytes.
+        let hashes = Parallel.map(artifacts) { $0.unchangedSHA256 ?? Self.sha256($0.contents) }
+        files = Dictionary(uniqueKeysWithValues: zip(artifacts.map(\.path), hashes))
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {

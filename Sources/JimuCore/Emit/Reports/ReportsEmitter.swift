@@ -1,13 +1,13 @@
 /// Emits `reports/`: the merge report and the bundle report in Markdown and JSON, and the
 /// reform figures.
 public enum ReportsEmitter {
-    public static func emit(_ catalog: StandardCatalog) throws -> [Artifact] {
-        let report = MergeReport(catalog)
+    public static func emit(_ catalog: StandardCatalog, mergeReport: MergeReport? = nil) throws -> [Artifact] {
+        let report = mergeReport ?? MergeReport(catalog)
         let figures = ReformFigures(catalog)
         let bundles = BundleReport(catalog)
         let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
         return [
-            Artifact(path: "reports/merge.json", text: try CanonicalJSON.encode(report)),
+            Artifact(path: "reports/merge.json", text: try report.canonicalJSON()),
             Artifact(
                 path: "reports/merge.md", text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),

@@ -5,16 +5,14 @@
 public enum SchemaEmitter {
     static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
-    public static func emit(_ catalog: StandardCatalog) -> [Artifact] {
+    public static func emit(_ catalog: StandardCatalog, units: UnitRenderer = .uncached) -> [Artifact] {
         let context = Context(catalog)
         var artifacts = [Artifact(path: "schemas/dictionary.schema.json", text: context.dictionary().serialized())]
-        for item in catalog.items {
-            artifacts.append(
-                Artifact(path: "schemas/items/\(item.key).schema.json", text: context.itemSchema(item).serialized()))
+        artifacts += units.artifacts("schemas", catalog.items, unit: { .item($0.key) }) { item in
+            [Artifact(path: "schemas/items/\(item.key).schema.json", text: context.itemSchema(item).serialized())]
         }
-        for bundle in catalog.bundles {
-            artifacts.append(
-                Artifact(path: "schemas/bundles/\(bundle.key).schema.json", text: context.bundleSchema(bundle).serialized()))
+        artifacts += units.artifacts("schemas", catalog.bundles, unit: { .bundle($0.key) }) { bundle in
+            [Artifact(path: "schemas/bundles/\(bundle.key).schema.json", text: context.bundleSchema(bundle).serialized())]
         }
         return artifacts
     }

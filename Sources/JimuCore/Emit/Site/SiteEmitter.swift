@@ -9,7 +9,10 @@ import Foundation
 /// site/index.html   site/figures.html   site/items/<key>.html   site/bundles/<key>.html
 /// ```
 public enum SiteEmitter {
-    public static func emit(_ catalog: StandardCatalog, templates: GuideTemplates = .defaults) -> [Artifact] {
+    public static func emit(
+        _ catalog: StandardCatalog, templates: GuideTemplates = .defaults, units: UnitRenderer = .uncached,
+        mergeReport: MergeReport? = nil
+    ) -> [Artifact] {
         let english = GuideEmitter.publishesEnglish(catalog)
         let style = BilingualStyle(includeEnglish: english)
         let model = GuideModel(catalog: catalog, style: style, fileExtension: "html")
@@ -38,8 +41,7 @@ public enum SiteEmitter {
             return row
         }
 
-        var artifacts: [Artifact] = []
-        for item in catalog.items {
+        var artifacts = units.artifacts("site", catalog.items, unit: { .item($0.key) }) { item -> [Artifact] in
             var values = model.item(item).merging(common(root: "../", title: title(item.frame.name))) { a, _ in a }
             values["decisions"] = item.decisions.map { decision in
                 var row = source(decision.provenance)
@@ -59,9 +61,9 @@ public enum SiteEmitter {
                     row["what"] = style.text(material.name, nil)
                     return row
                 }
-            artifacts.append(Artifact(path: "site/items/\(item.key).html", text: templates.render("item.html", values)))
+            return [Artifact(path: "site/items/\(item.key).html", text: templates.render("item.html", values))]
         }
-        for bundle in catalog.bundles {
+        artifacts += units.artifacts("site", catalog.bundles, unit: { .bundle($0.key) }) { bundle -> [Artifact] in
             var values = model.bundle(bundle).merging(common(root: "../", title: title(bundle.bundle.name))) { a, _ in a }
             let diagram = ProcessDiagram(bundle, catalog: catalog, includeEnglish: english)
             values["diagram"] = diagram.svg(title: bundle.bundle.name) { "../items/\($0).html" }
@@ -96,7 +98,7 @@ public enum SiteEmitter {
                 ]
             }
             values["hasRemovals"] = !bundle.removed.isEmpty
-            artifacts.append(Artifact(path: "site/bundles/\(bundle.key).html", text: templates.render("bundle.html", values)))
+            return [Artifact(path: "site/bundles/\(bundle.key).html", text: templates.render("bundle.html", values))]
         }
 
         let siteTitle = LocalizedText(
@@ -117,7 +119,7 @@ public enum SiteEmitter {
         artifacts.append(Artifact(path: "site/index.html", text: templates.render("index.html", index)))
 
         var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
-        figures.merge(ReformFiguresPage(catalog: catalog, style: style, english: english).values) { a, _ in a }
+        figures.merge(ReformFiguresPage(catalog: catalog, report: mergeReport ?? MergeReport(catalog), style: style, english: english).values) { a, _ in a }
         artifacts.append(Artifact(path: "site/figures.html", text: templates.render("figures.html", figures)))
         return artifacts
     }
@@ -177,12 +179,12 @@ public enum SiteEmitter {
 /// visits, online share and what the standard and the bundles remove.
 struct ReformFiguresPage {
     let catalog: StandardCatalog
+    let report: MergeReport
     let style: BilingualStyle
     let english: Bool
 
     var values: [String: Any] {
         let figures = ReformFigures(catalog)
-        let report = MergeReport(catalog)
         let bundles = BundleReport(catalog)
         let standardLabel = LocalizedText(zh: "省标准", en: "Province standard")
         func share(_ pick: (ReformFigures.Snapshot) -> ReformFigures.Share) -> [BarChart.Bar] {

@@ -1,3 +1,4 @@
+import Crypto
 import JimuFormsRuntime
 
 /// Emits `swift/`: a Swift package with no dependency beyond the toolchain, which services
@@ -6,7 +7,9 @@ import JimuFormsRuntime
 /// runtime (JSON reader, patterns, standard checks) is copied in; a registry validates raw
 /// JSON for a named form; a small executable and generated tests exercise it all.
 public enum SwiftPackageEmitter {
-    public static func emit(_ catalog: StandardCatalog) -> (artifacts: [Artifact], diagnostics: [Diagnostic]) {
+    public static func emit(_ catalog: StandardCatalog, units: UnitRenderer = .uncached)
+        -> (artifacts: [Artifact], diagnostics: [Diagnostic])
+    {
         var artifacts: [Artifact] = []
         var diagnostics: [Diagnostic] = []
         let lists = Dictionary(catalog.codeLists.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -35,16 +38,25 @@ public enum SwiftPackageEmitter {
                 }
             }
         }
-        var registry: [(id: String, type: String)] = []
+        let registry: [(id: String, type: String)] = forms.map { form in
+            (form.id, typeNames.make(form.key, upper: true, fallback: "Form") + form.suffix)
+        }
         let root = "swift/"
-        for form in forms {
-            let typeName = typeNames.make(form.key, upper: true, fallback: "Form") + form.suffix
+        // A form's file names its type, the code lists' types and the patterns by their
+        // place in the table, all drawn from the whole catalog: part of every form's key.
+        var naming = patterns.ordered + ["\u{0}"] + codeListTypes.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
+        naming += ["\u{0}"] + registry.map(\.type)
+        let context = CompileUnits.hex(SHA256.hash(data: Array(naming.joined(separator: "\u{1}").utf8)))
+        let translated = zip(forms, registry).map { form, entry in
+            (form: form, type: entry.type, unit: form.suffix == "Form" ? CompileUnit.item(form.key) : .bundle(form.key))
+        }
+        let finalPatterns = patterns
+        artifacts += units.artifacts("swift", translated, context: context, unit: \.unit) { form in
             let translator = SwiftFormTranslator(
-                formID: form.id, typeName: typeName, title: form.title, fields: form.fields,
-                codeListTypes: codeListTypes, codeLists: lists, patterns: patterns)
+                formID: form.form.id, typeName: form.type, title: form.form.title, fields: form.form.fields,
+                codeListTypes: codeListTypes, codeLists: lists, patterns: finalPatterns)
             let file = SwiftFile(header: header, imports: [], declarations: translator.declarations())
-            artifacts.append(Artifact(path: root + "Sources/JimuForms/Forms/\(typeName).swift", text: SwiftRenderer.render(file)))
-            registry.append((form.id, typeName))
+            return [Artifact(path: root + "Sources/JimuForms/Forms/\(form.type).swift", text: SwiftRenderer.render(file))]
         }
         artifacts.append(Artifact(path: root + "Sources/JimuForms/CodeLists.swift", text: codeListFile(catalog.codeLists, codeListTypes)))
         artifacts.append(Artifact(path: root + "Sources/JimuForms/Patterns.swift", text: patternFile(patterns)))

@@ -1,0 +1,225 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The incremental build cache of one output folder: which files each compile unit wrote in
+/// the last build, under which digest, and each written file's SHA-256 and identity on disk.
+///
+/// A unit whose digest is unchanged, and whose files are still exactly as Jimu wrote them
+/// (same size, modification time, inode and mode: the check `git` and `make` trust), is not
+/// rendered again: its files are linked from the old tree into the new one. Anything else,
+/// a file edited by hand included, is rendered and written as in a build without a cache.
+///
+/// The cache holds no output bytes, only this index, one file per output folder under the
+/// cache folder (`.jimu-cache/` by default). Deleting it costs one full build, nothing more.
+public final class BuildCache: @unchecked Sendable {
+    /// A file of the output tree as the last build left it.
+    struct FileRecord: Equatable {
+        var sha256: String
+        var identity: FileIdentity
+    }
+
+    struct UnitRecord {
+        var digest: String
+        var paths: [String]
+    }
+
+    let indexPath: String
+    let outputRoot: String
+    let units: CompileUnits
+    private let previousFiles: [String: FileRecord]
+    private let previousUnits: [String: UnitRecord]
+    /// Filled by the emitters, from every core: guarded by `lock`.
+    private var currentUnits: [String: UnitRecord] = [:]
+    private var reusedCount = 0
+    private var renderedCount = 0
+    private let lock = NSLock()
+
+    /// The index of `outputRoot` in `folder`. A missing, unreadable or foreign index is an
+    /// empty cache: the build is then a full one.
+    public init(folder: String, outputRoot: String, units: CompileUnits) {
+        self.outputRoot = outputRoot
+        self.units = units
+        indexPath = folder + "/" + Self.indexName(outputRoot)
+        let index = Self.readIndex(indexPath, compiler: units.compiler)
+        previousFiles = index?.files ?? [:]
+        previousUnits = index?.units ?? [:]
+    }
+
+    /// One index per output folder, named by a hash of its absolute path.
+    static func indexName(_ outputRoot: String) -> String {
+        String(CompileUnits.hex(SHA256.hash(data: Array(absolute(outputRoot).utf8))).prefix(32)) + ".index"
+    }
+
+    static func absolute(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (absolute as NSString).standardizingPath
+    }
+
+    // MARK: During the build
+
+    /// The unit's files from the last build, to be linked, when nothing it depends on changed
+    /// (`context`: what the emitter derives from the whole catalog, such as type names) and
+    /// every file is as written; nil when it must be rendered.
+    func reuse(scope: String, unit: CompileUnit, context: String) -> [Artifact]? {
+        guard let digest = units.digest(unit) else { return nil }
+        let key = scope + "\t" + unit.name
+        let current = Self.combine(digest, context)
+        guard let record = previousUnits[key], record.digest == current else { return nil }
+        var artifacts: [Artifact] = []
+        for path in record.paths {
+            guard let file = previousFiles[path], FileIdentity(path: outputRoot + "/" + path) == file.identity else { return nil }
+            artifacts.append(Artifact(path: path, unchangedSHA256: file.sha256))
+        }
+        lock.withLock {
+            currentUnits[key] = UnitRecord(digest: current, paths: record.paths)
+            reusedCount += 1
+        }
+        return artifacts
+    }
+
+    /// What a unit rendered, remembered for the next build.
+    func record(scope: String, unit: CompileUnit, context: String, artifacts: [Artifact]) {
+        guard let digest = units.digest(unit) else { return }
+        let record = UnitRecord(digest: Self.combine(digest, context), paths: artifacts.map(\.path))
+        lock.withLock {
+            currentUnits[scope + "\t" + unit.name] = record
+            renderedCount += 1
+        }
+    }
+
+    /// How many units came from the cache and how many were rendered.
+    public var counts: (reused: Int, rendered: Int) { lock.withLock { (reusedCount, renderedCount) } }
+
+    private static func combine(_ digest: String, _ context: String) -> String {
+        context.isEmpty ? digest : CompileUnits.hex(SHA256.hash(data: Array((digest + "\t" + context).utf8)))
+    }
+
+    /// Rendered files whose bytes are those of the old tree's file, untouched since: linked
+    /// too, not written again (a report that did not change, the runtime sources).
+    public func linkUnchanged(_ artifacts: inout [Artifact], manifest: Manifest) {
+        for index in artifacts.indices where artifacts[index].unchangedSHA256 == nil {
+            let path = artifacts[index].path
+            guard path != Manifest.path, let sha = manifest.files[path], let file = previousFiles[path], file.sha256 == sha,
+                FileIdentity(path: outputRoot + "/" + path) == file.identity
+            else { continue }
+            artifacts[index] = Artifact(path: path, unchangedSHA256: sha)
+        }
+    }
+
+    // MARK: After the write
+
+    /// Records the tree just written, for the next build. A cache that cannot be written
+    /// is not an error: the next build is a full one. Returns why it could not, if so.
+    @discardableResult
+    public func save(manifest: Manifest) -> String? {
+        var lines = ["jimu-cache 1", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
+        for path in manifest.files.keys.sorted() where Self.isRecordable(path) {
+            guard let sha = manifest.files[path], let identity = FileIdentity(path: outputRoot + "/" + path) else { continue }
+            lines.append(["file", sha, identity.text, path].joined(separator: "\t"))
+        }
+        let recorded = lock.withLock { currentUnits }
+        for key in recorded.keys.sorted() {
+            guard let unit = recorded[key], unit.paths.allSatisfy(Self.isRecordable) else { continue }
+            lines.append((["unit", key, unit.digest] + unit.paths).joined(separator: "\t"))
+        }
+        let folder = (indexPath as NSString).deletingLastPathComponent
+        let temporary = indexPath + ".\(getpid()).tmp"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, indexPath) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                return "cannot write \(indexPath): \(reason)"
+            }
+            Self.forgetRemovedOutputs(in: folder)
+            return nil
+        } catch {
+            unlink(temporary)
+            return "cannot write \(indexPath): \(error.localizedDescription)"
+        }
+    }
+
+    /// Drops the indexes of output folders that no longer exist (temporary ones, renamed
+    /// ones), so the cache folder does not grow with every folder ever built into.
+    private static func forgetRemovedOutputs(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasSuffix(".index") {
+            let path = folder + "/" + name
+            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
+            let head = (try? handle.read(upToCount: 8192)) ?? Data()
+            try? handle.close()
+            let lines = String(decoding: head, as: UTF8.self).split(separator: "\n").prefix(3)
+            guard lines.count == 3, lines[2].hasPrefix("output\t") else {
+                unlink(path)  // not an index this version reads
+                continue
+            }
+            let output = String(lines[2].dropFirst("output\t".count))
+            if !FileManager.default.fileExists(atPath: output) { unlink(path) }
+        }
+    }
+
+    /// Tabs and line breaks separate the index's records: a path holding one is never cached.
+    private static func isRecordable(_ path: String) -> Bool {
+        !path.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
+    }
+
+    private static func readIndex(_ path: String, compiler: String) -> (files: [String: FileRecord], units: [String: UnitRecord])? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.count >= 3, lines[0] == "jimu-cache 1", lines[1] == "compiler\t" + compiler, lines[2].hasPrefix("output\t")
+        else { return nil }
+        var files: [String: FileRecord] = [:]
+        var units: [String: UnitRecord] = [:]
+        for line in lines.dropFirst(3) {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            switch parts.first {
+            case "file" where parts.count == 4:
+                guard let identity = FileIdentity(text: parts[2]) else { return nil }
+                files[parts[3]] = FileRecord(sha256: parts[1], identity: identity)
+            case "unit" where parts.count >= 4:
+                units[parts[1] + "\t" + parts[2]] = UnitRecord(digest: parts[3], paths: Array(parts[4...]))
+            default:
+                return nil  // not an index this version wrote: ignore it whole
+            }
+        }
+        return (files, units)
+    }
+}
+
+/// A file's identity on disk, as far as telling "untouched since written" goes.
+struct FileIdentity: Equatable {
+    var size: Int64
+    var modifiedSeconds: Int64
+    var modifiedNanoseconds: Int64
+    var inode: UInt64
+    var mode: UInt32
+
+    /// Of a regular file (symbolic links not followed); nil for anything else.
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        size = Int64(info.st_size)
+        modifiedSeconds = Int64(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+        mode = UInt32(info.st_mode)
+    }
+
+    var text: String { "\(size),\(modifiedSeconds),\(modifiedNanoseconds),\(inode),\(mode)" }
+
+    init?(text: String) {
+        let parts = text.split(separator: ",")
+        guard parts.count == 5, let size = Int64(parts[0]), let seconds = Int64(parts[1]), let nanoseconds = Int64(parts[2]),
+            let inode = UInt64(parts[3]), let mode = UInt32(parts[4])
+        else { return nil }
+        self.size = size
+        modifiedSeconds = seconds
+        modifiedNanoseconds = nanoseconds
+        self.inode = inode
+        self.mode = mode
+    }
+}

@@ -1,0 +1,101 @@
+import Crypto
+
+/// A part of the output that one part of the catalog decides: an item's pages, schema and
+/// Swift form, or a bundle's.
+public enum CompileUnit: Hashable, Sendable {
+    case item(String)
+    case bundle(String)
+
+    var name: String {
+        switch self {
+        case .item(let key): "item:" + key
+        case .bundle(let key): "bundle:" + key
+        }
+    }
+}
+
+/// What each compile unit's output is a function of, as one SHA-256 per unit.
+///
+/// An item's standard is merged from its frame and its own practices alone (the merge
+/// treats items as independent), but its pages also name other items (preconditions, the
+/// bundles it belongs to, who declares a local field) and read every shared file (the
+/// dictionary, code lists, localities, calendars, templates). So every catalog file that is
+/// not a practice is *shared*: it is hashed into every unit. A practice file belongs to its
+/// item alone. Editing a practice, the everyday change, touches one item and the bundles
+/// that hold it (or hold an item that depends on it); editing anything else touches all.
+public struct CompileUnits: Sendable {
+    /// The compiler's identity: its version and a hash of its executable, so a rebuilt
+    /// compiler never reuses what an older one wrote.
+    public let compiler: String
+    private let digests: [CompileUnit: String]
+
+    public init(standard: StandardCatalog, sources: [String: [UInt8]], compiler: String) {
+        self.compiler = compiler
+        let practiceFiles = standard.items.map { item in item.practices.map(\.practice.file).sorted() }
+        let ownedByAnItem = Set(practiceFiles.joined())
+        var shared = SHA256()
+        Self.update(&shared, "jimu-units 1")
+        Self.update(&shared, compiler)
+        for path in sources.keys.sorted() where !ownedByAnItem.contains(path) {
+            Self.update(&shared, path)
+            Self.update(&shared, sources[path] ?? [])
+        }
+        let sharedDigest = Self.hex(shared.finalize())
+
+        let itemDigests = Parallel.map(standard.items.count) { index -> String in
+            var hasher = SHA256()
+            Self.update(&hasher, sharedDigest)
+            Self.update(&hasher, CompileUnit.item(standard.items[index].key).name)
+            for path in practiceFiles[index] {
+                Self.update(&hasher, path)
+                Self.update(&hasher, sources[path] ?? [])
+            }
+            return Self.hex(hasher.finalize())
+        }
+        var digests: [CompileUnit: String] = [:]
+        var byItem: [String: String] = [:]
+        for (item, digest) in zip(standard.items, itemDigests) {
+            digests[.item(item.key)] = digest
+            byItem[item.key] = digest
+        }
+        let preconditions = Dictionary(
+            standard.items.map { ($0.key, $0.frame.preconditions.map(\.value)) }, uniquingKeysWith: { first, _ in first })
+        for bundle in standard.bundles {
+            // A bundle's form and schedule come from its items' standards, and what an earlier
+            // item produces: its members and everything they depend on, in a fixed order.
+            var hasher = SHA256()
+            Self.update(&hasher, sharedDigest)
+            Self.update(&hasher, CompileUnit.bundle(bundle.key).name)
+            var seen: Set<String> = []
+            var pending = bundle.items
+            var reached: [String] = []
+            while let key = pending.popLast() {
+                guard seen.insert(key).inserted else { continue }
+                reached.append(key)
+                pending += preconditions[key] ?? []
+            }
+            for key in reached.sorted() {
+                Self.update(&hasher, key)
+                Self.update(&hasher, byItem[key] ?? "")
+            }
+            digests[.bundle(bundle.key)] = Self.hex(hasher.finalize())
+        }
+        self.digests = digests
+    }
+
+    /// The unit's digest; nil for a unit the catalog does not have.
+    public func digest(_ unit: CompileUnit) -> String? { digests[unit] }
+
+    /// Length-prefixed, so that no two different sequences of parts hash alike.
+    private static func update(_ hasher: inout SHA256, _ text: String) { update(&hasher, Array(text.utf8)) }
+
+    private static func update(_ hasher: inout SHA256, _ bytes: [UInt8]) {
+        var length = UInt64(bytes.count).littleEndian
+        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: bytes)
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+}

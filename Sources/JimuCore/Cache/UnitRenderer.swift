@@ -1,0 +1,35 @@
+/// How an emitter renders its per-item and per-bundle files: every unit on any core,
+/// gathered in order (so the bytes are a serial build's), and from the build cache when the
+/// unit did not change since the last build into the same folder.
+public struct UnitRenderer: Sendable {
+    let cache: BuildCache?
+
+    public init(cache: BuildCache?) { self.cache = cache }
+
+    /// Renders everything: tests, `--check`, `--no-cache`.
+    public static let uncached = UnitRenderer(cache: nil)
+
+    /// The artifacts of each element's unit. `scope` names the emitter (a unit's guide and
+    /// its schema are cached apart); `context` is whatever the emitter derives from the whole
+    /// catalog that the files depend on beyond the unit's digest, such as generated type
+    /// names; `render` must read nothing else that can change.
+    ///
+    /// `render` runs on several threads at once. The emitters' renderers only read the IR and
+    /// immutable lookup tables built before (no state, no caches), which is what makes that
+    /// safe without each of their helpers being `Sendable`; `make sanitize` runs the tests
+    /// under the thread sanitizer to keep it so.
+    func artifacts<Element: Sendable>(
+        _ scope: String, _ elements: [Element], context: String = "", unit: @escaping (Element) -> CompileUnit,
+        render: @escaping (Element) -> [Artifact]
+    ) -> [Artifact] {
+        nonisolated(unsafe) let unit = unit
+        nonisolated(unsafe) let render = render
+        return Parallel.map(elements) { element -> [Artifact] in
+            let unit = unit(element)
+            if let reused = cache?.reuse(scope: scope, unit: unit, context: context) { return reused }
+            let artifacts = render(element)
+            cache?.record(scope: scope, unit: unit, context: context, artifacts: artifacts)
+            return artifacts
+        }.flatMap { $0 }
+    }
+}

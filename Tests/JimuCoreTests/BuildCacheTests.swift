@@ -1,0 +1,149 @@
+import Foundation
+import JimuCore
+import Testing
+
+/// The incremental build cache: a rebuild renders only the units an edit touches, and the
+/// tree it writes is byte for byte the tree of a build without the cache.
+@Suite(.serialized) struct BuildCacheTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A scratch folder holding a copy of the embedded catalog, outputs and a cache.
+    final class Workspace {
+        let root: URL
+        var catalog: String { root.path + "/catalog" }
+        var cache: String { root.path + "/cache" }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("jimu-cache-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: repository.path + "/catalog", toPath: catalog)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        /// Builds the catalog into `out` (under the workspace) as `jimu build` does, with the
+        /// cache unless `cached` is false; the cache's counts when it was used.
+        @discardableResult
+        func build(into out: String, cached: Bool = true, compiler: String = "jimu test")
+            throws -> (reused: Int, rendered: Int)?
+        {
+            let output = root.path + "/" + out
+            let settings = cached ? BuildPipeline.CacheSettings(folder: cache, outputRoot: output, compiler: compiler) : nil
+            let result = try BuildPipeline.run(LocalFileSystem(root: catalog), cache: settings)
+            #expect(!result.hasErrors, "\(result.check.diagnostics.map(\.message))")
+            guard let manifest = result.manifest else { return nil }
+            _ = try GeneratedTree(root: output).replace(with: result.artifacts, manifest: manifest)
+            guard let cache = result.cache else { return nil }
+            #expect(cache.save(manifest: manifest) == nil)
+            return cache.counts
+        }
+
+        /// Every file under `out`, by relative path.
+        func tree(_ out: String) -> [String: Data] {
+            let folder = root.path + "/" + out
+            var files: [String: Data] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: folder)
+            while let path = enumerator?.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+                if exists && !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+            }
+            return files
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = catalog + "/" + path
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    /// A Wenzhou practice of the newborn item loses fields, conditions and materials: its
+    /// item's standard, the bundle holding it and the reports change; nothing else may.
+    static let practice = "localities/330300-wenzhou/household-registration-newborn.yaml"
+
+    static func cutDown(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("guardian.") && !$0.contains("出生证编号") && !$0.contains("id_card") }
+            .joined(separator: "\n")
+    }
+
+    @Test func aRebuildAfterOnePracticeEditRendersOnlyWhatItTouchesAndWritesTheSameBytes() throws {
+        let workspace = try Workspace()
+        let first = try #require(try workspace.build(into: "out"))
+        #expect(first.reused == 0)
+        #expect(first.rendered > 100)
+
+        let unchanged = try #require(try workspace.build(into: "out"))
+        #expect(unchanged == (reused: first.rendered, rendered: 0))
+
+        try workspace.edit(Self.practice, Self.cutDown)
+        let rebuilt = try #require(try workspace.build(into: "out"))
+        // One item and the one bundle holding it, in each emitter that renders units
+        // (guides in two languages, site, schemas, Swift), or every Swift form when the
+        // edit moves a generated name; far fewer than all.
+        #expect(rebuilt.rendered >= 2)
+        #expect(rebuilt.rendered < first.rendered / 2)
+        #expect(rebuilt.reused + rebuilt.rendered == first.rendered)
+
+        try workspace.build(into: "reference", cached: false)
+        let reference = workspace.tree("reference")
+        #expect(Self.differences(workspace.tree("out"), reference) == [])
+        #expect(reference["guides/zh/items/household-registration-newborn.md"] != nil)
+    }
+
+    @Test func aFileEditedByHandIsRenderedAgainNotReused() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        let guide = workspace.root.path + "/out/guides/zh/items/household-registration-newborn.md"
+        let original = try #require(FileManager.default.contents(atPath: guide))
+        try Data("edited by hand\n".utf8).write(to: URL(fileURLWithPath: guide))
+
+        let counts = try #require(try workspace.build(into: "out"))
+        #expect(counts.rendered == 1)
+        #expect(FileManager.default.contents(atPath: guide) == original)
+    }
+
+    @Test func aDeletedCacheOrAnotherCompilerMeansAFullBuildWithTheSameBytes() throws {
+        let workspace = try Workspace()
+        let first = try #require(try workspace.build(into: "out"))
+        let tree = workspace.tree("out")
+
+        let otherCompiler = try #require(try workspace.build(into: "out", compiler: "jimu other"))
+        #expect(otherCompiler == (reused: 0, rendered: first.rendered))
+
+        try FileManager.default.removeItem(atPath: workspace.cache)
+        let afterDeletion = try #require(try workspace.build(into: "out", compiler: "jimu other"))
+        #expect(afterDeletion == (reused: 0, rendered: first.rendered))
+        #expect(Self.differences(workspace.tree("out"), tree) == [])
+    }
+
+    @Test func theIndexOfAnOutputFolderThatIsGoneIsDropped() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "gone")
+        try workspace.build(into: "kept")
+        func indexes() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: workspace.cache).count }
+        #expect(try indexes() == 2)
+        try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
+        try workspace.build(into: "kept")
+        #expect(try indexes() == 1)
+    }
+
+    @Test func aSharedFileEditReachesEveryUnit() throws {
+        let workspace = try Workspace()
+        let first = try #require(try workspace.build(into: "out"))
+        // A department's name shows on the pages of every item of the department.
+        try workspace.edit("dictionary/departments.yaml") { $0.replacingOccurrences(of: "公安机关", with: "公安机关（测试）") }
+        let rebuilt = try #require(try workspace.build(into: "out"))
+        #expect(rebuilt == (reused: 0, rendered: first.rendered))
+        try workspace.build(into: "reference", cached: false)
+        #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
+    }
+}
