@@ -78,6 +78,10 @@ public struct YAMLDocument: Sendable {
         nodes[Int(node.index)].style
     }
 
+    /// Whether any node has an explicit tag: most documents have none, and a check of every
+    /// node's tag can then stop before it starts.
+    public var hasTags: Bool { !tags.isEmpty }
+
     /// The node's explicit tag, or nil when it has none.
     ///
     /// The tag is given as libyaml resolves it: tag handles are expanded, so `!!str` reads

@@ -169,13 +169,19 @@ public final class BuildCache: @unchecked Sendable {
 
     private static func readIndex(_ path: String, compiler: String) -> (files: [String: FileRecord], units: [String: UnitRecord])? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.count >= 3, lines[0] == "jimu-cache 1", lines[1] == "compiler\t" + compiler, lines[2].hasPrefix("output\t")
+        // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
+        let bytes = [UInt8](data)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"))
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        guard lines.count >= 3, text(lines[0]) == "jimu-cache 1", text(lines[1]) == "compiler\t" + compiler,
+            text(lines[2]).hasPrefix("output\t")
         else { return nil }
         var files: [String: FileRecord] = [:]
         var units: [String: UnitRecord] = [:]
+        files.reserveCapacity(lines.count / 2)
+        units.reserveCapacity(lines.count / 2)
         for line in lines.dropFirst(3) {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(text)
             switch parts.first {
             case "file" where parts.count == 4:
                 guard let identity = FileIdentity(text: parts[2]) else { return nil }
@@ -212,7 +218,7 @@ struct FileIdentity: Equatable {
     var text: String { "\(size),\(modifiedSeconds),\(modifiedNanoseconds),\(inode),\(mode)" }
 
     init?(text: String) {
-        let parts = text.split(separator: ",")
+        let parts = text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
         guard parts.count == 5, let size = Int64(parts[0]), let seconds = Int64(parts[1]), let nanoseconds = Int64(parts[2]),
             let inode = UInt64(parts[3]), let mode = UInt32(parts[4])
         else { return nil }

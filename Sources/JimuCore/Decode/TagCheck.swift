@@ -13,6 +13,7 @@ extension DocumentReader {
     /// Reports every unsupported tag in the document, visiting each node once even where
     /// aliases share it.
     func checkTags(from root: YAMLNodeID) {
+        guard document.hasTags else { return }
         var seen: Set<YAMLNodeID> = []
         var pending = [root]
         while let node = pending.popLast() {

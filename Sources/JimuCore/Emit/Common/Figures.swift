@@ -21,8 +21,9 @@ public enum Figures {
         let n = abs(numerator)
         let d = abs(denominator)
         let scaled = (2 * n + d) / (2 * d)
-        var value = Decimal(scaled) / pow(Decimal(10), places)
-        if negative { value = -value }
+        // Built from sign, exponent and significand: a Decimal division is slow, and the
+        // merge report takes several per practice.
+        let value = Decimal(sign: negative && scaled != 0 ? .minus : .plus, exponent: -places, significand: Decimal(scaled))
         return value
     }
 

@@ -195,22 +195,28 @@ extension MergeReport {
         let skeleton = try CanonicalJSON.encode(frame)
         let placeholder = "\"items\" : [\n\n  ]"
         guard let slot = skeleton.range(of: placeholder) else { return try CanonicalJSON.encode(self) }
-        let encoded = try Parallel.map(items) { item in Result { try CanonicalJSON.encode(item) } }.map { try $0.get() }
+        // Each item encoded and indented two levels deeper on any core; the pretty printer
+        // leaves blank lines bare, so only lines with content get the indent.
+        let encoded = try Parallel.map(items) { item in
+            Result { () throws -> [UInt8] in
+                let utf8 = Array(try CanonicalJSON.encode(item).utf8.dropLast())
+                var indented: [UInt8] = []
+                indented.reserveCapacity(utf8.count * 5 / 4)
+                var lineStart = true
+                for byte in utf8 {
+                    if lineStart && byte != UInt8(ascii: "\n") { indented += "    ".utf8 }
+                    indented.append(byte)
+                    lineStart = byte == UInt8(ascii: "\n")
+                }
+                return indented
+            }
+        }.map { try $0.get() }
         var bytes = Array(skeleton[..<slot.lowerBound].utf8)
-        bytes.reserveCapacity(encoded.reduce(skeleton.utf8.count) { $0 + $1.utf8.count * 11 / 10 })
+        bytes.reserveCapacity(encoded.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })
         bytes += "\"items\" : [\n".utf8
-        let newline = UInt8(ascii: "\n")
-        let indent = Array("    ".utf8)
         for (index, item) in encoded.enumerated() {
             if index > 0 { bytes += ",\n".utf8 }
-            // Two levels deeper than at the top; the pretty printer leaves blank lines bare.
-            let utf8 = Array(item.utf8.dropLast())
-            var lineStart = true
-            for byte in utf8 {
-                if lineStart && byte != newline { bytes += indent }
-                bytes.append(byte)
-                lineStart = byte == newline
-            }
+            bytes += item
         }
         bytes += "\n  ]".utf8
         bytes += skeleton[slot.upperBound...].utf8
