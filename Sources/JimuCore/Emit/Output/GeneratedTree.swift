@@ -8,7 +8,7 @@ import Glibc
 /// switched in with one atomic exchange, so the folder is always the old tree or the new
 /// one, never a mix, whenever the build is killed. Only files the previous manifest lists
 /// are Jimu's to drop; any other file found there is carried over and reported.
-public struct GeneratedTree {
+public struct GeneratedTree: Sendable {
     public let root: String
 
     public init(root: String) {
@@ -38,14 +38,24 @@ public struct GeneratedTree {
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var folders = FolderMaker()
-            for artifact in artifacts {
-                try folders.makeParent(of: staging + "/" + artifact.path)
-                if artifact.unchangedSHA256 != nil {
-                    try linkUnchanged(artifact.path)
-                } else {
-                    try write(artifact.contents, to: staging + "/" + artifact.path)
+            for artifact in artifacts { try folders.makeParent(of: staging + "/" + artifact.path) }
+            // Creating tens of thousands of files is kernel work that scales with cores; the
+            // first failure, in path order, is the one reported.
+            let failures = Parallel.map(Self.batches(artifacts.count)) { batch -> CatalogIOError? in
+                do throws(CatalogIOError) {
+                    for artifact in artifacts[batch] {
+                        if artifact.unchangedSHA256 != nil {
+                            try linkUnchanged(artifact.path)
+                        } else {
+                            try write(artifact.contents, to: staging + "/" + artifact.path)
+                        }
+                    }
+                    return nil
+                } catch {
+                    return error
                 }
             }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             var keptFolders: [(path: String, mode: mode_t)] = []
             for entry in previous where !produced.contains(entry.path) && entry.path != Manifest.path {
                 if entry.isDirectory {
@@ -122,6 +132,11 @@ public struct GeneratedTree {
             break
         }
         throw CatalogIOError(path: from, reason: "cannot keep this file that is not Jimu's: \(linkError)")
+    }
+
+    /// Ranges of about 256 files: enough work per task that handing them out costs nothing.
+    static func batches(_ count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: 256).map { $0..<min($0 + 256, count) }
     }
 
     /// Puts the old tree's file, which the build cache found unchanged, into the new tree:
