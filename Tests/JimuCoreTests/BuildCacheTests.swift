@@ -125,15 +125,40 @@ import Testing
         #expect(Self.differences(workspace.tree("out"), tree) == [])
     }
 
+    @Test func aCutOffFragmentFileIsNotTrusted() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        let tree = workspace.tree("out")
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.cache)
+        let fragments = try #require(names.first { $0.hasSuffix(".fragments") })
+        // Half of it gone: the index's offsets now point past its end.
+        let path = workspace.cache + "/" + fragments
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        try workspace.edit(Self.practice, Self.cutDown)
+        try workspace.build(into: "out")
+        try workspace.build(into: "reference", cached: false)
+        #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
+        #expect(workspace.tree("out")["reports/merge.json"] != tree["reports/merge.json"])
+        // One fragment file at a time: the old one goes when the new one is in.
+        let after = try FileManager.default.contentsOfDirectory(atPath: workspace.cache)
+        #expect(after.filter { $0.hasSuffix(".fragments") }.count == 1)
+        #expect(!after.contains(fragments))
+    }
+
     @Test func theIndexOfAnOutputFolderThatIsGoneIsDropped() throws {
         let workspace = try Workspace()
         try workspace.build(into: "gone")
         try workspace.build(into: "kept")
-        func indexes() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: workspace.cache).count }
+        func indexes() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: workspace.cache).count { $0.hasSuffix(".index") }
+        }
         #expect(try indexes() == 2)
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
         #expect(try indexes() == 1)
+        // The fragments of the folder that is gone went with its index.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).count == 2)
     }
 
     @Test func aSharedFileEditReachesEveryUnit() throws {

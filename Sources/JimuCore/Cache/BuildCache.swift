@@ -12,8 +12,11 @@ import Glibc
 /// rendered again: its files are linked from the old tree into the new one. Anything else,
 /// a file edited by hand included, is rendered and written as in a build without a cache.
 ///
-/// The cache holds no output bytes, only this index, one file per output folder under the
-/// cache folder (`.jimu-cache/` by default). Deleting it costs one full build, nothing more.
+/// Besides whole files, it keeps *fragments*: a unit's part of a file that every unit
+/// contributes to (its entry in the merge report), so that file is assembled, not rendered
+/// again. The index is one file per output folder under the cache folder (`.jimu-cache/`
+/// by default), the fragments one more beside it. Deleting the folder costs one full build,
+/// nothing more.
 public final class BuildCache: @unchecked Sendable {
     /// A file of the output tree as the last build left it.
     struct FileRecord: Equatable {
@@ -26,13 +29,25 @@ public final class BuildCache: @unchecked Sendable {
         var paths: [String]
     }
 
+    /// A fragment's place in the fragment file the index names.
+    struct FragmentRecord {
+        var digest: String
+        var offset: Int
+        var length: Int
+    }
+
     let indexPath: String
     let outputRoot: String
     let units: CompileUnits
     private let previousFiles: [String: FileRecord]
     private let previousUnits: [String: UnitRecord]
+    private let previousFragments: [String: FragmentRecord]
+    /// The bytes of the previous build's fragment file (empty when there is none).
+    private let previousFragmentBytes: [UInt8]
+    private let previousFragmentFile: String?
     /// Filled by the emitters, from every core: guarded by `lock`.
     private var currentUnits: [String: UnitRecord] = [:]
+    private var currentFragments: [String: (digest: String, bytes: [UInt8])] = [:]
     private var reusedCount = 0
     private var renderedCount = 0
     private let lock = NSLock()
@@ -46,6 +61,18 @@ public final class BuildCache: @unchecked Sendable {
         let index = Self.readIndex(indexPath, compiler: units.compiler)
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
+        previousFragmentFile = index?.fragmentFile
+        var fragments = index?.fragments ?? [:]
+        var fragmentBytes: [UInt8] = []
+        if let name = index?.fragmentFile, let data = FileManager.default.contents(atPath: folder + "/" + name) {
+            fragmentBytes = [UInt8](data)
+        }
+        // A fragment file shorter than the index says (cut off, replaced) offers nothing.
+        if fragments.values.contains(where: { $0.offset < 0 || $0.length < 0 || $0.offset + $0.length > fragmentBytes.count }) {
+            fragments = [:]
+        }
+        previousFragments = fragments
+        previousFragmentBytes = fragmentBytes
     }
 
     /// One index per output folder, named by a hash of its absolute path.
@@ -90,6 +117,21 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// A unit's part of a shared file: the previous build's bytes when the unit's digest is
+    /// unchanged, else `produce()`; remembered either way for the next build.
+    func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> [UInt8] {
+        guard let digest = units.digest(unit) else { return try produce() }
+        let key = scope + "\t" + unit.name
+        let bytes: [UInt8]
+        if let record = previousFragments[key], record.digest == digest {
+            bytes = Array(previousFragmentBytes[record.offset..<(record.offset + record.length)])
+        } else {
+            bytes = try produce()
+        }
+        lock.withLock { currentFragments[key] = (digest, bytes) }
+        return bytes
+    }
+
     /// How many units came from the cache and how many were rendered.
     public var counts: (reused: Int, rendered: Int) { lock.withLock { (reusedCount, renderedCount) } }
 
@@ -127,18 +169,37 @@ public final class BuildCache: @unchecked Sendable {
         }
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
+        // Fragments go to a file of a new name, named by the index written after it: a build
+        // killed in between leaves the old index with its old fragment file, never a mix.
+        let fragments = lock.withLock { currentFragments }
+        var fragmentFile: String?
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if !fragments.isEmpty {
+                let name = (indexPath as NSString).lastPathComponent + ".\(UUID().uuidString.lowercased()).fragments"
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(fragments.values.reduce(0) { $0 + $1.bytes.count })
+                for key in fragments.keys.sorted() {
+                    guard let fragment = fragments[key] else { continue }
+                    lines.append(["fragment", key, fragment.digest, String(bytes.count), String(fragment.bytes.count)].joined(separator: "\t"))
+                    bytes += fragment.bytes
+                }
+                try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
+                fragmentFile = name
+                lines.insert("fragments\t" + name, at: 3)
+            }
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
                 return "cannot write \(indexPath): \(reason)"
             }
+            if let previous = previousFragmentFile, previous != fragmentFile { unlink(folder + "/" + previous) }
             Self.forgetRemovedOutputs(in: folder)
             return nil
         } catch {
             unlink(temporary)
+            if let fragmentFile { unlink(folder + "/" + fragmentFile) }
             return "cannot write \(indexPath): \(error.localizedDescription)"
         }
     }
@@ -160,6 +221,12 @@ public final class BuildCache: @unchecked Sendable {
             let output = String(lines[2].dropFirst("output\t".count))
             if !FileManager.default.fileExists(atPath: output) { unlink(path) }
         }
+        // Named `<index>.<id>.fragments`: gone with their index.
+        let remaining = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        for name in remaining where name.hasSuffix(".fragments") {
+            let index = name.split(separator: ".").first.map { String($0) + ".index" } ?? ""
+            if !remaining.contains(index) { unlink(folder + "/" + name) }
+        }
     }
 
     /// Tabs and line breaks separate the index's records: a path holding one is never cached.
@@ -167,7 +234,9 @@ public final class BuildCache: @unchecked Sendable {
         !path.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
     }
 
-    private static func readIndex(_ path: String, compiler: String) -> (files: [String: FileRecord], units: [String: UnitRecord])? {
+    private static func readIndex(_ path: String, compiler: String) -> (
+        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord], fragmentFile: String?
+    )? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
         let bytes = [UInt8](data)
@@ -178,6 +247,8 @@ public final class BuildCache: @unchecked Sendable {
         else { return nil }
         var files: [String: FileRecord] = [:]
         var units: [String: UnitRecord] = [:]
+        var fragments: [String: FragmentRecord] = [:]
+        var fragmentFile: String?
         files.reserveCapacity(lines.count / 2)
         units.reserveCapacity(lines.count / 2)
         for line in lines.dropFirst(3) {
@@ -188,11 +259,16 @@ public final class BuildCache: @unchecked Sendable {
                 files[parts[3]] = FileRecord(sha256: parts[1], identity: identity)
             case "unit" where parts.count >= 4:
                 units[parts[1] + "\t" + parts[2]] = UnitRecord(digest: parts[3], paths: Array(parts[4...]))
+            case "fragments" where parts.count == 2 && !parts[1].contains("/"):
+                fragmentFile = parts[1]
+            case "fragment" where parts.count == 6:
+                guard let offset = Int(parts[4]), let length = Int(parts[5]) else { return nil }
+                fragments[parts[1] + "\t" + parts[2]] = FragmentRecord(digest: parts[3], offset: offset, length: length)
             default:
                 return nil  // not an index this version wrote: ignore it whole
             }
         }
-        return (files, units)
+        return (files, units, fragmentFile == nil ? [:] : fragments, fragmentFile)
     }
 }
 

@@ -32,4 +32,20 @@ public struct UnitRenderer: Sendable {
             return artifacts
         }.flatMap { $0 }
     }
+
+    /// Each element's part of a file every unit contributes to, on any core, in order: from
+    /// the cache when the element's unit did not change, else `render`'s.
+    func fragments<Element: Sendable>(
+        _ scope: String, _ elements: [Element], unit: @escaping (Element) -> CompileUnit,
+        render: @escaping (Element) throws -> [UInt8]
+    ) throws -> [[UInt8]] {
+        nonisolated(unsafe) let unit = unit
+        nonisolated(unsafe) let render = render
+        return try Parallel.map(elements) { element -> Result<[UInt8], any Error> in
+            Result {
+                guard let cache else { return try render(element) }
+                return try cache.fragment(scope: scope, unit: unit(element)) { try render(element) }
+            }
+        }.map { try $0.get() }
+    }
 }

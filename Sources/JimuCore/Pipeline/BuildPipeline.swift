@@ -99,7 +99,7 @@ public enum BuildPipeline {
         let mergeReport = timings.measure("merge report") { MergeReport(standard) }
         // Every output is a function of the IR alone: the emitters run side by side.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
-            ("emit reports", { (try ReportsEmitter.emit(standard, mergeReport: mergeReport), []) }),
+            ("emit reports", { (try ReportsEmitter.emit(standard, mergeReport: mergeReport, units: units), []) }),
             ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
             ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
             ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),

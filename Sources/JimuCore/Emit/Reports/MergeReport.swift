@@ -188,29 +188,28 @@ public struct MergeReport: Codable, Sendable {
 extension MergeReport {
     /// `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
     /// at province scale) encoded on every core and spliced in, indented to their depth.
-    public func canonicalJSON() throws -> String {
+    public func canonicalJSON(units: UnitRenderer = .uncached) throws -> String {
         guard !items.isEmpty else { return try CanonicalJSON.encode(self) }
         var frame = self
         frame.items = []
         let skeleton = try CanonicalJSON.encode(frame)
         let placeholder = "\"items\" : [\n\n  ]"
         guard let slot = skeleton.range(of: placeholder) else { return try CanonicalJSON.encode(self) }
-        // Each item encoded and indented two levels deeper on any core; the pretty printer
-        // leaves blank lines bare, so only lines with content get the indent.
-        let encoded = try Parallel.map(items) { item in
-            Result { () throws -> [UInt8] in
-                let utf8 = Array(try CanonicalJSON.encode(item).utf8.dropLast())
-                var indented: [UInt8] = []
-                indented.reserveCapacity(utf8.count * 5 / 4)
-                var lineStart = true
-                for byte in utf8 {
-                    if lineStart && byte != UInt8(ascii: "\n") { indented += "    ".utf8 }
-                    indented.append(byte)
-                    lineStart = byte == UInt8(ascii: "\n")
-                }
-                return indented
+        // Each item encoded and indented two levels deeper on any core (or taken from the
+        // cache); the pretty printer leaves blank lines bare, so only lines with content get
+        // the indent.
+        let encoded = try units.fragments("reports/merge.json", items, unit: { .item($0.key) }) { item in
+            let utf8 = Array(try CanonicalJSON.encode(item).utf8.dropLast())
+            var indented: [UInt8] = []
+            indented.reserveCapacity(utf8.count * 5 / 4)
+            var lineStart = true
+            for byte in utf8 {
+                if lineStart && byte != UInt8(ascii: "\n") { indented += "    ".utf8 }
+                indented.append(byte)
+                lineStart = byte == UInt8(ascii: "\n")
             }
-        }.map { try $0.get() }
+            return indented
+        }
         var bytes = Array(skeleton[..<slot.lowerBound].utf8)
         bytes.reserveCapacity(encoded.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })
         bytes += "\"items\" : [\n".utf8

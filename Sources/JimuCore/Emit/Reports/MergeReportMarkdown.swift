@@ -1,7 +1,9 @@
 /// The merge report for policy editors (`reports/merge.md`): the same content as
 /// `merge.json`, as tables that read well on any code host.
 public enum MergeReportMarkdown {
-    public static func render(_ report: MergeReport, figures: ReformFigures, localityNames: [String: String]) -> String {
+    public static func render(
+        _ report: MergeReport, figures: ReformFigures, localityNames: [String: String], units: UnitRenderer = .uncached
+    ) throws -> String {
         let e = Markdown.escape
         func locality(_ code: String?) -> String {
             guard let code else { return "frame" }
@@ -28,47 +30,11 @@ public enum MergeReportMarkdown {
         out += "\nShares of visits count items whose visits are stated.\n\n"
 
         out += "## Items\n\n"
-        for item in report.items {
-            out += "### \(e(item.name.zh))"
-            if let en = item.name.en { out += " — \(e(en))" }
-            out += "\n\n`\(item.key)` · code \(e(item.code)) · department `\(item.department)` · "
-            out += "statutory limit \(item.statutoryLimit) working days\n\n"
-            if item.frameOnly {
-                out += "No locality has a practice for this item: its standard comes from the legal frame alone.\n\n"
-            }
-            out += Markdown.table(
-                ["Dimension", "Standard", "From", "Rule", "Source"],
-                item.decisions.map { decision in
-                    [
-                        decision.dimension, e(decision.value), locality(decision.locality), "`\(decision.rule)`",
-                        Markdown.code(decision.source),
-                    ]
-                })
-            out += "\n"
-            if !item.addedBack.isEmpty {
-                out += "Added back because the law requires them: "
-                out += item.addedBack.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
-            }
-            let sharing = item.sharedFields.map { ("field", $0) } + item.sharedMaterials.map { ("material", $0) }
-            if !sharing.isEmpty {
-                out += "Shared province-wide: "
-                out += sharing.map { "\($0.0) `\($0.1.id)` from `\($0.1.source)` (as \(locality($0.1.locality)) does)" }
-                    .joined(separator: "; ") + ".\n\n"
-            }
-            if !item.localities.isEmpty {
-                out += Markdown.table(
-                    ["Locality", "Fields by hand", "Materials submitted", "Steps", "Working days", "Visits", "Must change"],
-                    item.localities.map { comparison in
-                        [
-                            locality(comparison.locality), comparison.reductions.handFilledFields.text,
-                            comparison.reductions.submittedMaterials.text, comparison.reductions.steps.text,
-                            comparison.reductions.days.text, comparison.reductions.visits?.text ?? "–",
-                            comparison.mustChange.isEmpty ? "–" : comparison.mustChange.joined(separator: ", "),
-                        ]
-                    })
-                out += "\n"
-            }
+        // Each item's section on any core, or from the cache when its unit did not change.
+        let sections = try units.fragments("reports/merge.md", report.items, unit: { .item($0.key) }) { item in
+            Array(itemSection(item, locality: locality).utf8)
         }
+        out += String(decoding: sections.joined(), as: UTF8.self)
 
         out += "## Localities\n\n"
         for entry in report.localities {
@@ -81,6 +47,53 @@ public enum MergeReportMarkdown {
                 out += entry.adopted.map { "`\($0.item)` \($0.dimension)" }.joined(separator: ", ") + ".\n\n"
             }
             out += reductionTable(entry.totals) + "\n"
+        }
+        return out
+    }
+
+    /// One item's section: its decisions, what the law added back, what is shared, and what
+    /// each locality must change.
+    private static func itemSection(_ item: MergeReport.ItemReport, locality: (String?) -> String) -> String {
+        let e = Markdown.escape
+        var out = ""
+        out += "### \(e(item.name.zh))"
+        if let en = item.name.en { out += " — \(e(en))" }
+        out += "\n\n`\(item.key)` · code \(e(item.code)) · department `\(item.department)` · "
+        out += "statutory limit \(item.statutoryLimit) working days\n\n"
+        if item.frameOnly {
+            out += "No locality has a practice for this item: its standard comes from the legal frame alone.\n\n"
+        }
+        out += Markdown.table(
+            ["Dimension", "Standard", "From", "Rule", "Source"],
+            item.decisions.map { decision in
+                [
+                    decision.dimension, e(decision.value), locality(decision.locality), "`\(decision.rule)`",
+                    Markdown.code(decision.source),
+                ]
+            })
+        out += "\n"
+        if !item.addedBack.isEmpty {
+            out += "Added back because the law requires them: "
+            out += item.addedBack.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
+        }
+        let sharing = item.sharedFields.map { ("field", $0) } + item.sharedMaterials.map { ("material", $0) }
+        if !sharing.isEmpty {
+            out += "Shared province-wide: "
+            out += sharing.map { "\($0.0) `\($0.1.id)` from `\($0.1.source)` (as \(locality($0.1.locality)) does)" }
+                .joined(separator: "; ") + ".\n\n"
+        }
+        if !item.localities.isEmpty {
+            out += Markdown.table(
+                ["Locality", "Fields by hand", "Materials submitted", "Steps", "Working days", "Visits", "Must change"],
+                item.localities.map { comparison in
+                    [
+                        locality(comparison.locality), comparison.reductions.handFilledFields.text,
+                        comparison.reductions.submittedMaterials.text, comparison.reductions.steps.text,
+                        comparison.reductions.days.text, comparison.reductions.visits?.text ?? "–",
+                        comparison.mustChange.isEmpty ? "–" : comparison.mustChange.joined(separator: ", "),
+                    ]
+                })
+            out += "\n"
         }
         return out
     }

@@ -1,15 +1,17 @@
 /// Emits `reports/`: the merge report and the bundle report in Markdown and JSON, and the
 /// reform figures.
 public enum ReportsEmitter {
-    public static func emit(_ catalog: StandardCatalog, mergeReport: MergeReport? = nil) throws -> [Artifact] {
+    public static func emit(_ catalog: StandardCatalog, mergeReport: MergeReport? = nil, units: UnitRenderer = .uncached) throws
+        -> [Artifact]
+    {
         let report = mergeReport ?? MergeReport(catalog)
         let figures = ReformFigures(catalog)
         let bundles = BundleReport(catalog)
         let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
         return [
-            Artifact(path: "reports/merge.json", text: try report.canonicalJSON()),
+            Artifact(path: "reports/merge.json", text: try report.canonicalJSON(units: units)),
             Artifact(
-                path: "reports/merge.md", text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)),
+                path: "reports/merge.md", text: try MergeReportMarkdown.render(report, figures: figures, localityNames: names, units: units)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
             Artifact(path: "reports/bundles.json", text: try CanonicalJSON.encode(bundles)),
             Artifact(path: "reports/bundles.md", text: bundles.markdown()),
