@@ -24,10 +24,14 @@ public enum SwiftPackageEmitter {
             codeListTypes[list.id.value] = typeNames.make(list.id.value, upper: true, fallback: "CodeList")
         }
         var patterns = SwiftPatternTable()
+        // Each distinct pattern compiled once: forms share most of theirs.
+        var compiles: [String: Bool] = [:]
         for form in forms {
             for field in form.fields {
                 for pattern in FieldRules(field.spec, codeLists: lists).patterns {
-                    if (try? PortableRegex(pattern)) == nil {
+                    let compiled = compiles[pattern] ?? ((try? PortableRegex(pattern)) != nil)
+                    compiles[pattern] = compiled
+                    if !compiled {
                         diagnostics.append(
                             Diagnostic(
                                 .invalidPattern, "pattern `\(pattern)` of `\(field.id)` does not compile in the Swift runtime",
@@ -69,7 +73,7 @@ public enum SwiftPackageEmitter {
         artifacts.append(
             Artifact(
                 path: root + "Tests/JimuFormsTests/ExampleTests.swift",
-                text: exampleTests(forms.map { ($0.id, $0.fields) }, catalog.codeLists)))
+                text: exampleTests(translated.map { ($0.form.id, $0.unit, $0.form.fields) }, catalog.codeLists, units: units)))
         return (artifacts, diagnostics)
     }
 
@@ -158,17 +162,22 @@ public enum SwiftPackageEmitter {
             SwiftFile(header: header, imports: [], declarations: [.doc("The forms of the catalog, by id."), declaration]))
     }
 
-    private static func exampleTests(_ forms: [(id: String, fields: [StandardField])], _ codeLists: [CodeList]) -> String {
+    private static func exampleTests(
+        _ forms: [(id: String, unit: CompileUnit, fields: [StandardField])], _ codeLists: [CodeList], units: UnitRenderer
+    ) -> String {
         var out = header.map { "// " + $0 }.joined(separator: "\n") + "\n\n"
         out += "import JimuForms\nimport Testing\n\n"
         out += "/// One valid and two invalid submissions per form, derived from the catalog.\n"
         out += "struct ExampleTests {\n"
         out += "    static let examples: [(form: String, json: String)] = [\n"
-        for form in forms {
-            guard let members = SubmissionExamples.valid(form: form.fields, codeLists: codeLists) else { continue }
+        // A form's example is a function of its unit alone: from the cache when it did not change
+        // (`render` never throws, so `try?` loses nothing).
+        let examples = try? units.fragments("swift/examples", forms, unit: \.unit) { form -> [UInt8] in
+            guard let members = SubmissionExamples.valid(form: form.fields, codeLists: codeLists) else { return [] }
             let text = String(decoding: SubmissionExamples.json(members), as: UTF8.self)
-            out += "        (" + SwiftRenderer.literal(form.id) + ", " + SwiftRenderer.literal(text) + "),\n"
+            return Array(("        (" + SwiftRenderer.literal(form.id) + ", " + SwiftRenderer.literal(text) + "),\n").utf8)
         }
+        out += String(decoding: (examples ?? []).joined(), as: UTF8.self)
         out += "    ]\n\n"
         out += """
                 @Test func validExamplesPass() {
