@@ -12,6 +12,12 @@ public struct Artifact: Sendable, Equatable {
         self.contents = Array(text.utf8)
     }
 
+    /// Bytes already encoded as UTF-8: no second copy of a large file.
+    init(path: String, utf8: [UInt8]) {
+        self.path = path
+        self.contents = utf8
+    }
+
     init(path: String, unchangedSHA256: String) {
         self.path = path
         self.contents = []

@@ -44,8 +44,10 @@ public enum BuildPipeline {
                 standard?.bundles = composed.bundles
             }
             if let standard {
-                diagnostics += TranslationCheck.diagnostics(
-                    standard, sources: decoded.sources, limits: decoded.catalog.config?.limits ?? CatalogLimits())
+                diagnostics += timings.measure("translations") {
+                    TranslationCheck.diagnostics(
+                        standard, sources: decoded.sources, limits: decoded.catalog.config?.limits ?? CatalogLimits())
+                }
             }
         }
         diagnostics += GuideTemplates.check(decoded.templates)

@@ -186,15 +186,15 @@ public struct MergeReport: Codable, Sendable {
 }
 
 extension MergeReport {
-    /// `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
+    /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
     /// at province scale) encoded on every core and spliced in, indented to their depth.
-    public func canonicalJSON(units: UnitRenderer = .uncached) throws -> String {
-        guard !items.isEmpty else { return try CanonicalJSON.encode(self) }
+    public func canonicalJSON(units: UnitRenderer = .uncached) throws -> [UInt8] {
+        guard !items.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
         var frame = self
         frame.items = []
         let skeleton = try CanonicalJSON.encode(frame)
         let placeholder = "\"items\" : [\n\n  ]"
-        guard let slot = skeleton.range(of: placeholder) else { return try CanonicalJSON.encode(self) }
+        guard let slot = skeleton.range(of: placeholder) else { return Array(try CanonicalJSON.encode(self).utf8) }
         // Each item encoded and indented two levels deeper on any core (or taken from the
         // cache); the pretty printer leaves blank lines bare, so only lines with content get
         // the indent.
@@ -219,6 +219,6 @@ extension MergeReport {
         }
         bytes += "\n  ]".utf8
         bytes += skeleton[slot.upperBound...].utf8
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

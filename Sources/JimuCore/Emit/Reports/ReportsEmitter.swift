@@ -9,7 +9,7 @@ public enum ReportsEmitter {
         let bundles = BundleReport(catalog)
         let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
         return [
-            Artifact(path: "reports/merge.json", text: try report.canonicalJSON(units: units)),
+            Artifact(path: "reports/merge.json", utf8: try report.canonicalJSON(units: units)),
             Artifact(
                 path: "reports/merge.md", text: try MergeReportMarkdown.render(report, figures: figures, localityNames: names, units: units)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
