@@ -125,6 +125,24 @@ import Testing
         #expect(Self.differences(workspace.tree("out"), tree) == [])
     }
 
+    @Test func aTreeCheckedOutAgainIsReusedByItsBytes() throws {
+        // As in CI: the cache folder restored, the output tree fresh from git (new inodes and
+        // times). Each file is then judged by its SHA-256, and an edited one is not reused.
+        let workspace = try Workspace()
+        let first = try #require(try workspace.build(into: "out"))
+        let out = workspace.root.path + "/out"
+        try FileManager.default.moveItem(atPath: out, toPath: out + "-moved")
+        try FileManager.default.copyItem(atPath: out + "-moved", toPath: out)
+        try FileManager.default.removeItem(atPath: out + "-moved")
+        let schema = out + "/schemas/items/household-registration-newborn.schema.json"
+        let original = try #require(FileManager.default.contents(atPath: schema))
+        try Data(original.reversed()).write(to: URL(fileURLWithPath: schema))  // same size, other bytes
+
+        let rebuilt = try #require(try workspace.build(into: "out"))
+        #expect(rebuilt == (reused: first.rendered - 1, rendered: 1))
+        #expect(FileManager.default.contents(atPath: schema) == original)
+    }
+
     @Test func aCutOffFragmentFileIsNotTrusted() throws {
         let workspace = try Workspace()
         try workspace.build(into: "out")

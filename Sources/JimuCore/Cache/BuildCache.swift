@@ -8,9 +8,10 @@ import Glibc
 /// the last build, under which digest, and each written file's SHA-256 and identity on disk.
 ///
 /// A unit whose digest is unchanged, and whose files are still exactly as Jimu wrote them
-/// (same size, modification time, inode and mode: the check `git` and `make` trust), is not
-/// rendered again: its files are linked from the old tree into the new one. Anything else,
-/// a file edited by hand included, is rendered and written as in a build without a cache.
+/// (same size, modification time, inode and mode: the check `git` and `make` trust; where
+/// those differ, as after a checkout, the same mode and SHA-256), is not rendered again: its
+/// files are linked from the old tree into the new one. Anything else, a file edited by hand
+/// included, is rendered and written as in a build without a cache.
 ///
 /// Besides whole files, it keeps *fragments*: a unit's part of a file that every unit
 /// contributes to (its entry in the merge report), so that file is assembled, not rendered
@@ -97,7 +98,7 @@ public final class BuildCache: @unchecked Sendable {
         guard let record = previousUnits[key], record.digest == current else { return nil }
         var artifacts: [Artifact] = []
         for path in record.paths {
-            guard let file = previousFiles[path], FileIdentity(path: outputRoot + "/" + path) == file.identity else { return nil }
+            guard let file = previousFiles[path], isUnchanged(path, file) else { return nil }
             artifacts.append(Artifact(path: path, unchangedSHA256: file.sha256))
         }
         lock.withLock {
@@ -145,10 +146,23 @@ public final class BuildCache: @unchecked Sendable {
         for index in artifacts.indices where artifacts[index].unchangedSHA256 == nil {
             let path = artifacts[index].path
             guard path != Manifest.path, let sha = manifest.files[path], let file = previousFiles[path], file.sha256 == sha,
-                FileIdentity(path: outputRoot + "/" + path) == file.identity
+                isUnchanged(path, file)
             else { continue }
             artifacts[index] = Artifact(path: path, unchangedSHA256: sha)
         }
+    }
+
+    /// Whether the old tree's file is still what the last build wrote: the same identity on
+    /// disk, or, for a tree copied or checked out again (new inodes and times, as in CI that
+    /// restores `generated/` from git), the same mode and bytes.
+    private func isUnchanged(_ path: String, _ record: FileRecord) -> Bool {
+        let full = outputRoot + "/" + path
+        guard let identity = FileIdentity(path: full) else { return false }
+        if identity == record.identity { return true }
+        guard identity.mode == record.identity.mode, identity.size == record.identity.size,
+            let data = FileManager.default.contents(atPath: full)
+        else { return false }
+        return Manifest.sha256([UInt8](data)) == record.sha256
     }
 
     // MARK: After the write
