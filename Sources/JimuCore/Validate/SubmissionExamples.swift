@@ -45,7 +45,7 @@ public enum SubmissionExamples {
             var text: String
             if let format = rules.format, let known = formatExamples[format] {
                 text = known
-            } else if let pattern = rules.patterns.first, let regex = try? PortableRegex(pattern), let sample = regex.example() {
+            } else if let pattern = rules.patterns.first, let regex = try? PortableRegex(pattern, automaton: false), let sample = regex.example() {
                 text = sample
             } else {
                 text = "示例"

@@ -30,7 +30,9 @@ public struct SubmissionValidator: Sendable {
             let rules = FieldRules(field.spec, codeLists: lists)
             return Field(
                 field: field, rules: rules, path: jsonPointer(field.id),
-                compiled: rules.patterns.compactMap { try? PortableRegex($0) })
+                // A validator checks a submission or a few examples: building the automata
+                // would take longer than searching without them.
+                compiled: rules.patterns.compactMap { try? PortableRegex($0, automaton: false) })
         }
     }
 

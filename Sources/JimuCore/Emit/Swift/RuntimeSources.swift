@@ -4,6 +4,32 @@
 /// The runtime's source files, copied into every generated Swift package.
 enum RuntimeSources {
     static let files: [(name: String, text: String)] = [
+        ("CodeTable.swift", #####"""
+/// A code list's enum as the Swift emitter generates it: `validate(json:)` finds the code a
+/// JSON string holds by its bytes (exactly, as JSON Schema's `enum` compares), with no
+/// `String` made and no `init(rawValue:)`, which compares codes one after the other.
+public protocol CodeListEnum: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    static var codeTable: CodeTable<Self> { get }
+}
+
+/// The codes of a code list, by the UTF-8 bytes of their raw values. A class, so that
+/// passing a table around retains one reference.
+public final class CodeTable<Code: RawRepresentable & Sendable>: Sendable where Code.RawValue == String {
+    private let codes: [Code]
+    private let names: NameTable
+
+    public init(_ codes: [Code]) {
+        self.codes = codes
+        names = NameTable(codes.map(\.rawValue))
+    }
+
+    /// The code whose raw value has these UTF-8 bytes, nil when none has.
+    @inline(__always)
+    public func code(named name: UnsafeBufferPointer<UInt8>) -> Code? {
+        names.position(of: name).map { codes[$0] }
+    }
+}
+"""#####),
         ("FieldChecks.swift", #####"""
 // Foundation brings the C math library that rounding needs on Linux.
 import Foundation
@@ -22,25 +48,53 @@ public enum FieldChecks {
         case date
     }
 
-    /// Length in Unicode scalars (JSON Schema counts code points), patterns, the
+    /// Length in Unicode scalars (JSON Schema counts code points), the pattern, the
     /// no-trailing-newline guard that makes `$` mean the same in every engine, and the
-    /// format's own check.
+    /// format's own check. For a field with one pattern at most, as generated forms have.
     public static func string(
-        _ value: String, path: String, minLength: Int? = nil, maxLength: Int? = nil, patterns: [PortableRegex] = [],
+        _ value: String, path: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: PortableRegex? = nil,
         format: Format? = nil, into violations: inout [Violation]
     ) {
-        let length = value.unicodeScalars.count
-        if let minLength, length < minLength {
-            violations.append(
-                Violation(path: path, code: .minLength, message: "must have at least \(minLength) characters", messageZh: "至少\(minLength)个字符"))
+        value.withUTF8Bytes { text in
+            string(text, path: path, minLength: minLength, maxLength: maxLength, pattern: pattern, otherPatterns: [], format: format, into: &violations)
         }
-        if let maxLength, length > maxLength {
-            violations.append(
-                Violation(path: path, code: .maxLength, message: "must have at most \(maxLength) characters", messageZh: "最多\(maxLength)个字符"))
+    }
+
+    /// The same checks, with any number of patterns, each of which must match.
+    public static func string(
+        _ value: String, path: String, minLength: Int? = nil, maxLength: Int? = nil, patterns: [PortableRegex],
+        format: Format? = nil, into violations: inout [Violation]
+    ) {
+        value.withUTF8Bytes { text in
+            string(text, path: path, minLength: minLength, maxLength: maxLength, pattern: nil, otherPatterns: patterns, format: format, into: &violations)
         }
-        if !patterns.isEmpty {
-            let trailingNewline = value.unicodeScalars.last == "\n"
-            if trailingNewline || !patterns.allSatisfy({ $0.search(value) }) {
+    }
+
+    /// The checks over a string's UTF-8 bytes: no scalar is decoded that no rule reads.
+    @inline(__always)
+    private static func string(
+        _ text: UnsafeBufferPointer<UInt8>, path: String, minLength: Int?, maxLength: Int?, pattern: PortableRegex?,
+        otherPatterns: [PortableRegex], format: Format?, into violations: inout [Violation]
+    ) {
+        // A scalar takes one to four bytes: the byte count alone often settles both bounds.
+        let longEnough = (minLength ?? 0) <= text.count / 4
+        let shortEnough = text.count <= (maxLength ?? Int.max)
+        if !longEnough || !shortEnough {
+            // Every scalar has one byte that is no continuation byte (10xxxxxx).
+            var length = 0
+            for byte in text { length &+= byte & 0xC0 == 0x80 ? 0 : 1 }
+            if let minLength, length < minLength {
+                violations.append(
+                    Violation(path: path, code: .minLength, message: "must have at least \(minLength) characters", messageZh: "至少\(minLength)个字符"))
+            }
+            if let maxLength, length > maxLength {
+                violations.append(
+                    Violation(path: path, code: .maxLength, message: "must have at most \(maxLength) characters", messageZh: "最多\(maxLength)个字符"))
+            }
+        }
+        if pattern != nil || !otherPatterns.isEmpty {
+            let trailingNewline = text.last == UInt8(ascii: "\n")
+            if trailingNewline || !(pattern?.search(utf8: text) ?? true) || !otherPatterns.allSatisfy({ $0.search(utf8: text) }) {
                 violations.append(
                     Violation(path: path, code: .pattern, message: "does not have the required form", messageZh: "格式不正确"))
                 return
@@ -49,9 +103,9 @@ public enum FieldChecks {
         guard let format else { return }
         let valid: Bool =
             switch format {
-            case .residentID: StandardChecks.isResidentID(value)
-            case .creditCode: StandardChecks.isCreditCode(value)
-            case .date: StandardChecks.isDate(value)
+            case .residentID: StandardChecks.isResidentID(text)
+            case .creditCode: StandardChecks.isCreditCode(text)
+            case .date: StandardChecks.isDate(text)
             case .mobile, .postcode, .division, .email: true
             }
         if !valid {
@@ -110,7 +164,17 @@ public enum FieldChecks {
     /// A JSON number with no fractional part (JSON Schema's `integer`: 3.0 counts), within
     /// the exactly representable range.
     public static func integer(_ value: JSONValue, path: String, into violations: inout [Violation]) -> Int64? {
-        guard case .number(let d) = value, d.isFinite, d.rounded(.towardZero) == d else {
+        guard case .number(let d) = value else {
+            violations.append(.type(path, expected: "a whole number", expectedZh: "整数"))
+            return nil
+        }
+        return integer(d, path: path, into: &violations)
+    }
+
+    /// A JSON number's value as an integer field.
+    @inline(__always)
+    public static func integer(_ d: Double, path: String, into violations: inout [Violation]) -> Int64? {
+        guard d.isFinite, d.rounded(.towardZero) == d else {
             violations.append(.type(path, expected: "a whole number", expectedZh: "整数"))
             return nil
         }
@@ -131,20 +195,30 @@ public enum FieldChecks {
             violations.append(.type(path, expected: "a string", expectedZh: "文本"))
             return nil
         }
+        return code(s, path: path, into: &violations)
+    }
+
+    /// A JSON string's text as a code of a code list.
+    public static func code<Code: RawRepresentable & CaseIterable>(
+        _ s: String, path: String, into violations: inout [Violation]
+    ) -> Code? where Code.RawValue == String {
         if let code = Code(rawValue: s) {
             if same(code.rawValue, s) { return code }
             // Two codes of one list that are canonically equivalent: find the exact one.
             if let exact = Code.allCases.first(where: { same($0.rawValue, s) }) { return exact }
         }
-        violations.append(Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
+        violations.append(notACode(path))
         return nil
+    }
+
+    static func notACode(_ path: String) -> Violation {
+        Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中")
     }
 
     /// Whether two texts are the same sequence of Unicode scalars, as JSON Schema's `const`
     /// and `enum` compare strings (Swift's `==` also equates canonically equivalent ones).
-    @inlinable
     public static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        a.withUTF8Bytes { left in b.withUTF8Bytes { right in left.count == right.count && left.elementsEqual(right) } }
     }
 
     /// Whether `value` is exactly one of `texts` (JSON Schema's `enum` over strings).
@@ -153,19 +227,62 @@ public enum FieldChecks {
     }
 }
 """#####),
+        ("FieldFlags.swift", #####"""
+/// A set of a form's fields, by their position in the form: which fields a JSON submission
+/// holds with a value of the wrong type (present for `required`, yet without a typed value),
+/// and which names `validate(json:)` has met already. A form's first 64 fields live in one
+/// word, so the common case neither hashes nor allocates; larger forms spill into an array.
+public struct FieldFlags: Sendable, Equatable {
+    private var low: UInt64 = 0
+    private var high: [UInt64] = []
+
+    public init() {}
+
+    @inline(__always)
+    public func contains(_ field: Int) -> Bool {
+        if field < 64 { return low & (1 << UInt64(field)) != 0 }
+        let word = field / 64 - 1
+        return word < high.count && high[word] & (1 << UInt64(field % 64)) != 0
+    }
+
+    @inline(__always)
+    public mutating func insert(_ field: Int) {
+        set(field, true)
+    }
+
+    /// Adds or removes `field`.
+    @inline(__always)
+    public mutating func set(_ field: Int, _ member: Bool) {
+        if field < 64 {
+            low = member ? low | 1 << UInt64(field) : low & ~(1 << UInt64(field))
+        } else {
+            setHigh(field, member)
+        }
+    }
+
+    /// `set` beyond the first 64 fields, out of line so that `set` stays small.
+    private mutating func setHigh(_ field: Int, _ member: Bool) {
+        let word = field / 64 - 1
+        if word >= high.count {
+            guard member else { return }
+            high += [UInt64](repeating: 0, count: word + 1 - high.count)
+        }
+        high[word] = member ? high[word] | 1 << UInt64(field % 64) : high[word] & ~(1 << UInt64(field % 64))
+    }
+}
+"""#####),
         ("JSONForm.swift", #####"""
-/// The start of every form's `validate(json:)`: the bytes parsed, the value checked to be an
-/// object, duplicate names resolved as JSON parsers do (the last wins).
+/// A submission's top-level JSON object, as `jimu validate` reads it: the bytes parsed into
+/// a tree, the value checked to be an object, duplicate names resolved as JSON parsers do
+/// (the last wins). Generated forms read their members with `JSONFormReader` instead, with
+/// the same outcome and no tree.
 public enum JSONForm {
     public static func members(of json: [UInt8], into violations: inout [Violation]) -> [(key: String, value: JSONValue)]? {
         let value: JSONValue
         do throws(JSONParser.Failure) {
             value = try JSONParser.parse(json)
         } catch {
-            violations.append(
-                Violation(
-                    path: "", code: .json, message: "is not valid JSON (\(error.message) at byte \(error.offset))",
-                    messageZh: "不是有效的 JSON"))
+            violations.append(invalidJSON(error))
             return nil
         }
         guard case .object(let members) = value else {
@@ -174,6 +291,299 @@ public enum JSONForm {
         }
         return JSONValue.lastWins(members)
     }
+
+    static func invalidJSON(_ error: JSONParser.Failure) -> Violation {
+        Violation(
+            path: "", code: .json, message: "is not valid JSON (\(error.message) at byte \(error.offset))",
+            messageZh: "不是有效的 JSON")
+    }
+}
+"""#####),
+        ("JSONFormReader.swift", #####"""
+/// Reads a submission's top-level JSON object member by member, straight from its bytes: no
+/// `JSONValue` tree, no `String` for a field's name. Every generated form's `validate(json:)`
+/// lends its bytes to `validate(bytes:)`, which loops over `nextField(into:)`, reads each
+/// field's value with the reader of its type, then asks `finish(into:)` whether the bytes
+/// were a JSON object:
+///
+///     var reader = JSONFormReader(bytes, fields: fieldNames)
+///     while let field = reader.nextField(into: &violations) {
+///         switch field {
+///         case 0: form.name = reader.readString(path: "/name", into: &violations)
+///         …
+///     }
+///     guard reader.finish(into: &violations) else { return violations }
+///
+/// The outcome is the one of `JSONForm.members(of:into:)`: the same JSON errors at the same
+/// bytes (one parser, `JSONParser`, meets them), unknown names reported, and each name met
+/// once, its last member winning, in the order of those last members. Names compare by their
+/// bytes, as JSON Schema compares them (Swift's `String ==` would equate canonically
+/// equivalent names).
+public struct JSONFormReader {
+    private var parser: JSONParser
+    private let fields: NameTable
+    private var phase = Phase.start
+    /// How many violations there were before the reader's: on failure, it drops its own.
+    private var firstViolation = 0
+    /// The fields met so far, and the unknown names, while reading in order.
+    private var seen = FieldFlags()
+    private var unknownNames: Set<[UInt8]> = []
+
+    private enum Phase {
+        case start
+        /// Reading member after member as they come; `nextField` has returned a field, whose
+        /// value the caller reads, then the next call goes on after it.
+        case inOrder(objectStart: Int)
+        /// A name came twice: the members to read again, the last of each name only.
+        case lastWins(members: [Member], next: Int, objectEnd: Int)
+        case ended
+        case failed(JSONParser.Failure)
+        case notAnObject
+    }
+
+    /// A member of the object: a field's position or an unknown name's bytes, and where its
+    /// value starts.
+    private struct Member {
+        var field: Int?
+        var unknownName: [UInt8]
+        var value: Int
+    }
+
+    /// A reader of the bytes, which must stay where they are while it reads (the reader is
+    /// made and used within the `withUnsafeBufferPointer` that lends them).
+    init(_ json: UnsafeBufferPointer<UInt8>, fields: NameTable) {
+        parser = JSONParser(bytes: json)
+        self.fields = fields
+    }
+
+    /// The next member that names a field: its position in `fields`, the reader then at its
+    /// value, which the caller must read with the reader of the field's type. Members of
+    /// other names are reported as unknown on the way. Nil at the end of the object, or
+    /// when the bytes are not a JSON object (`finish` then tells why).
+    public mutating func nextField(into violations: inout [Violation]) -> Int? {
+        switch phase {
+        case .start:
+            firstViolation = violations.count
+            parser.skipWhitespace()
+            guard parser.next == UInt8(ascii: "{") else {
+                phase = .notAnObject
+                return nil
+            }
+            let objectStart = parser.index
+            guard let members = parse({ (parser) throws(JSONParser.Failure) -> Bool? in try parser.enterObject(depth: JSONParser.memberDepth) }) else {
+                return nil
+            }
+            guard members else {
+                phase = .ended
+                return nil
+            }
+            phase = .inOrder(objectStart: objectStart)
+            return nextInOrder(objectStart: objectStart, firstMember: true, into: &violations)
+        case .inOrder(let objectStart):
+            return nextInOrder(objectStart: objectStart, firstMember: false, into: &violations)
+        case .lastWins(let members, var next, let objectEnd):
+            while next < members.count {
+                let member = members[next]
+                next += 1
+                if let field = member.field {
+                    parser.index = member.value
+                    phase = .lastWins(members: members, next: next, objectEnd: objectEnd)
+                    return field
+                }
+                violations.append(.unknown(jsonPointer(String(decoding: member.unknownName, as: UTF8.self))))
+            }
+            parser.index = objectEnd
+            phase = .ended
+            return nil
+        case .ended, .failed, .notAnObject:
+            return nil
+        }
+    }
+
+    /// Whether the bytes were a JSON object, all read: if not, `violations` loses what the
+    /// reader added and gets the one violation that says why.
+    public mutating func finish(into violations: inout [Violation]) -> Bool {
+        if case .ended = phase {
+            _ = parse { (parser) throws(JSONParser.Failure) -> Bool? in
+                try parser.expectEnd()
+                return true
+            }
+        }
+        switch phase {
+        case .ended:
+            return true
+        case .failed(let failure):
+            violations.removeSubrange(firstViolation...)
+            violations.append(JSONForm.invalidJSON(failure))
+        case .notAnObject:
+            // Some other JSON value, or no JSON at all: the tree parser tells which.
+            violations.removeSubrange(firstViolation...)
+            _ = JSONForm.members(of: Array(parser.bytes), into: &violations)
+        case .start, .inOrder, .lastWins:
+            preconditionFailure("JSONFormReader.finish before nextField returned nil")
+        }
+        return false
+    }
+
+    // MARK: Reading the members
+
+    /// Goes on in order: past the value just read to the next member naming a field.
+    private mutating func nextInOrder(objectStart: Int, firstMember: Bool, into violations: inout [Violation]) -> Int? {
+        var first = firstMember
+        while true {
+            if !first {
+                guard let another = parse({ (parser) throws(JSONParser.Failure) -> Bool? in try parser.anotherMember() }) else { return nil }
+                guard another else {
+                    phase = .ended
+                    return nil
+                }
+            }
+            first = false
+            guard let name = parse({ (parser) throws(JSONParser.Failure) -> JSONParser.ScannedString? in try parser.memberName() }) else {
+                return nil
+            }
+            if let field = parser.withBytes(of: name, fields.position(of:)) {
+                guard !seen.contains(field) else { return restartLastWins(objectStart: objectStart, into: &violations) }
+                seen.insert(field)
+                return field
+            }
+            let text = parser.text(name)
+            guard unknownNames.insert(Array(text.utf8)).inserted else {
+                return restartLastWins(objectStart: objectStart, into: &violations)
+            }
+            guard skipValue() else { return nil }
+            violations.append(.unknown(jsonPointer(text)))
+        }
+    }
+
+    /// A name came twice: what was read in order is dropped (each of its names comes again,
+    /// with its last member), the whole object is read to find each name's last member, and
+    /// those are given in order.
+    private mutating func restartLastWins(objectStart: Int, into violations: inout [Violation]) -> Int? {
+        violations.removeSubrange(firstViolation...)
+        parser.index = objectStart
+        var members: [Member] = []
+        var last: [Int: Int] = [:]
+        var lastUnknown: [[UInt8]: Int] = [:]
+        let fields = self.fields
+        let read = parse { (parser) throws(JSONParser.Failure) -> Bool? in
+            guard try parser.enterObject(depth: JSONParser.memberDepth) else { return true }
+            repeat {
+                let name = try parser.memberName()
+                let field = parser.withBytes(of: name, fields.position(of:))
+                let unknownName = field == nil ? Array(parser.text(name).utf8) : []
+                if let field { last[field] = members.count } else { lastUnknown[unknownName] = members.count }
+                members.append(Member(field: field, unknownName: unknownName, value: parser.index))
+                _ = try parser.parseValue(depth: JSONParser.memberDepth)
+            } while try parser.anotherMember()
+            return true
+        }
+        guard read != nil else { return nil }
+        let kept = members.indices.filter { position in
+            members[position].field.map { last[$0] == position } ?? (lastUnknown[members[position].unknownName] == position)
+        }
+        phase = .lastWins(members: kept.map { members[$0] }, next: 0, objectEnd: parser.index)
+        return nextField(into: &violations)
+    }
+
+    private mutating func skipValue() -> Bool {
+        parse { (parser) throws(JSONParser.Failure) -> Bool? in
+            _ = try parser.parseValue(depth: JSONParser.memberDepth)
+            return true
+        } != nil
+    }
+
+    /// Runs `body` with the parser. A JSON error ends the reading (`phase` becomes
+    /// `.failed`) and gives nil, as does any call after the reading failed.
+    @inline(__always)
+    private mutating func parse<Result>(_ body: (inout JSONParser) throws(JSONParser.Failure) -> Result?) -> Result? {
+        if case .failed = phase { return nil }
+        do throws(JSONParser.Failure) {
+            return try body(&parser)
+        } catch {
+            phase = .failed(error)
+            return nil
+        }
+    }
+
+    // MARK: Reading a field's value
+
+    // The value of the field's JSON type is read as it is; any other value is parsed whole
+    // and handed to the `FieldChecks` reader `jimu validate` uses, for the same violation.
+
+    public mutating func readString(path: String, into violations: inout [Violation]) -> String? {
+        parse { (parser) throws(JSONParser.Failure) -> String? in
+            guard parser.next == UInt8(ascii: "\"") else {
+                return FieldChecks.string(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+            return try parser.parseString()
+        }
+    }
+
+    public mutating func readInteger(path: String, into violations: inout [Violation]) -> Int64? {
+        parse { (parser) throws(JSONParser.Failure) -> Int64? in
+            guard parser.atNumber else {
+                return FieldChecks.integer(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+            return FieldChecks.integer(try parser.parseNumber(), path: path, into: &violations)
+        }
+    }
+
+    public mutating func readDecimal(path: String, into violations: inout [Violation]) -> Double? {
+        parse { (parser) throws(JSONParser.Failure) -> Double? in
+            guard parser.atNumber else {
+                return FieldChecks.decimal(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+            return try parser.parseNumber()
+        }
+    }
+
+    public mutating func readBool(path: String, into violations: inout [Violation]) -> Bool? {
+        parse { (parser) throws(JSONParser.Failure) -> Bool? in
+            switch parser.next {
+            case UInt8(ascii: "t"):
+                try parser.literal("true")
+                return true
+            case UInt8(ascii: "f"):
+                try parser.literal("false")
+                return false
+            default:
+                return FieldChecks.bool(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+        }
+    }
+
+    public mutating func readCode<Code: CodeListEnum>(path: String, into violations: inout [Violation]) -> Code? {
+        parse { (parser) throws(JSONParser.Failure) -> Code? in
+            guard parser.next == UInt8(ascii: "\"") else {
+                return FieldChecks.code(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+            let text = try parser.scanString()
+            if let code = parser.withBytes(of: text, Code.codeTable.code(named:)) { return code }
+            violations.append(FieldChecks.notACode(path))
+            return nil
+        }
+    }
+}
+
+extension JSONParser {
+    /// The depth of a top-level member's value, as `parse` counts it.
+    static let memberDepth = 1
+
+    /// Calls `body` with the UTF-8 bytes of a scanned string's text.
+    @inline(__always)
+    func withBytes<Result>(of string: ScannedString, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch string {
+        case .raw(let range): body(UnsafeBufferPointer(rebasing: bytes[range]))
+        case .decoded(let text): Array(text.utf8).withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// Whether a number starts at `index`.
+    var atNumber: Bool {
+        guard let first = next else { return false }
+        return first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+    }
 }
 """#####),
         ("JSONParser.swift", #####"""
@@ -181,6 +591,10 @@ public enum JSONForm {
 /// pass. It rejects what Python's `json` and JavaScript's `JSON.parse` reject in the forms'
 /// inputs (a BOM, control characters in strings, invalid UTF-8, trailing commas, bare
 /// words), so the Swift module and the JSON Schema see the same submissions.
+///
+/// `parse` builds a `JSONValue` tree; `JSONFormReader` drives the same parser member by
+/// member over a submission's top-level object, so both meet the same errors at the same
+/// bytes.
 public struct JSONParser {
     public struct Failure: Error, Sendable, Equatable {
         public var message: String
@@ -195,22 +609,23 @@ public struct JSONParser {
             var parser = JSONParser(bytes: buffer)
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
-            parser.skipWhitespace()
-            guard parser.index == buffer.count else { throw parser.fail("unexpected data after the JSON value") }
+            try parser.expectEnd()
             return value
         }
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, index: Int = 0) {
         self.bytes = bytes
+        self.index = index
     }
 
-    private func fail(_ message: String) -> Failure { Failure(message: message, offset: index) }
+    func fail(_ message: String) -> Failure { Failure(message: message, offset: index) }
 
-    private mutating func skipWhitespace() {
+    @inline(__always)
+    mutating func skipWhitespace() {
         while index < bytes.count {
             let b = bytes[index]
             guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
@@ -218,7 +633,16 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
+    /// After the value: only whitespace may follow.
+    mutating func expectEnd() throws(Failure) {
+        skipWhitespace()
+        guard index == bytes.count else { throw fail("unexpected data after the JSON value") }
+    }
+
+    /// The byte at `index`, nil at the end.
+    var next: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
@@ -232,7 +656,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(Failure) {
+    mutating func literal(_ word: StaticString) throws(Failure) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw fail("unexpected end of input") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
@@ -242,33 +666,58 @@ public struct JSONParser {
     }
 
     private mutating func parseObject(depth: Int) throws(Failure) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        if try enterObject(depth: depth) {
+            repeat {
+                let name = try memberName()
+                members.append((text(name), try parseValue(depth: depth)))
+            } while try anotherMember()
+        }
+        return .object(members)
+    }
+
+    // An object's syntax in three steps, shared by `parseObject` and `JSONFormReader`, which
+    // reads a submission's members one by one: the same errors at the same bytes.
+
+    /// Enters the object at `index` (its `{`): whether it has members (false: `{}` is read).
+    @inline(__always)
+    mutating func enterObject(depth: Int) throws(Failure) -> Bool {
         guard depth <= Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
         index += 1
-        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return false
         }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a property name") }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected `:`") }
+        return true
+    }
+
+    /// A member's name and the `:` after it; the parser is then at the member's value.
+    @inline(__always)
+    mutating func memberName() throws(Failure) -> ScannedString {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a property name") }
+        let name = try scanString()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected `:`") }
+        index += 1
+        skipWhitespace()
+        return name
+    }
+
+    /// After a member's value: whether another member follows (`,` is read) or the object
+    /// ends (`}` is read).
+    @inline(__always)
+    mutating func anotherMember() throws(Failure) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw fail("unexpected end of input") }
+        if bytes[index] == UInt8(ascii: ",") {
             index += 1
-            skipWhitespace()
-            members.append((key, try parseValue(depth: depth)))
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw fail("expected `,` or `}`") }
-            index += 1
-            return .object(members)
+            return true
         }
+        guard bytes[index] == UInt8(ascii: "}") else { throw fail("expected `,` or `}`") }
+        index += 1
+        return false
     }
 
     private mutating func parseArray(depth: Int) throws(Failure) -> JSONValue {
@@ -295,58 +744,183 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(Failure) -> Double {
+    mutating func parseNumber() throws(Failure) -> Double {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw fail("malformed number") }
+        // The digits of the integer and fraction parts as one integer, while they fit.
+        var mantissa: Int64 = 0
+        var digits = 0
+        @inline(__always) func digit(_ b: UInt8) {
+            mantissa = mantissa &* 10 &+ Int64(b &- 48)
+            digits += 1
+        }
         if bytes[index] == UInt8(ascii: "0") {
+            digits = 1
             index += 1
         } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                digit(bytes[index])
+                index += 1
+            }
         }
+        var integral = true
+        var fractionDigits = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            integral = false
             index += 1
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("malformed number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                digit(bytes[index])
+                fractionDigits += 1
+                index += 1
+            }
         }
+        var exponent = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            integral = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            var exponentSign = 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                if bytes[index] == UInt8(ascii: "-") { exponentSign = -1 }
+                index += 1
+            }
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("malformed number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                exponent = min(exponent * 10 + Int(bytes[index] - 48), 100_000)
+                index += 1
+            }
+            exponent *= exponentSign
         }
         // Small integers, the common case, without a text round trip.
-        if index - start <= 15, !bytes[start..<index].contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
-            var value: Int64 = 0
-            var negative = false
-            for b in bytes[start..<index] {
-                if b == UInt8(ascii: "-") { negative = true } else { value = value * 10 + Int64(b - 48) }
-            }
-            return Double(negative ? -value : value)
+        if integral, index - start <= 15 {
+            return Double(negative ? -mantissa : mantissa)
+        }
+        // Few digits and a small power of ten: both are exact doubles, and one division or
+        // multiplication rounds correctly, as reading the text does (Clinger's fast path).
+        let power = exponent - fractionDigits
+        if digits <= 15, abs(power) <= 22 {
+            let magnitude = power < 0 ? Double(mantissa) / Self.powersOfTen[-power] : Double(mantissa) * Self.powersOfTen[power]
+            return negative ? -magnitude : magnitude
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("malformed number") }
         return value
     }
 
+    /// 10⁰ … 10²², every one an exact double.
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
+    }
+
+    @inline(__always)
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-    private mutating func parseString() throws(Failure) -> String {
+    /// A string as the parser met it: the range of its bytes between the quotes when they
+    /// hold no escape (checked to be UTF-8, not yet copied), else its decoded text.
+    enum ScannedString {
+        case raw(Range<Int>)
+        case decoded(String)
+    }
+
+    /// The text of a scanned string.
+    @inline(__always)
+    func text(_ string: ScannedString) -> String {
+        switch string {
+        case .raw(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .decoded(let text): text
+        }
+    }
+
+    mutating func parseString() throws(Failure) -> String {
+        text(try scanString())
+    }
+
+    /// Reads the string at `index` (its opening quote).
+    @inline(__always)
+    mutating func scanString() throws(Failure) -> ScannedString {
         index += 1
         let start = index
-        // Fast path: no escapes; the bytes are checked to be UTF-8, then copied once.
+        // Fast path: no escapes; the bytes are checked to be UTF-8 as they are passed, and
+        // left where they are. A malformed sequence is passed byte by byte and reported at
+        // the closing quote (a control character before it is reported first).
+        var wellFormed = true
         while index < bytes.count {
+            // Eight plain ASCII bytes at a time: no quote, backslash, control character or
+            // byte of a multi-byte sequence among them.
+            if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                Self.plainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
             let b = bytes[index]
+            if b >= 0x80 {
+                // The bytes of a multi-byte sequence are never a quote, a backslash or a
+                // control character.
+                let length = sequenceLength(at: index)
+                wellFormed = wellFormed && length > 0
+                index += max(length, 1)
+                continue
+            }
             if b == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let end = index
                 index += 1
-                guard let text = Self.utf8String(slice) else { throw fail("invalid UTF-8 in a string") }
-                return text
+                guard wellFormed else { throw fail("invalid UTF-8 in a string") }
+                return .raw(start..<end)
             }
             if b == UInt8(ascii: "\\") { break }
             guard b >= 0x20 else { throw fail("control character in a string") }
             index += 1
         }
+        return .decoded(try decodeEscapedString(from: start))
+    }
+
+    /// Whether eight bytes, read as one word, hold no byte a string's fast path must stop at.
+    /// The bit tricks (from "Bit Twiddling Hacks") flag a word with a byte below 0x20, or
+    /// equal to `"` or `\`; they never miss one.
+    @inline(__always)
+    private static func plainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let special = word & highs | control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+        return special == 0
+    }
+
+    /// The length of the well-formed UTF-8 sequence of two to four bytes at `start`, 0 when
+    /// it is malformed (overlong, a surrogate, beyond U+10FFFF, truncated): what `utf8String`
+    /// accepts, one sequence at a time.
+    @inline(__always)
+    private func sequenceLength(at start: Int) -> Int {
+        let lead = bytes[start]
+        let count = bytes.count
+        @inline(__always) func continuation(_ offset: Int) -> UInt8? {
+            start + offset < count && bytes[start + offset] & 0xC0 == 0x80 ? bytes[start + offset] : nil
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            return continuation(1) == nil ? 0 : 2
+        case 0xE0...0xEF:
+            guard let second = continuation(1), continuation(2) != nil else { return 0 }
+            if lead == 0xE0 && second < 0xA0 { return 0 }  // overlong
+            if lead == 0xED && second >= 0xA0 { return 0 }  // a surrogate
+            return 3
+        case 0xF0...0xF4:
+            guard let second = continuation(1), continuation(2) != nil, continuation(3) != nil else { return 0 }
+            if lead == 0xF0 && second < 0x90 { return 0 }  // overlong
+            if lead == 0xF4 && second >= 0x90 { return 0 }  // beyond U+10FFFF
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    /// The rest of a string from `start`, its first byte after the opening quote, once an
+    /// escape (or the end of the input) is met at `index`.
+    private mutating func decodeEscapedString(from start: Int) throws(Failure) -> String {
         var scalars = String.UnicodeScalarView()
         guard let prefix = Self.utf8String(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
             throw fail("invalid UTF-8 in a string")
@@ -520,13 +1094,130 @@ extension JSONValue {
     }
 }
 """#####),
+        ("NameTable.swift", #####"""
+/// Names looked up by their raw UTF-8 bytes: `validate(json:)` finds which field a JSON
+/// member names, and which code a code field holds, without making a `String`. Names are
+/// equal when their bytes are (JSON Schema compares names and `enum` strings by code points;
+/// Swift's `String ==` would also equate canonically equivalent texts).
+///
+/// An open-addressing hash table, built once per form or code list, whose hash reads the
+/// name's length and its first and last eight bytes: the catalog's names share prefixes
+/// (`newborn.`) and suffixes (`.name`), rarely both, and a full comparison settles every
+/// candidate. A class, so that passing a table around retains one reference.
+public final class NameTable: Sendable {
+    /// Every name's bytes, one after the other.
+    private let bytes: [UInt8]
+    /// Where each name starts in `bytes`; one more entry marks the end of the last.
+    private let starts: [Int]
+    /// Position + 1 per slot, 0 for an empty slot; the count is a power of two.
+    private let slots: [Int32]
+
+    public init(_ names: [String]) {
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for name in names {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: name.utf8)
+        }
+        starts.append(bytes.count)
+        var capacity = 4
+        while capacity < names.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        for position in names.indices {
+            let hash = bytes.withUnsafeBufferPointer {
+                Self.hash(UnsafeBufferPointer(rebasing: $0[starts[position]..<starts[position + 1]]))
+            }
+            var slot = hash & (capacity - 1)
+            var duplicate = false
+            while slots[slot] != 0 {
+                let other = Int(slots[slot]) - 1
+                if bytes[starts[other]..<starts[other + 1]].elementsEqual(bytes[starts[position]..<starts[position + 1]]) {
+                    duplicate = true  // the first of a name keeps it, as a `switch` would
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            if !duplicate { slots[slot] = Int32(position + 1) }
+        }
+        self.bytes = bytes
+        self.starts = starts
+        self.slots = slots
+    }
+
+    /// The position (in the names the table was made of) of the name of these UTF-8 bytes,
+    /// nil for any other name.
+    @inline(__always)
+    public func position(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(name) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let position = entry - 1
+            let start = starts[position]
+            if starts[position + 1] - start == name.count, equal(name, at: start) { return position }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The position of a name given as a `String`, compared by its UTF-8 bytes.
+    public func position(of name: String) -> Int? {
+        name.withUTF8Bytes { position(of: $0) }
+    }
+
+    /// Whether `name` is the stored name at `start`, of the same length: eight bytes at a
+    /// time, the last eight (overlapping) closing the comparison.
+    @inline(__always)
+    private func equal(_ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { stored in
+            let count = name.count
+            guard count >= 8, let left = name.baseAddress, let right = stored.baseAddress.map({ $0 + start }) else {
+                return (0..<count).allSatisfy { stored[start + $0] == name[$0] }
+            }
+            var offset = 0
+            while offset + 8 < count {
+                guard UnsafeRawPointer(left + offset).loadUnaligned(as: UInt64.self)
+                    == UnsafeRawPointer(right + offset).loadUnaligned(as: UInt64.self)
+                else { return false }
+                offset += 8
+            }
+            return UnsafeRawPointer(left + count - 8).loadUnaligned(as: UInt64.self)
+                == UnsafeRawPointer(right + count - 8).loadUnaligned(as: UInt64.self)
+        }
+    }
+
+    /// Mixes the length with the first and the last (up to) eight bytes.
+    @inline(__always)
+    static func hash(_ name: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = name.count
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if count >= 8, let base = name.baseAddress {
+            head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            tail = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            for byte in name { head = head << 8 | UInt64(byte) }
+        }
+        var mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F
+        mixed ^= mixed >> 29
+        mixed &*= 0xBF58_476D_1CE4_E5B9
+        mixed ^= mixed >> 32
+        return Int(truncatingIfNeeded: mixed)
+    }
+}
+"""#####),
         ("PortableRegex.swift", #####"""
 /// A regular expression in Jimu's portable dialect (the subset that means the same in
 /// ECMA-262, Python's `re` and here): literals, `\uXXXX`, escaped metacharacters, classes
 /// with ranges and negation, `^` `$`, groups `(…)` `(?:…)`, `|`, and the quantifiers
 /// `* + ? {n} {n,} {n,m}` (greedy or lazy). Matching searches, as JSON Schema's `pattern`
-/// does, over Unicode scalars, by backtracking.
-public struct PortableRegex: Sendable {
+/// does, over Unicode scalars: with a deterministic automaton built at compile time
+/// (`PortableRegexDFA`), or by backtracking when no automaton was asked for or it would be
+/// too large.
+///
+/// A class: a form's checks pass their patterns around, and a reference is retained once,
+/// where a struct's arrays would be retained one by one.
+public final class PortableRegex: Sendable {
     indirect enum Node: Sendable {
         case scalar(Unicode.Scalar)
         case set([ClosedRange<UInt32>], negated: Bool)
@@ -546,6 +1237,7 @@ public struct PortableRegex: Sendable {
     let anchoredAtStart: Bool
     private let program: [Op]
     private let sets: [[ClosedRange<UInt32>]]
+    private let dfa: PortableRegexDFA?
 
     /// Instructions of a backtracking machine over Unicode scalars. Matching remembers every
     /// (instruction, position) it has tried, so it never tries one twice: time is bounded by
@@ -565,7 +1257,11 @@ public struct PortableRegex: Sendable {
     /// A program larger than this is refused: `{n,m}` repeats are expanded.
     public static let maxProgramSize = 50_000
 
-    public init(_ pattern: String) throws(SyntaxError) {
+    /// Compiles `pattern`. `automaton`: whether to build the deterministic automaton too, for
+    /// fast searches (what a form's checks want; it takes longer to compile), or only the
+    /// backtracking machine (enough to check that a pattern compiles, or to search a few
+    /// texts, as Jimu itself does while it builds).
+    public init(_ pattern: String, automaton: Bool = true) throws(SyntaxError) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
         root = try parser.parseAlternation()
         guard parser.index == parser.scalars.count else {
@@ -577,13 +1273,27 @@ public struct PortableRegex: Sendable {
         compiler.program.append(.match)
         program = compiler.program
         sets = compiler.sets
+        dfa = automaton ? PortableRegexDFA(program: program, sets: sets) : nil
     }
 
     /// Whether the pattern matches anywhere in `text`.
     public func search(_ text: String) -> Bool {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar.value) }
+        text.withUTF8Bytes { search(utf8: $0) }
+    }
+
+    /// Whether the pattern matches anywhere in the text of these bytes, which must be a
+    /// Swift string's (well-formed UTF-8).
+    func search(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let dfa { return dfa.search(text) }
+        return backtrackingSearch(String(decoding: text, as: UTF8.self).unicodeScalars.map(\.value))
+    }
+
+    /// Whether searches run on the deterministic automaton (false: not asked for, or it would
+    /// be too large).
+    var hasAutomaton: Bool { dfa != nil }
+
+    /// The search of the instructions themselves, for patterns with no automaton.
+    func backtrackingSearch(_ scalars: [UInt32]) -> Bool {
         let width = scalars.count + 1
         var visited = [UInt64](repeating: 0, count: (program.count * width + 63) / 64)
         var stack: [(pc: Int, position: Int)] = []
@@ -860,17 +1570,204 @@ extension PortableRegex {
     }
 }
 """#####),
+        ("PortableRegexDFA.swift", #####"""
+/// A deterministic automaton for a `PortableRegex`, built once when the pattern is compiled,
+/// so a search reads each scalar of the text once, with one table lookup: the forms' checks
+/// search every patterned value of every submission. Built by the subset construction over
+/// the pattern's program; a pattern whose automaton would grow beyond `maxCells` (or take
+/// more than `maxSteps` to build) gets none, and is searched by the backtracking machine.
+///
+/// Scalars fall into classes that no instruction tells apart (the boundaries of the
+/// pattern's literals and ranges cut the code space), so the table has a column per class,
+/// not per scalar. A search starts anywhere: every state also holds the program's start (a
+/// leading `^` then only passes at the first scalar).
+struct PortableRegexDFA: Sendable {
+    /// The class of each ASCII scalar.
+    private let asciiClasses: [UInt16]
+    /// Class `k` holds the scalars from `cuts[k]` up to `cuts[k + 1]` (excluded).
+    private let cuts: [UInt32]
+    private let classCount: Int
+    /// The next state per state and class: `state * classCount + class`; `Self.accept` or
+    /// `Self.dead` once the search is decided.
+    private let transitions: [Int32]
+    /// Per state: whether a match ends here when the text ends here (`$` passes).
+    private let acceptsAtEnd: [Bool]
+    private let start: Int32
+
+    static let accept: Int32 = -1
+    static let dead: Int32 = -2
+
+    /// A table larger than this (states × classes) is not built…
+    static let maxCells = 1 << 18
+    /// … nor one whose construction would take more steps than this.
+    static let maxSteps = 1 << 22
+
+    init?(program: [PortableRegex.Op], sets: [[ClosedRange<UInt32>]]) {
+        var points: Set<UInt32> = [0]
+        for op in program {
+            switch op {
+            case .scalar(let c):
+                points.insert(c)
+                points.insert(c + 1)
+            case .set(let index, _):
+                for range in sets[index] {
+                    points.insert(range.lowerBound)
+                    points.insert(range.upperBound + 1)
+                }
+            default:
+                break
+            }
+        }
+        let cuts = points.filter { $0 <= 0x10FFFF }.sorted()
+        guard cuts.count <= Int(UInt16.max) else { return nil }
+        let classCount = cuts.count
+
+        /// Whether the instruction at `pc` consumes the scalars of class `k`.
+        func consumes(_ pc: Int, _ k: Int) -> Bool {
+            let scalar = cuts[k]  // every scalar of the class behaves as its first
+            switch program[pc] {
+            case .scalar(let c): return c == scalar
+            case .set(let index, let negated): return sets[index].contains { $0.contains(scalar) } != negated
+            default: return false
+            }
+        }
+
+        /// The instructions reachable from `seeds` without consuming: those that consume
+        /// (and the `$` that wait for the end), sorted; and whether `match` is reached.
+        var steps = 0
+        func closure(_ seeds: [Int], atStart: Bool, atEnd: Bool) -> (kernel: [Int], matched: Bool) {
+            var visited = Set<Int>()
+            var stack = seeds
+            var kernel: [Int] = []
+            var matched = false
+            while let pc = stack.popLast() {
+                guard visited.insert(pc).inserted else { continue }
+                steps += 1
+                switch program[pc] {
+                case .scalar, .set: kernel.append(pc)
+                case .start: if atStart { stack.append(pc + 1) }
+                case .end: if atEnd { stack.append(pc + 1) } else { kernel.append(pc) }
+                case .split(let first, let second): stack += [second, first]
+                case .jump(let target): stack.append(target)
+                case .match: matched = true
+                }
+            }
+            return (kernel.sorted(), matched)
+        }
+
+        struct Key: Hashable {
+            var kernel: [Int]
+            /// The state at the first scalar, where `^` passes, is kept apart.
+            var initial: Bool
+        }
+        var states: [Key] = []
+        var numbers: [Key: Int32] = [:]
+        func state(_ key: Key) -> Int32 {
+            if let number = numbers[key] { return number }
+            let number = Int32(states.count)
+            states.append(key)
+            numbers[key] = number
+            return number
+        }
+
+        let first = closure([0], atStart: true, atEnd: false)
+        let start = first.matched ? Self.accept : state(Key(kernel: first.kernel, initial: true))
+        var transitions: [Int32] = []
+        var acceptsAtEnd: [Bool] = []
+        var next = 0
+        while next < states.count {
+            guard (states.count + 1) * classCount <= Self.maxCells, steps <= Self.maxSteps else { return nil }
+            let key = states[next]
+            next += 1
+            let waiting = key.kernel.filter { if case .end = program[$0] { true } else { false } }
+            acceptsAtEnd.append(closure(waiting, atStart: key.initial, atEnd: true).matched)
+            for k in 0..<classCount {
+                // The search may also begin at the next scalar: the program's start joins.
+                let seeds = key.kernel.filter { consumes($0, k) }.map { $0 + 1 } + [0]
+                let (kernel, matched) = closure(seeds, atStart: false, atEnd: false)
+                transitions.append(matched ? Self.accept : kernel.isEmpty ? Self.dead : state(Key(kernel: kernel, initial: false)))
+            }
+        }
+
+        var asciiClasses = [UInt16](repeating: 0, count: 128)
+        for scalar in 0..<128 {
+            asciiClasses[scalar] = UInt16(Self.classOf(UInt32(scalar), cuts))
+        }
+        self.asciiClasses = asciiClasses
+        self.cuts = cuts
+        self.classCount = classCount
+        self.transitions = transitions
+        self.acceptsAtEnd = acceptsAtEnd
+        self.start = start
+    }
+
+    /// The class of a scalar: the last cut at or below it.
+    @inline(__always)
+    private static func classOf(_ scalar: UInt32, _ cuts: [UInt32]) -> Int {
+        var low = 0
+        var high = cuts.count  // cuts[low] <= scalar < cuts[high] (past the end: beyond all)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if cuts[middle] <= scalar { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether the pattern matches anywhere in the text of these well-formed UTF-8 bytes (a
+    /// Swift string's, so every sequence is whole).
+    func search(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var state = start
+        var index = 0
+        let count = text.count
+        while state >= 0 {
+            guard index < count else { return acceptsAtEnd[Int(state)] }
+            let lead = text[index]
+            let k: Int
+            if lead < 0x80 {
+                k = Int(asciiClasses[Int(lead)])
+                index += 1
+            } else {
+                var scalar: UInt32
+                let length: Int
+                if lead < 0xE0 {
+                    scalar = UInt32(lead & 0x1F)
+                    length = 2
+                } else if lead < 0xF0 {
+                    scalar = UInt32(lead & 0x0F)
+                    length = 3
+                } else {
+                    scalar = UInt32(lead & 0x07)
+                    length = 4
+                }
+                guard index + length <= count else { return false }  // not a whole sequence: not a Swift string's
+                for offset in 1..<length { scalar = scalar << 6 | UInt32(text[index + offset] & 0x3F) }
+                k = Self.classOf(scalar, cuts)
+                index += length
+            }
+            state = transitions[Int(state) * classCount + k]
+        }
+        return state == Self.accept
+    }
+}
+"""#####),
         ("StandardChecks.swift", #####"""
 /// The checks of the standard data elements that a pattern cannot express: the check
 /// characters of the resident ID (GB 11643, ISO 7064 MOD 11-2) and of the unified social
 /// credit code (GB 32100), and whether a date exists.
+///
+/// Each reads the text's UTF-8 bytes: every valid value is ASCII, so a value is valid only
+/// when its bytes are as many as the characters it must have (a non-ASCII scalar makes the
+/// bytes more than the scalars, or is no digit or letter the check accepts).
 public enum StandardChecks {
     static let residentWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let residentCheck: [Unicode.Scalar] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+    static let residentCheck: [UInt8] = Array("10X98765432".utf8)
 
     /// An 18-character resident ID whose birth date exists and whose check character is right.
     public static func isResidentID(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars)
+        text.withUTF8Bytes(isResidentID)
+    }
+
+    static func isResidentID(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s.count == 18 else { return false }
         var sum = 0
         for index in 0..<17 {
@@ -878,22 +1775,29 @@ public enum StandardChecks {
             sum += digit * residentWeights[index]
         }
         guard s[17] == residentCheck[sum % 11] else { return false }
-        guard let year = number(s[6..<10]), let month = number(s[10..<12]), let day = number(s[12..<14]) else {
+        guard let year = number(s, 6..<10), let month = number(s, 10..<12), let day = number(s, 12..<14) else {
             return false
         }
         return isDate(year: year, month: month, day: day)
     }
 
-    static let creditAlphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".unicodeScalars)
+    static let creditAlphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
+    /// Each ASCII character's value in the credit code's alphabet, -1 when not in it.
+    static let creditValues: [Int8] = (0..<128).map { byte in Int8(creditAlphabet.firstIndex(of: UInt8(byte)) ?? -1) }
     static let creditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
     /// An 18-character unified social credit code whose check character is right.
     public static func isCreditCode(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars)
+        text.withUTF8Bytes(isCreditCode)
+    }
+
+    static func isCreditCode(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s.count == 18 else { return false }
         var sum = 0
         for index in 0..<17 {
-            guard let value = creditAlphabet.firstIndex(of: s[index]) else { return false }
+            guard s[index] < 128 else { return false }
+            let value = Int(creditValues[Int(s[index])])
+            guard value >= 0 else { return false }
             sum += value * creditWeights[index]
         }
         return s[17] == creditAlphabet[(31 - sum % 31) % 31]
@@ -901,9 +1805,12 @@ public enum StandardChecks {
 
     /// `YYYY-MM-DD` naming a day that exists.
     public static func isDate(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars)
-        guard s.count == 10, s[4] == "-", s[7] == "-",
-            let year = number(s[0..<4]), let month = number(s[5..<7]), let day = number(s[8..<10])
+        text.withUTF8Bytes(isDate)
+    }
+
+    static func isDate(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s.count == 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
+            let year = number(s, 0..<4), let month = number(s, 5..<7), let day = number(s, 8..<10)
         else { return false }
         return isDate(year: year, month: month, day: day)
     }
@@ -911,21 +1818,35 @@ public enum StandardChecks {
     static func isDate(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1, year >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
+        let days = month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31
+        return day <= days
     }
 
-    static func digitValue(_ c: Unicode.Scalar) -> Int? {
-        c >= "0" && c <= "9" ? Int(c.value - 48) : nil
+    @inline(__always)
+    static func digitValue(_ c: UInt8) -> Int? {
+        c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") ? Int(c - 48) : nil
     }
 
-    static func number(_ digits: ArraySlice<Unicode.Scalar>) -> Int? {
+    static func number(_ s: UnsafeBufferPointer<UInt8>, _ digits: Range<Int>) -> Int? {
         var value = 0
-        for c in digits {
-            guard let d = digitValue(c) else { return nil }
+        for index in digits {
+            guard let d = digitValue(s[index]) else { return nil }
             value = value * 10 + d
         }
         return value
+    }
+}
+"""#####),
+        ("StringBytes.swift", #####"""
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes where they are (a small string's on the
+    /// stack), copied only when they are not stored as UTF-8 (a bridged string): the checks
+    /// read bytes, and `withUTF8` would want a mutable copy of every value first.
+    @inline(__always)
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }
 """#####),

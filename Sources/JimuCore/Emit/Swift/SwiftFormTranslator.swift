@@ -15,6 +15,8 @@ struct SwiftFormTranslator {
 
     struct Property {
         var field: StandardField
+        /// The field's position in the form: its bit in `FieldFlags`, its number in `fieldNames`.
+        var index: Int
         var name: String
         var rules: FieldRules
         var swiftType: String
@@ -22,7 +24,7 @@ struct SwiftFormTranslator {
     }
 
     func properties() -> [Property] {
-        var names = SwiftNames(reserved: ["formID", "validate", "init", "CodingKeys"])
+        var names = SwiftNames(reserved: ["formID", "fieldNames", "validate", "init", "CodingKeys"])
         return fields.enumerated().map { index, field in
             let rules = FieldRules(field.spec, codeLists: codeLists)
             let swiftType: String =
@@ -34,7 +36,7 @@ struct SwiftFormTranslator {
                 case .code(let list, _): codeListTypes[list] ?? "String"
                 }
             return Property(
-                field: field, name: names.make(field.id, fallback: "field\(index + 1)"), rules: rules, swiftType: swiftType,
+                field: field, index: index, name: names.make(field.id, fallback: "field\(index + 1)"), rules: rules, swiftType: swiftType,
                 path: jsonPointer(field.id))
         }
     }
@@ -65,9 +67,30 @@ struct SwiftFormTranslator {
         members.append(
             .function(
                 modifiers: ["public"], name: "validate", parameters: [], returns: "[Violation]",
-                body: [.returns(.call(.name("validate"), [SwiftArgument("alsoPresent", .array([]))]))]))
+                body: [
+                    .variable(isLet: false, name: "violations", type: "[Violation]", value: .array([])),
+                    .expression(
+                        .call(.name("validate"), [SwiftArgument("alsoPresent", .call(.name("FieldFlags"), [])), SwiftArgument("into", .inOut("violations"))])),
+                    .returns(.name("violations")),
+                ]))
         members.append(validateBody(properties))
+        members.append(.doc("The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them."))
+        members.append(
+            .property(
+                modifiers: ["static"], isLet: true, name: "fieldNames", type: nil,
+                value: .call(.name("NameTable"), [SwiftArgument(nil, .array(properties.map { .string($0.field.id) }))])))
         members.append(.doc("Validates a submission given as raw JSON bytes."))
+        members.append(
+            .function(
+                modifiers: ["public", "static"], name: "validate",
+                parameters: [SwiftParameter(label: "json", name: "json", type: "[UInt8]")], returns: "[Violation]",
+                body: [
+                    .returns(
+                        .call(
+                            .member(.name("json"), "withUnsafeBufferPointer"),
+                            [SwiftArgument(nil, .closure(parameter: "bytes", body: .call(.name("validate"), [SwiftArgument("bytes", .name("bytes"))])))]))
+                ]))
+        members.append(.doc("`validate(json:)` over the bytes where they lie."))
         members.append(jsonEntry(properties))
         return [
             .doc(Bilingual.title(title)),
@@ -76,8 +99,9 @@ struct SwiftFormTranslator {
     }
 
     /// Constraints of present values, then presence: required, required when, hidden unless.
+    /// `alsoPresent`: fields present in JSON with a value of the wrong type.
     private func validateBody(_ properties: [Property]) -> SwiftDeclaration {
-        var body: [SwiftStatement] = [.variable(isLet: false, name: "violations", type: "[Violation]", value: .array([]))]
+        var body: [SwiftStatement] = []
         let byID = Dictionary(properties.map { ($0.field.id, $0) }, uniquingKeysWith: { first, _ in first })
         for property in properties {
             if let check = constraintCheck(property) {
@@ -88,7 +112,7 @@ struct SwiftFormTranslator {
             let requirement = FieldRequirement(property.field)
             let absent = SwiftExpression.binary(
                 .binary(.member(.name("self"), property.name), "==", .nilLiteral), "&&",
-                .not(.call(.member(.name("alsoPresent"), "contains"), [SwiftArgument(nil, .string(property.field.id))])))
+                .not(.call(.member(.name("alsoPresent"), "contains"), [SwiftArgument(nil, .integer(Int64(property.index)))])))
             let requiredViolation = SwiftStatement.expression(
                 .call(.member(.name("violations"), "append"), [SwiftArgument(nil, .call(.dot("required"), [SwiftArgument(nil, .string(property.path))]))]))
             switch requirement.required {
@@ -100,7 +124,7 @@ struct SwiftFormTranslator {
             if let visible = requirement.hiddenUnless {
                 let present = SwiftExpression.binary(
                     .binary(.member(.name("self"), property.name), "!=", .nilLiteral), "||",
-                    .call(.member(.name("alsoPresent"), "contains"), [SwiftArgument(nil, .string(property.field.id))]))
+                    .call(.member(.name("alsoPresent"), "contains"), [SwiftArgument(nil, .integer(Int64(property.index)))]))
                 body.append(
                     .ifThen(
                         .binary(.not(.paren(self.condition(visible, byID))), "&&", .paren(present)),
@@ -108,10 +132,13 @@ struct SwiftFormTranslator {
                         otherwise: nil))
             }
         }
-        body.append(.returns(.name("violations")))
         return .function(
-            modifiers: [], name: "validate", parameters: [SwiftParameter(label: "alsoPresent", name: "alsoPresent", type: "Set<String>")],
-            returns: "[Violation]", body: body)
+            modifiers: [], name: "validate",
+            parameters: [
+                SwiftParameter(label: "alsoPresent", name: "alsoPresent", type: "FieldFlags"),
+                SwiftParameter(label: "into", name: "violations", type: "inout [Violation]"),
+            ],
+            returns: nil, body: body)
     }
 
     private func constraintCheck(_ property: Property) -> SwiftStatement? {
@@ -121,7 +148,10 @@ struct SwiftFormTranslator {
         case .string, .date:
             if let minLength = rules.minLength { arguments.append(SwiftArgument("minLength", .integer(Int64(minLength)))) }
             if let maxLength = rules.maxLength { arguments.append(SwiftArgument("maxLength", .integer(Int64(maxLength)))) }
-            if !rules.patterns.isEmpty {
+            // One pattern (the common case) is passed alone: an array would be made per call.
+            if rules.patterns.count == 1, let pattern = rules.patterns.first {
+                arguments.append(SwiftArgument("pattern", .member(.name("Patterns"), patterns.name(for: pattern))))
+            } else if !rules.patterns.isEmpty {
                 arguments.append(SwiftArgument("patterns", .array(rules.patterns.map { .member(.name("Patterns"), patterns.name(for: $0)) })))
             }
             if let format = rules.format, let known = FieldChecks.Format(rawValue: format) {
@@ -155,52 +185,58 @@ struct SwiftFormTranslator {
         }
     }
 
-    /// `validate(json:)`: parse, type each known property, report unknown ones, then the
-    /// typed checks. A present value of the wrong type counts as present for `required`.
+    /// `validate(bytes:)`, the body of `validate(json:)`: read each member straight into its
+    /// typed property (type mismatches and unknown names reported on the way, the last of
+    /// duplicated names winning), then the typed checks. A present value of the wrong type
+    /// counts as present for `required`.
     private func jsonEntry(_ properties: [Property]) -> SwiftDeclaration {
         var cases: [SwiftSwitchCase] = []
         for property in properties {
-            let reader: SwiftExpression
-            let args = [SwiftArgument(nil, .member(.name("member"), "value")), SwiftArgument("path", .string(property.path)), SwiftArgument("into", .inOut("violations"))]
-            switch property.rules.kind {
-            case .string, .date: reader = .call(.member(.name("FieldChecks"), "string"), args)
-            case .integer: reader = .call(.member(.name("FieldChecks"), "integer"), args)
-            case .decimal: reader = .call(.member(.name("FieldChecks"), "decimal"), args)
-            case .boolean: reader = .call(.member(.name("FieldChecks"), "bool"), args)
-            case .code: reader = .call(.member(.name("FieldChecks"), "code"), args)
-            }
+            let reader: String =
+                switch property.rules.kind {
+                case .string, .date: "readString"
+                case .integer: "readInteger"
+                case .decimal: "readDecimal"
+                case .boolean: "readBool"
+                case .code: "readCode"
+                }
+            let read = SwiftExpression.call(
+                .member(.name("reader"), reader),
+                [SwiftArgument("path", .string(property.path)), SwiftArgument("into", .inOut("violations"))])
             cases.append(
                 SwiftSwitchCase(
-                    patterns: [.string(property.field.id)],
+                    patterns: [.integer(Int64(property.index))],
                     body: [
-                        .assign(.member(.name("form"), property.name), reader),
-                        .ifThen(
-                            .binary(.member(.name("form"), property.name), "==", .nilLiteral),
-                            [.expression(.call(.member(.name("invalid"), "insert"), [SwiftArgument(nil, .string(property.field.id))]))],
-                            otherwise: nil),
+                        .assign(.member(.name("form"), property.name), read),
+                        .expression(
+                            .call(
+                                .member(.name("invalid"), "set"),
+                                [
+                                    SwiftArgument(nil, .integer(Int64(property.index))),
+                                    SwiftArgument(nil, .binary(.member(.name("form"), property.name), "==", .nilLiteral)),
+                                ])),
                     ]))
         }
         let body: [SwiftStatement] = [
-            .guardLet(
-                name: "members", value: .call(.name("JSONForm.members"), [SwiftArgument("of", .name("json")), SwiftArgument("into", .inOut("violations"))]),
-                otherwise: [.returns(.name("violations"))]),
+            .variable(isLet: false, name: "violations", type: "[Violation]", value: .array([])),
             .variable(isLet: false, name: "form", type: nil, value: .call(.name("Self"), [])),
-            .variable(isLet: false, name: "invalid", type: "Set<String>", value: .array([])),
-            .forIn(
-                pattern: "member", sequence: .name("members"),
-                [
-                    .switchOn(
-                        .member(.name("member"), "key"), cases: cases,
-                        otherwise: [
-                            .expression(.call(.member(.name("violations"), "append"), [SwiftArgument(nil, .call(.dot("unknown"), [SwiftArgument(nil, .call(.name("jsonPointer"), [SwiftArgument(nil, .member(.name("member"), "key"))]))]))]))
-                        ])
-                ]),
-            .returns(.binary(.name("violations"), "+", .call(.member(.name("form"), "validate"), [SwiftArgument("alsoPresent", .name("invalid"))]))),
+            .variable(isLet: false, name: "invalid", type: nil, value: .call(.name("FieldFlags"), [])),
+            .variable(
+                isLet: false, name: "reader", type: nil,
+                value: .call(.name("JSONFormReader"), [SwiftArgument(nil, .name("bytes")), SwiftArgument("fields", .name("fieldNames"))])),
+            .whileLet(
+                name: "field", value: .call(.member(.name("reader"), "nextField"), [SwiftArgument("into", .inOut("violations"))]),
+                [.switchOn(.name("field"), cases: cases, otherwise: [.breaks])]),
+            .ifThen(
+                .not(.call(.member(.name("reader"), "finish"), [SwiftArgument("into", .inOut("violations"))])),
+                [.returns(.name("violations"))], otherwise: nil),
+            .expression(.call(.member(.name("form"), "validate"), [SwiftArgument("alsoPresent", .name("invalid")), SwiftArgument("into", .inOut("violations"))])),
+            .returns(.name("violations")),
         ]
         return .function(
-            modifiers: ["public", "static"], name: "validate",
-            parameters: [SwiftParameter(label: "json", name: "json", type: "[UInt8]")], returns: "[Violation]",
-            body: [.variable(isLet: false, name: "violations", type: "[Violation]", value: .array([]))] + body)
+            modifiers: ["static"], name: "validate",
+            parameters: [SwiftParameter(label: "bytes", name: "bytes", type: "UnsafeBufferPointer<UInt8>")], returns: "[Violation]",
+            body: body)
     }
 
     // MARK: Conditions
@@ -217,7 +253,7 @@ struct SwiftFormTranslator {
             return .paren(
                 .binary(
                     .binary(.member(.name("self"), property.name), "!=", .nilLiteral), "||",
-                    .call(.member(.name("alsoPresent"), "contains"), [SwiftArgument(nil, .string(f.id))])))
+                    .call(.member(.name("alsoPresent"), "contains"), [SwiftArgument(nil, .integer(Int64(property.index)))])))
         case .truth(let operand):
             switch operand {
             case .literal(let literal): return .bool(literal == .bool(true))

@@ -150,8 +150,8 @@ public struct SwiftRenderer {
             open("guard let \(name) = " + Self.expression(value) + " else")
             statements(otherwise)
             close()
-        case .forIn(let pattern, let sequence, let body):
-            open("for \(pattern) in " + Self.expression(sequence))
+        case .whileLet(let name, let value, let body):
+            open("while let \(name) = " + Self.expression(value))
             statements(body)
             close()
         case .switchOn(let subject, let cases, let otherwise):
@@ -170,6 +170,7 @@ public struct SwiftRenderer {
             }
             line("}")
         case .returns(let value): line("return" + (value.map { " " + Self.expression($0) } ?? ""))
+        case .breaks: line("break")
         case .comment(let text): line("// " + Self.singleLine(text))
         }
     }

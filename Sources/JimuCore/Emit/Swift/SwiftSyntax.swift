@@ -42,9 +42,10 @@ public indirect enum SwiftStatement: Equatable, Sendable {
     case ifThen(SwiftExpression, [SwiftStatement], otherwise: [SwiftStatement]?)
     case ifLet(name: String, value: SwiftExpression, [SwiftStatement])
     case guardLet(name: String, value: SwiftExpression, otherwise: [SwiftStatement])
-    case forIn(pattern: String, sequence: SwiftExpression, [SwiftStatement])
+    case whileLet(name: String, value: SwiftExpression, [SwiftStatement])
     case switchOn(SwiftExpression, cases: [SwiftSwitchCase], otherwise: [SwiftStatement]?)
     case returns(SwiftExpression?)
+    case breaks
     case comment(String)
 }
 

@@ -4,90 +4,95 @@
 public enum JimuForms {
     /// Every form's id: `items/<key>` and `bundles/<key>`.
     public static let formIDs: [String] = ["items/bank-account-appointment", "items/birth-medical-certificate", "items/broadband-connection", "items/building-construction-permit", "items/childcare-subsidy", "items/company-establishment-registration", "items/company-seal-engraving-filing", "items/construction-planning-permit", "items/deed-tax-declaration", "items/gas-connection", "items/highway-overlimit-transport-permit", "items/household-registration-newborn", "items/housing-fund-deposit-registration", "items/individual-business-registration", "items/invoice-application", "items/marriage-registration", "items/maternity-benefit", "items/medical-expense-reimbursement", "items/medical-insurance-enrollment-resident", "items/minimum-living-allowance", "items/newborn-medical-insurance-contribution", "items/notarization", "items/offsite-medical-filing", "items/ordinary-passport-issuance", "items/passenger-vehicle-transport-certificate", "items/power-connection", "items/real-estate-transfer-registration", "items/resident-id-card-renewal", "items/road-excavation-permit", "items/road-freight-operation-permit", "items/road-occupation-traffic-approval", "items/social-insurance-registration-employer", "items/social-security-card-application", "items/special-vehicle-urban-road-permit", "items/unemployment-insurance-benefit", "items/vaccination-certificate", "items/water-connection", "bundles/company-startup", "bundles/newborn", "bundles/oversize-transport", "bundles/utility-connection"]
+    /// The forms' ids by their bytes, numbered as in `formIDs`.
+    static let formTable = NameTable(formIDs)
     /// Validates raw JSON bytes for a named form; nil when the form is unknown.
     public static func validate(form: String, json: [UInt8]) -> [Violation]? {
-        switch form {
-        case "items/bank-account-appointment":
+        guard let index = formTable.position(of: form) else {
+            return nil
+        }
+        switch index {
+        case 0:
             return BankAccountAppointmentForm.validate(json: json)
-        case "items/birth-medical-certificate":
+        case 1:
             return BirthMedicalCertificateForm.validate(json: json)
-        case "items/broadband-connection":
+        case 2:
             return BroadbandConnectionForm.validate(json: json)
-        case "items/building-construction-permit":
+        case 3:
             return BuildingConstructionPermitForm.validate(json: json)
-        case "items/childcare-subsidy":
+        case 4:
             return ChildcareSubsidyForm.validate(json: json)
-        case "items/company-establishment-registration":
+        case 5:
             return CompanyEstablishmentRegistrationForm.validate(json: json)
-        case "items/company-seal-engraving-filing":
+        case 6:
             return CompanySealEngravingFilingForm.validate(json: json)
-        case "items/construction-planning-permit":
+        case 7:
             return ConstructionPlanningPermitForm.validate(json: json)
-        case "items/deed-tax-declaration":
+        case 8:
             return DeedTaxDeclarationForm.validate(json: json)
-        case "items/gas-connection":
+        case 9:
             return GasConnectionForm.validate(json: json)
-        case "items/highway-overlimit-transport-permit":
+        case 10:
             return HighwayOverlimitTransportPermitForm.validate(json: json)
-        case "items/household-registration-newborn":
+        case 11:
             return HouseholdRegistrationNewbornForm.validate(json: json)
-        case "items/housing-fund-deposit-registration":
+        case 12:
             return HousingFundDepositRegistrationForm.validate(json: json)
-        case "items/individual-business-registration":
+        case 13:
             return IndividualBusinessRegistrationForm.validate(json: json)
-        case "items/invoice-application":
+        case 14:
             return InvoiceApplicationForm.validate(json: json)
-        case "items/marriage-registration":
+        case 15:
             return MarriageRegistrationForm.validate(json: json)
-        case "items/maternity-benefit":
+        case 16:
             return MaternityBenefitForm.validate(json: json)
-        case "items/medical-expense-reimbursement":
+        case 17:
             return MedicalExpenseReimbursementForm.validate(json: json)
-        case "items/medical-insurance-enrollment-resident":
+        case 18:
             return MedicalInsuranceEnrollmentResidentForm.validate(json: json)
-        case "items/minimum-living-allowance":
+        case 19:
             return MinimumLivingAllowanceForm.validate(json: json)
-        case "items/newborn-medical-insurance-contribution":
+        case 20:
             return NewbornMedicalInsuranceContributionForm.validate(json: json)
-        case "items/notarization":
+        case 21:
             return NotarizationForm.validate(json: json)
-        case "items/offsite-medical-filing":
+        case 22:
             return OffsiteMedicalFilingForm.validate(json: json)
-        case "items/ordinary-passport-issuance":
+        case 23:
             return OrdinaryPassportIssuanceForm.validate(json: json)
-        case "items/passenger-vehicle-transport-certificate":
+        case 24:
             return PassengerVehicleTransportCertificateForm.validate(json: json)
-        case "items/power-connection":
+        case 25:
             return PowerConnectionForm.validate(json: json)
-        case "items/real-estate-transfer-registration":
+        case 26:
             return RealEstateTransferRegistrationForm.validate(json: json)
-        case "items/resident-id-card-renewal":
+        case 27:
             return ResidentIdCardRenewalForm.validate(json: json)
-        case "items/road-excavation-permit":
+        case 28:
             return RoadExcavationPermitForm.validate(json: json)
-        case "items/road-freight-operation-permit":
+        case 29:
             return RoadFreightOperationPermitForm.validate(json: json)
-        case "items/road-occupation-traffic-approval":
+        case 30:
             return RoadOccupationTrafficApprovalForm.validate(json: json)
-        case "items/social-insurance-registration-employer":
+        case 31:
             return SocialInsuranceRegistrationEmployerForm.validate(json: json)
-        case "items/social-security-card-application":
+        case 32:
             return SocialSecurityCardApplicationForm.validate(json: json)
-        case "items/special-vehicle-urban-road-permit":
+        case 33:
             return SpecialVehicleUrbanRoadPermitForm.validate(json: json)
-        case "items/unemployment-insurance-benefit":
+        case 34:
             return UnemploymentInsuranceBenefitForm.validate(json: json)
-        case "items/vaccination-certificate":
+        case 35:
             return VaccinationCertificateForm.validate(json: json)
-        case "items/water-connection":
+        case 36:
             return WaterConnectionForm.validate(json: json)
-        case "bundles/company-startup":
+        case 37:
             return CompanyStartupBundleForm.validate(json: json)
-        case "bundles/newborn":
+        case 38:
             return NewbornBundleForm.validate(json: json)
-        case "bundles/oversize-transport":
+        case 39:
             return OversizeTransportBundleForm.validate(json: json)
-        case "bundles/utility-connection":
+        case 40:
             return UtilityConnectionBundleForm.validate(json: json)
         default:
             return nil

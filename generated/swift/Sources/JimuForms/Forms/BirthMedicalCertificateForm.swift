@@ -69,19 +69,20 @@ public struct BirthMedicalCertificateForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.newbornName {
             FieldChecks.string(value, path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
         }
         if let value = self.newbornBirthDate {
-            FieldChecks.string(value, path: "/newborn.birth_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.newbornBirthTime {
-            FieldChecks.string(value, path: "/newborn.birth_time", minLength: 5, maxLength: 5, patterns: [Patterns.p3], into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_time", minLength: 5, maxLength: 5, pattern: Patterns.p3, into: &violations)
         }
         if let value = self.newbornBirthInstitution {
             FieldChecks.string(value, path: "/newborn.birth_institution", maxLength: 100, into: &violations)
@@ -99,146 +100,126 @@ public struct BirthMedicalCertificateForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/mother.name", maxLength: 50, into: &violations)
         }
         if let value = self.motherIdNumber {
-            FieldChecks.string(value, path: "/mother.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/mother.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.fatherName {
             FieldChecks.string(value, path: "/father.name", maxLength: 50, into: &violations)
         }
         if let value = self.fatherIdNumber {
-            FieldChecks.string(value, path: "/father.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/father.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
-        if self.newbornName == nil && !alsoPresent.contains("newborn.name") {
+        if self.newbornName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/newborn.name"))
         }
-        if self.newbornGender == nil && !alsoPresent.contains("newborn.gender") {
+        if self.newbornGender == nil && !alsoPresent.contains(1) {
             violations.append(.required("/newborn.gender"))
         }
-        if self.newbornBirthDate == nil && !alsoPresent.contains("newborn.birth_date") {
+        if self.newbornBirthDate == nil && !alsoPresent.contains(2) {
             violations.append(.required("/newborn.birth_date"))
         }
-        if self.newbornBirthTime == nil && !alsoPresent.contains("newborn.birth_time") {
+        if self.newbornBirthTime == nil && !alsoPresent.contains(3) {
             violations.append(.required("/newborn.birth_time"))
         }
-        if self.newbornBirthInstitution == nil && !alsoPresent.contains("newborn.birth_institution") {
+        if self.newbornBirthInstitution == nil && !alsoPresent.contains(4) {
             violations.append(.required("/newborn.birth_institution"))
         }
-        if self.newbornBirthWeight == nil && !alsoPresent.contains("newborn.birth_weight") {
+        if self.newbornBirthWeight == nil && !alsoPresent.contains(5) {
             violations.append(.required("/newborn.birth_weight"))
         }
-        if self.newbornBirthLength == nil && !alsoPresent.contains("newborn.birth_length") {
+        if self.newbornBirthLength == nil && !alsoPresent.contains(6) {
             violations.append(.required("/newborn.birth_length"))
         }
-        if self.newbornGestationalWeeks == nil && !alsoPresent.contains("newborn.gestational_weeks") {
+        if self.newbornGestationalWeeks == nil && !alsoPresent.contains(7) {
             violations.append(.required("/newborn.gestational_weeks"))
         }
-        if self.birthHealthStatus == nil && !alsoPresent.contains("birth.health_status") {
+        if self.birthHealthStatus == nil && !alsoPresent.contains(8) {
             violations.append(.required("/birth.health_status"))
         }
-        if self.motherName == nil && !alsoPresent.contains("mother.name") {
+        if self.motherName == nil && !alsoPresent.contains(9) {
             violations.append(.required("/mother.name"))
         }
-        if self.motherIdNumber == nil && !alsoPresent.contains("mother.id_number") {
+        if self.motherIdNumber == nil && !alsoPresent.contains(10) {
             violations.append(.required("/mother.id_number"))
         }
-        if self.fatherName == nil && !alsoPresent.contains("father.name") {
+        if self.fatherName == nil && !alsoPresent.contains(11) {
             violations.append(.required("/father.name"))
         }
-        if self.fatherIdNumber == nil && !alsoPresent.contains("father.id_number") {
+        if self.fatherIdNumber == nil && !alsoPresent.contains(12) {
             violations.append(.required("/father.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(13) {
             violations.append(.required("/applicant.mobile"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["newborn.name", "newborn.gender", "newborn.birth_date", "newborn.birth_time", "newborn.birth_institution", "newborn.birth_weight", "newborn.birth_length", "newborn.gestational_weeks", "birth.health_status", "mother.name", "mother.id_number", "father.name", "father.id_number", "applicant.mobile"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "newborn.name":
-                form.newbornName = FieldChecks.string(member.value, path: "/newborn.name", into: &violations)
-                if form.newbornName == nil {
-                    invalid.insert("newborn.name")
-                }
-            case "newborn.gender":
-                form.newbornGender = FieldChecks.code(member.value, path: "/newborn.gender", into: &violations)
-                if form.newbornGender == nil {
-                    invalid.insert("newborn.gender")
-                }
-            case "newborn.birth_date":
-                form.newbornBirthDate = FieldChecks.string(member.value, path: "/newborn.birth_date", into: &violations)
-                if form.newbornBirthDate == nil {
-                    invalid.insert("newborn.birth_date")
-                }
-            case "newborn.birth_time":
-                form.newbornBirthTime = FieldChecks.string(member.value, path: "/newborn.birth_time", into: &violations)
-                if form.newbornBirthTime == nil {
-                    invalid.insert("newborn.birth_time")
-                }
-            case "newborn.birth_institution":
-                form.newbornBirthInstitution = FieldChecks.string(member.value, path: "/newborn.birth_institution", into: &violations)
-                if form.newbornBirthInstitution == nil {
-                    invalid.insert("newborn.birth_institution")
-                }
-            case "newborn.birth_weight":
-                form.newbornBirthWeight = FieldChecks.integer(member.value, path: "/newborn.birth_weight", into: &violations)
-                if form.newbornBirthWeight == nil {
-                    invalid.insert("newborn.birth_weight")
-                }
-            case "newborn.birth_length":
-                form.newbornBirthLength = FieldChecks.decimal(member.value, path: "/newborn.birth_length", into: &violations)
-                if form.newbornBirthLength == nil {
-                    invalid.insert("newborn.birth_length")
-                }
-            case "newborn.gestational_weeks":
-                form.newbornGestationalWeeks = FieldChecks.integer(member.value, path: "/newborn.gestational_weeks", into: &violations)
-                if form.newbornGestationalWeeks == nil {
-                    invalid.insert("newborn.gestational_weeks")
-                }
-            case "birth.health_status":
-                form.birthHealthStatus = FieldChecks.code(member.value, path: "/birth.health_status", into: &violations)
-                if form.birthHealthStatus == nil {
-                    invalid.insert("birth.health_status")
-                }
-            case "mother.name":
-                form.motherName = FieldChecks.string(member.value, path: "/mother.name", into: &violations)
-                if form.motherName == nil {
-                    invalid.insert("mother.name")
-                }
-            case "mother.id_number":
-                form.motherIdNumber = FieldChecks.string(member.value, path: "/mother.id_number", into: &violations)
-                if form.motherIdNumber == nil {
-                    invalid.insert("mother.id_number")
-                }
-            case "father.name":
-                form.fatherName = FieldChecks.string(member.value, path: "/father.name", into: &violations)
-                if form.fatherName == nil {
-                    invalid.insert("father.name")
-                }
-            case "father.id_number":
-                form.fatherIdNumber = FieldChecks.string(member.value, path: "/father.id_number", into: &violations)
-                if form.fatherIdNumber == nil {
-                    invalid.insert("father.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                invalid.set(0, form.newbornName == nil)
+            case 1:
+                form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
+                invalid.set(1, form.newbornGender == nil)
+            case 2:
+                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                invalid.set(2, form.newbornBirthDate == nil)
+            case 3:
+                form.newbornBirthTime = reader.readString(path: "/newborn.birth_time", into: &violations)
+                invalid.set(3, form.newbornBirthTime == nil)
+            case 4:
+                form.newbornBirthInstitution = reader.readString(path: "/newborn.birth_institution", into: &violations)
+                invalid.set(4, form.newbornBirthInstitution == nil)
+            case 5:
+                form.newbornBirthWeight = reader.readInteger(path: "/newborn.birth_weight", into: &violations)
+                invalid.set(5, form.newbornBirthWeight == nil)
+            case 6:
+                form.newbornBirthLength = reader.readDecimal(path: "/newborn.birth_length", into: &violations)
+                invalid.set(6, form.newbornBirthLength == nil)
+            case 7:
+                form.newbornGestationalWeeks = reader.readInteger(path: "/newborn.gestational_weeks", into: &violations)
+                invalid.set(7, form.newbornGestationalWeeks == nil)
+            case 8:
+                form.birthHealthStatus = reader.readCode(path: "/birth.health_status", into: &violations)
+                invalid.set(8, form.birthHealthStatus == nil)
+            case 9:
+                form.motherName = reader.readString(path: "/mother.name", into: &violations)
+                invalid.set(9, form.motherName == nil)
+            case 10:
+                form.motherIdNumber = reader.readString(path: "/mother.id_number", into: &violations)
+                invalid.set(10, form.motherIdNumber == nil)
+            case 11:
+                form.fatherName = reader.readString(path: "/father.name", into: &violations)
+                invalid.set(11, form.fatherName == nil)
+            case 12:
+                form.fatherIdNumber = reader.readString(path: "/father.id_number", into: &violations)
+                invalid.set(12, form.fatherIdNumber == nil)
+            case 13:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(13, form.applicantMobile == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -45,13 +45,14 @@ public struct BuildingConstructionPermitForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.constructionProjectCode {
-            FieldChecks.string(value, path: "/construction.project_code", minLength: 24, maxLength: 24, patterns: [Patterns.p5], into: &violations)
+            FieldChecks.string(value, path: "/construction.project_code", minLength: 24, maxLength: 24, pattern: Patterns.p5, into: &violations)
         }
         if let value = self.constructionProjectName {
             FieldChecks.string(value, path: "/construction.project_name", maxLength: 200, into: &violations)
@@ -63,95 +64,87 @@ public struct BuildingConstructionPermitForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/construction.contractor_name", maxLength: 100, into: &violations)
         }
         if let value = self.constructionContractorUscc {
-            FieldChecks.string(value, path: "/construction.contractor_uscc", minLength: 18, maxLength: 18, patterns: [Patterns.p0], format: .creditCode, into: &violations)
+            FieldChecks.string(value, path: "/construction.contractor_uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
         }
         if let value = self.constructionPlanningPermitNumber {
             FieldChecks.string(value, path: "/construction.planning_permit_number", maxLength: 40, into: &violations)
         }
         if let value = self.constructionStartDate {
-            FieldChecks.string(value, path: "/construction.start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/construction.start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
-        if self.constructionProjectCode == nil && !alsoPresent.contains("construction.project_code") {
+        if self.constructionProjectCode == nil && !alsoPresent.contains(0) {
             violations.append(.required("/construction.project_code"))
         }
-        if self.constructionProjectName == nil && !alsoPresent.contains("construction.project_name") {
+        if self.constructionProjectName == nil && !alsoPresent.contains(1) {
             violations.append(.required("/construction.project_name"))
         }
-        if self.constructionContractPrice == nil && !alsoPresent.contains("construction.contract_price") {
+        if self.constructionContractPrice == nil && !alsoPresent.contains(2) {
             violations.append(.required("/construction.contract_price"))
         }
-        if self.constructionContractorName == nil && !alsoPresent.contains("construction.contractor_name") {
+        if self.constructionContractorName == nil && !alsoPresent.contains(3) {
             violations.append(.required("/construction.contractor_name"))
         }
-        if self.constructionContractorUscc == nil && !alsoPresent.contains("construction.contractor_uscc") {
+        if self.constructionContractorUscc == nil && !alsoPresent.contains(4) {
             violations.append(.required("/construction.contractor_uscc"))
         }
-        if self.constructionPlanningPermitNumber == nil && !alsoPresent.contains("construction.planning_permit_number") {
+        if self.constructionPlanningPermitNumber == nil && !alsoPresent.contains(5) {
             violations.append(.required("/construction.planning_permit_number"))
         }
-        if self.constructionStartDate == nil && !alsoPresent.contains("construction.start_date") {
+        if self.constructionStartDate == nil && !alsoPresent.contains(6) {
             violations.append(.required("/construction.start_date"))
         }
-        if self.permitFundingCommitment == nil && !alsoPresent.contains("permit.funding_commitment") {
+        if self.permitFundingCommitment == nil && !alsoPresent.contains(7) {
             violations.append(.required("/permit.funding_commitment"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["construction.project_code", "construction.project_name", "construction.contract_price", "construction.contractor_name", "construction.contractor_uscc", "construction.planning_permit_number", "construction.start_date", "permit.funding_commitment"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "construction.project_code":
-                form.constructionProjectCode = FieldChecks.string(member.value, path: "/construction.project_code", into: &violations)
-                if form.constructionProjectCode == nil {
-                    invalid.insert("construction.project_code")
-                }
-            case "construction.project_name":
-                form.constructionProjectName = FieldChecks.string(member.value, path: "/construction.project_name", into: &violations)
-                if form.constructionProjectName == nil {
-                    invalid.insert("construction.project_name")
-                }
-            case "construction.contract_price":
-                form.constructionContractPrice = FieldChecks.decimal(member.value, path: "/construction.contract_price", into: &violations)
-                if form.constructionContractPrice == nil {
-                    invalid.insert("construction.contract_price")
-                }
-            case "construction.contractor_name":
-                form.constructionContractorName = FieldChecks.string(member.value, path: "/construction.contractor_name", into: &violations)
-                if form.constructionContractorName == nil {
-                    invalid.insert("construction.contractor_name")
-                }
-            case "construction.contractor_uscc":
-                form.constructionContractorUscc = FieldChecks.string(member.value, path: "/construction.contractor_uscc", into: &violations)
-                if form.constructionContractorUscc == nil {
-                    invalid.insert("construction.contractor_uscc")
-                }
-            case "construction.planning_permit_number":
-                form.constructionPlanningPermitNumber = FieldChecks.string(member.value, path: "/construction.planning_permit_number", into: &violations)
-                if form.constructionPlanningPermitNumber == nil {
-                    invalid.insert("construction.planning_permit_number")
-                }
-            case "construction.start_date":
-                form.constructionStartDate = FieldChecks.string(member.value, path: "/construction.start_date", into: &violations)
-                if form.constructionStartDate == nil {
-                    invalid.insert("construction.start_date")
-                }
-            case "permit.funding_commitment":
-                form.permitFundingCommitment = FieldChecks.bool(member.value, path: "/permit.funding_commitment", into: &violations)
-                if form.permitFundingCommitment == nil {
-                    invalid.insert("permit.funding_commitment")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.constructionProjectCode = reader.readString(path: "/construction.project_code", into: &violations)
+                invalid.set(0, form.constructionProjectCode == nil)
+            case 1:
+                form.constructionProjectName = reader.readString(path: "/construction.project_name", into: &violations)
+                invalid.set(1, form.constructionProjectName == nil)
+            case 2:
+                form.constructionContractPrice = reader.readDecimal(path: "/construction.contract_price", into: &violations)
+                invalid.set(2, form.constructionContractPrice == nil)
+            case 3:
+                form.constructionContractorName = reader.readString(path: "/construction.contractor_name", into: &violations)
+                invalid.set(3, form.constructionContractorName == nil)
+            case 4:
+                form.constructionContractorUscc = reader.readString(path: "/construction.contractor_uscc", into: &violations)
+                invalid.set(4, form.constructionContractorUscc == nil)
+            case 5:
+                form.constructionPlanningPermitNumber = reader.readString(path: "/construction.planning_permit_number", into: &violations)
+                invalid.set(5, form.constructionPlanningPermitNumber == nil)
+            case 6:
+                form.constructionStartDate = reader.readString(path: "/construction.start_date", into: &violations)
+                invalid.set(6, form.constructionStartDate == nil)
+            case 7:
+                form.permitFundingCommitment = reader.readBool(path: "/permit.funding_commitment", into: &violations)
+                invalid.set(7, form.permitFundingCommitment == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -41,99 +41,94 @@ public struct ChildcareSubsidyForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.newbornName {
             FieldChecks.string(value, path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
         }
         if let value = self.newbornIdNumber {
-            FieldChecks.string(value, path: "/newborn.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/newborn.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.payeeAccountNumber {
-            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, patterns: [Patterns.p6], into: &violations)
+            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
         }
-        if self.newbornName == nil && !alsoPresent.contains("newborn.name") {
+        if self.newbornName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/newborn.name"))
         }
-        if self.newbornIdNumber == nil && !alsoPresent.contains("newborn.id_number") {
+        if self.newbornIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/newborn.id_number"))
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(3) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.payeeBank == nil && !alsoPresent.contains("payee.bank") {
+        if self.payeeBank == nil && !alsoPresent.contains(4) {
             violations.append(.required("/payee.bank"))
         }
-        if self.payeeAccountNumber == nil && !alsoPresent.contains("payee.account_number") {
+        if self.payeeAccountNumber == nil && !alsoPresent.contains(5) {
             violations.append(.required("/payee.account_number"))
         }
-        if self.subsidyTruthCommitment == nil && !alsoPresent.contains("subsidy.truth_commitment") {
+        if self.subsidyTruthCommitment == nil && !alsoPresent.contains(6) {
             violations.append(.required("/subsidy.truth_commitment"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["newborn.name", "newborn.id_number", "applicant.name", "applicant.id_number", "payee.bank", "payee.account_number", "subsidy.truth_commitment"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "newborn.name":
-                form.newbornName = FieldChecks.string(member.value, path: "/newborn.name", into: &violations)
-                if form.newbornName == nil {
-                    invalid.insert("newborn.name")
-                }
-            case "newborn.id_number":
-                form.newbornIdNumber = FieldChecks.string(member.value, path: "/newborn.id_number", into: &violations)
-                if form.newbornIdNumber == nil {
-                    invalid.insert("newborn.id_number")
-                }
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "payee.bank":
-                form.payeeBank = FieldChecks.code(member.value, path: "/payee.bank", into: &violations)
-                if form.payeeBank == nil {
-                    invalid.insert("payee.bank")
-                }
-            case "payee.account_number":
-                form.payeeAccountNumber = FieldChecks.string(member.value, path: "/payee.account_number", into: &violations)
-                if form.payeeAccountNumber == nil {
-                    invalid.insert("payee.account_number")
-                }
-            case "subsidy.truth_commitment":
-                form.subsidyTruthCommitment = FieldChecks.bool(member.value, path: "/subsidy.truth_commitment", into: &violations)
-                if form.subsidyTruthCommitment == nil {
-                    invalid.insert("subsidy.truth_commitment")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                invalid.set(0, form.newbornName == nil)
+            case 1:
+                form.newbornIdNumber = reader.readString(path: "/newborn.id_number", into: &violations)
+                invalid.set(1, form.newbornIdNumber == nil)
+            case 2:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(2, form.applicantName == nil)
+            case 3:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(3, form.applicantIdNumber == nil)
+            case 4:
+                form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
+                invalid.set(4, form.payeeBank == nil)
+            case 5:
+                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                invalid.set(5, form.payeeAccountNumber == nil)
+            case 6:
+                form.subsidyTruthCommitment = reader.readBool(path: "/subsidy.truth_commitment", into: &violations)
+                invalid.set(6, form.subsidyTruthCommitment == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

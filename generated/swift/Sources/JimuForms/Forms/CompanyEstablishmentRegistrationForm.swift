@@ -49,11 +49,12 @@ public struct CompanyEstablishmentRegistrationForm: Codable, Sendable, Equatable
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
@@ -73,100 +74,90 @@ public struct CompanyEstablishmentRegistrationForm: Codable, Sendable, Equatable
             FieldChecks.string(value, path: "/legal_rep.id_number", minLength: 6, maxLength: 30, into: &violations)
         }
         if let value = self.legalRepMobile {
-            FieldChecks.string(value, path: "/legal_rep.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.establishmentShareholderCount {
             FieldChecks.number(Double(value), path: "/establishment.shareholder_count", minimum: 1.0, maximum: 200.0, into: &violations)
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/company.name"))
         }
-        if self.companyType == nil && !alsoPresent.contains("company.type") {
+        if self.companyType == nil && !alsoPresent.contains(1) {
             violations.append(.required("/company.type"))
         }
-        if self.companyAddress == nil && !alsoPresent.contains("company.address") {
+        if self.companyAddress == nil && !alsoPresent.contains(2) {
             violations.append(.required("/company.address"))
         }
-        if self.companyRegisteredCapital == nil && !alsoPresent.contains("company.registered_capital") {
+        if self.companyRegisteredCapital == nil && !alsoPresent.contains(3) {
             violations.append(.required("/company.registered_capital"))
         }
-        if self.companyBusinessScope == nil && !alsoPresent.contains("company.business_scope") {
+        if self.companyBusinessScope == nil && !alsoPresent.contains(4) {
             violations.append(.required("/company.business_scope"))
         }
-        if self.legalRepName == nil && !alsoPresent.contains("legal_rep.name") {
+        if self.legalRepName == nil && !alsoPresent.contains(5) {
             violations.append(.required("/legal_rep.name"))
         }
-        if self.legalRepIdNumber == nil && !alsoPresent.contains("legal_rep.id_number") {
+        if self.legalRepIdNumber == nil && !alsoPresent.contains(6) {
             violations.append(.required("/legal_rep.id_number"))
         }
-        if self.legalRepMobile == nil && !alsoPresent.contains("legal_rep.mobile") {
+        if self.legalRepMobile == nil && !alsoPresent.contains(7) {
             violations.append(.required("/legal_rep.mobile"))
         }
-        if self.establishmentShareholderCount == nil && !alsoPresent.contains("establishment.shareholder_count") {
+        if self.establishmentShareholderCount == nil && !alsoPresent.contains(8) {
             violations.append(.required("/establishment.shareholder_count"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["company.name", "company.type", "company.address", "company.registered_capital", "company.business_scope", "legal_rep.name", "legal_rep.id_number", "legal_rep.mobile", "establishment.shareholder_count"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.type":
-                form.companyType = FieldChecks.code(member.value, path: "/company.type", into: &violations)
-                if form.companyType == nil {
-                    invalid.insert("company.type")
-                }
-            case "company.address":
-                form.companyAddress = FieldChecks.string(member.value, path: "/company.address", into: &violations)
-                if form.companyAddress == nil {
-                    invalid.insert("company.address")
-                }
-            case "company.registered_capital":
-                form.companyRegisteredCapital = FieldChecks.decimal(member.value, path: "/company.registered_capital", into: &violations)
-                if form.companyRegisteredCapital == nil {
-                    invalid.insert("company.registered_capital")
-                }
-            case "company.business_scope":
-                form.companyBusinessScope = FieldChecks.string(member.value, path: "/company.business_scope", into: &violations)
-                if form.companyBusinessScope == nil {
-                    invalid.insert("company.business_scope")
-                }
-            case "legal_rep.name":
-                form.legalRepName = FieldChecks.string(member.value, path: "/legal_rep.name", into: &violations)
-                if form.legalRepName == nil {
-                    invalid.insert("legal_rep.name")
-                }
-            case "legal_rep.id_number":
-                form.legalRepIdNumber = FieldChecks.string(member.value, path: "/legal_rep.id_number", into: &violations)
-                if form.legalRepIdNumber == nil {
-                    invalid.insert("legal_rep.id_number")
-                }
-            case "legal_rep.mobile":
-                form.legalRepMobile = FieldChecks.string(member.value, path: "/legal_rep.mobile", into: &violations)
-                if form.legalRepMobile == nil {
-                    invalid.insert("legal_rep.mobile")
-                }
-            case "establishment.shareholder_count":
-                form.establishmentShareholderCount = FieldChecks.integer(member.value, path: "/establishment.shareholder_count", into: &violations)
-                if form.establishmentShareholderCount == nil {
-                    invalid.insert("establishment.shareholder_count")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(0, form.companyName == nil)
+            case 1:
+                form.companyType = reader.readCode(path: "/company.type", into: &violations)
+                invalid.set(1, form.companyType == nil)
+            case 2:
+                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                invalid.set(2, form.companyAddress == nil)
+            case 3:
+                form.companyRegisteredCapital = reader.readDecimal(path: "/company.registered_capital", into: &violations)
+                invalid.set(3, form.companyRegisteredCapital == nil)
+            case 4:
+                form.companyBusinessScope = reader.readString(path: "/company.business_scope", into: &violations)
+                invalid.set(4, form.companyBusinessScope == nil)
+            case 5:
+                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                invalid.set(5, form.legalRepName == nil)
+            case 6:
+                form.legalRepIdNumber = reader.readString(path: "/legal_rep.id_number", into: &violations)
+                invalid.set(6, form.legalRepIdNumber == nil)
+            case 7:
+                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                invalid.set(7, form.legalRepMobile == nil)
+            case 8:
+                form.establishmentShareholderCount = reader.readInteger(path: "/establishment.shareholder_count", into: &violations)
+                invalid.set(8, form.establishmentShareholderCount == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

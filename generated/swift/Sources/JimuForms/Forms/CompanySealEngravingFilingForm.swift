@@ -33,83 +33,82 @@ public struct CompanySealEngravingFilingForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.companyUscc {
-            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, patterns: [Patterns.p0], format: .creditCode, into: &violations)
+            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
         }
         if let value = self.legalRepName {
             FieldChecks.string(value, path: "/legal_rep.name", maxLength: 50, into: &violations)
         }
         if let value = self.legalRepMobile {
-            FieldChecks.string(value, path: "/legal_rep.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.sealTypes {
             FieldChecks.string(value, path: "/seal.types", maxLength: 200, into: &violations)
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/company.name"))
         }
-        if self.companyUscc == nil && !alsoPresent.contains("company.uscc") {
+        if self.companyUscc == nil && !alsoPresent.contains(1) {
             violations.append(.required("/company.uscc"))
         }
-        if self.legalRepName == nil && !alsoPresent.contains("legal_rep.name") {
+        if self.legalRepName == nil && !alsoPresent.contains(2) {
             violations.append(.required("/legal_rep.name"))
         }
-        if self.legalRepMobile == nil && !alsoPresent.contains("legal_rep.mobile") {
+        if self.legalRepMobile == nil && !alsoPresent.contains(3) {
             violations.append(.required("/legal_rep.mobile"))
         }
-        if self.sealTypes == nil && !alsoPresent.contains("seal.types") {
+        if self.sealTypes == nil && !alsoPresent.contains(4) {
             violations.append(.required("/seal.types"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["company.name", "company.uscc", "legal_rep.name", "legal_rep.mobile", "seal.types"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.uscc":
-                form.companyUscc = FieldChecks.string(member.value, path: "/company.uscc", into: &violations)
-                if form.companyUscc == nil {
-                    invalid.insert("company.uscc")
-                }
-            case "legal_rep.name":
-                form.legalRepName = FieldChecks.string(member.value, path: "/legal_rep.name", into: &violations)
-                if form.legalRepName == nil {
-                    invalid.insert("legal_rep.name")
-                }
-            case "legal_rep.mobile":
-                form.legalRepMobile = FieldChecks.string(member.value, path: "/legal_rep.mobile", into: &violations)
-                if form.legalRepMobile == nil {
-                    invalid.insert("legal_rep.mobile")
-                }
-            case "seal.types":
-                form.sealTypes = FieldChecks.string(member.value, path: "/seal.types", into: &violations)
-                if form.sealTypes == nil {
-                    invalid.insert("seal.types")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(0, form.companyName == nil)
+            case 1:
+                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                invalid.set(1, form.companyUscc == nil)
+            case 2:
+                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                invalid.set(2, form.legalRepName == nil)
+            case 3:
+                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                invalid.set(3, form.legalRepMobile == nil)
+            case 4:
+                form.sealTypes = reader.readString(path: "/seal.types", into: &violations)
+                invalid.set(4, form.sealTypes == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -97,11 +97,12 @@ public struct CompanyStartupBundleForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
@@ -121,7 +122,7 @@ public struct CompanyStartupBundleForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/legal_rep.id_number", minLength: 6, maxLength: 30, into: &violations)
         }
         if let value = self.legalRepMobile {
-            FieldChecks.string(value, path: "/legal_rep.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.establishmentShareholderCount {
             FieldChecks.number(Double(value), path: "/establishment.shareholder_count", minimum: 1.0, maximum: 200.0, into: &violations)
@@ -133,10 +134,10 @@ public struct CompanyStartupBundleForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/finance_officer.name", maxLength: 50, into: &violations)
         }
         if let value = self.financeOfficerIdNumber {
-            FieldChecks.string(value, path: "/finance_officer.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/finance_officer.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.companyEmployeeCount {
             FieldChecks.number(Double(value), path: "/company.employee_count", minimum: 0.0, maximum: 1000000.0, into: &violations)
@@ -151,193 +152,159 @@ public struct CompanyStartupBundleForm: Codable, Sendable, Equatable {
             FieldChecks.number(Double(value), path: "/fund.deposit_ratio", minimum: 5.0, maximum: 12.0, into: &violations)
         }
         if let value = self.accountAppointmentDate {
-            FieldChecks.string(value, path: "/account.appointment_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/account.appointment_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/company.name"))
         }
-        if self.companyType == nil && !alsoPresent.contains("company.type") {
+        if self.companyType == nil && !alsoPresent.contains(1) {
             violations.append(.required("/company.type"))
         }
-        if self.companyAddress == nil && !alsoPresent.contains("company.address") {
+        if self.companyAddress == nil && !alsoPresent.contains(2) {
             violations.append(.required("/company.address"))
         }
-        if self.companyRegisteredCapital == nil && !alsoPresent.contains("company.registered_capital") {
+        if self.companyRegisteredCapital == nil && !alsoPresent.contains(3) {
             violations.append(.required("/company.registered_capital"))
         }
-        if self.companyBusinessScope == nil && !alsoPresent.contains("company.business_scope") {
+        if self.companyBusinessScope == nil && !alsoPresent.contains(4) {
             violations.append(.required("/company.business_scope"))
         }
-        if self.legalRepName == nil && !alsoPresent.contains("legal_rep.name") {
+        if self.legalRepName == nil && !alsoPresent.contains(5) {
             violations.append(.required("/legal_rep.name"))
         }
-        if self.legalRepIdNumber == nil && !alsoPresent.contains("legal_rep.id_number") {
+        if self.legalRepIdNumber == nil && !alsoPresent.contains(6) {
             violations.append(.required("/legal_rep.id_number"))
         }
-        if self.legalRepMobile == nil && !alsoPresent.contains("legal_rep.mobile") {
+        if self.legalRepMobile == nil && !alsoPresent.contains(7) {
             violations.append(.required("/legal_rep.mobile"))
         }
-        if self.establishmentShareholderCount == nil && !alsoPresent.contains("establishment.shareholder_count") {
+        if self.establishmentShareholderCount == nil && !alsoPresent.contains(8) {
             violations.append(.required("/establishment.shareholder_count"))
         }
-        if self.sealTypes == nil && !alsoPresent.contains("seal.types") {
+        if self.sealTypes == nil && !alsoPresent.contains(9) {
             violations.append(.required("/seal.types"))
         }
-        if self.financeOfficerName == nil && !alsoPresent.contains("finance_officer.name") {
+        if self.financeOfficerName == nil && !alsoPresent.contains(10) {
             violations.append(.required("/finance_officer.name"))
         }
-        if self.financeOfficerIdNumber == nil && !alsoPresent.contains("finance_officer.id_number") {
+        if self.financeOfficerIdNumber == nil && !alsoPresent.contains(11) {
             violations.append(.required("/finance_officer.id_number"))
         }
-        if self.invoiceTypes == nil && !alsoPresent.contains("invoice.types") {
+        if self.invoiceTypes == nil && !alsoPresent.contains(12) {
             violations.append(.required("/invoice.types"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(13) {
             violations.append(.required("/contact.mobile"))
         }
-        if self.companyEmployeeCount == nil && !alsoPresent.contains("company.employee_count") {
+        if self.companyEmployeeCount == nil && !alsoPresent.contains(14) {
             violations.append(.required("/company.employee_count"))
         }
-        if self.socialInsuranceScope == nil && !alsoPresent.contains("social.insurance_scope") {
+        if self.socialInsuranceScope == nil && !alsoPresent.contains(15) {
             violations.append(.required("/social.insurance_scope"))
         }
-        if self.contactName == nil && !alsoPresent.contains("contact.name") {
+        if self.contactName == nil && !alsoPresent.contains(16) {
             violations.append(.required("/contact.name"))
         }
-        if self.fundDepositRatio == nil && !alsoPresent.contains("fund.deposit_ratio") {
+        if self.fundDepositRatio == nil && !alsoPresent.contains(17) {
             violations.append(.required("/fund.deposit_ratio"))
         }
-        if self.bankAccountBank == nil && !alsoPresent.contains("bank_account.bank") {
+        if self.bankAccountBank == nil && !alsoPresent.contains(18) {
             violations.append(.required("/bank_account.bank"))
         }
-        if self.bankAccountAccountType == nil && !alsoPresent.contains("bank_account.account_type") {
+        if self.bankAccountAccountType == nil && !alsoPresent.contains(19) {
             violations.append(.required("/bank_account.account_type"))
         }
-        if self.accountAppointmentDate == nil && !alsoPresent.contains("account.appointment_date") {
+        if self.accountAppointmentDate == nil && !alsoPresent.contains(20) {
             violations.append(.required("/account.appointment_date"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["company.name", "company.type", "company.address", "company.registered_capital", "company.business_scope", "legal_rep.name", "legal_rep.id_number", "legal_rep.mobile", "establishment.shareholder_count", "seal.types", "finance_officer.name", "finance_officer.id_number", "invoice.types", "contact.mobile", "company.employee_count", "social.insurance_scope", "contact.name", "fund.deposit_ratio", "bank_account.bank", "bank_account.account_type", "account.appointment_date"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.type":
-                form.companyType = FieldChecks.code(member.value, path: "/company.type", into: &violations)
-                if form.companyType == nil {
-                    invalid.insert("company.type")
-                }
-            case "company.address":
-                form.companyAddress = FieldChecks.string(member.value, path: "/company.address", into: &violations)
-                if form.companyAddress == nil {
-                    invalid.insert("company.address")
-                }
-            case "company.registered_capital":
-                form.companyRegisteredCapital = FieldChecks.decimal(member.value, path: "/company.registered_capital", into: &violations)
-                if form.companyRegisteredCapital == nil {
-                    invalid.insert("company.registered_capital")
-                }
-            case "company.business_scope":
-                form.companyBusinessScope = FieldChecks.string(member.value, path: "/company.business_scope", into: &violations)
-                if form.companyBusinessScope == nil {
-                    invalid.insert("company.business_scope")
-                }
-            case "legal_rep.name":
-                form.legalRepName = FieldChecks.string(member.value, path: "/legal_rep.name", into: &violations)
-                if form.legalRepName == nil {
-                    invalid.insert("legal_rep.name")
-                }
-            case "legal_rep.id_number":
-                form.legalRepIdNumber = FieldChecks.string(member.value, path: "/legal_rep.id_number", into: &violations)
-                if form.legalRepIdNumber == nil {
-                    invalid.insert("legal_rep.id_number")
-                }
-            case "legal_rep.mobile":
-                form.legalRepMobile = FieldChecks.string(member.value, path: "/legal_rep.mobile", into: &violations)
-                if form.legalRepMobile == nil {
-                    invalid.insert("legal_rep.mobile")
-                }
-            case "establishment.shareholder_count":
-                form.establishmentShareholderCount = FieldChecks.integer(member.value, path: "/establishment.shareholder_count", into: &violations)
-                if form.establishmentShareholderCount == nil {
-                    invalid.insert("establishment.shareholder_count")
-                }
-            case "seal.types":
-                form.sealTypes = FieldChecks.string(member.value, path: "/seal.types", into: &violations)
-                if form.sealTypes == nil {
-                    invalid.insert("seal.types")
-                }
-            case "finance_officer.name":
-                form.financeOfficerName = FieldChecks.string(member.value, path: "/finance_officer.name", into: &violations)
-                if form.financeOfficerName == nil {
-                    invalid.insert("finance_officer.name")
-                }
-            case "finance_officer.id_number":
-                form.financeOfficerIdNumber = FieldChecks.string(member.value, path: "/finance_officer.id_number", into: &violations)
-                if form.financeOfficerIdNumber == nil {
-                    invalid.insert("finance_officer.id_number")
-                }
-            case "invoice.types":
-                form.invoiceTypes = FieldChecks.code(member.value, path: "/invoice.types", into: &violations)
-                if form.invoiceTypes == nil {
-                    invalid.insert("invoice.types")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
-            case "company.employee_count":
-                form.companyEmployeeCount = FieldChecks.integer(member.value, path: "/company.employee_count", into: &violations)
-                if form.companyEmployeeCount == nil {
-                    invalid.insert("company.employee_count")
-                }
-            case "social.insurance_scope":
-                form.socialInsuranceScope = FieldChecks.string(member.value, path: "/social.insurance_scope", into: &violations)
-                if form.socialInsuranceScope == nil {
-                    invalid.insert("social.insurance_scope")
-                }
-            case "contact.name":
-                form.contactName = FieldChecks.string(member.value, path: "/contact.name", into: &violations)
-                if form.contactName == nil {
-                    invalid.insert("contact.name")
-                }
-            case "fund.deposit_ratio":
-                form.fundDepositRatio = FieldChecks.integer(member.value, path: "/fund.deposit_ratio", into: &violations)
-                if form.fundDepositRatio == nil {
-                    invalid.insert("fund.deposit_ratio")
-                }
-            case "bank_account.bank":
-                form.bankAccountBank = FieldChecks.code(member.value, path: "/bank_account.bank", into: &violations)
-                if form.bankAccountBank == nil {
-                    invalid.insert("bank_account.bank")
-                }
-            case "bank_account.account_type":
-                form.bankAccountAccountType = FieldChecks.code(member.value, path: "/bank_account.account_type", into: &violations)
-                if form.bankAccountAccountType == nil {
-                    invalid.insert("bank_account.account_type")
-                }
-            case "account.appointment_date":
-                form.accountAppointmentDate = FieldChecks.string(member.value, path: "/account.appointment_date", into: &violations)
-                if form.accountAppointmentDate == nil {
-                    invalid.insert("account.appointment_date")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(0, form.companyName == nil)
+            case 1:
+                form.companyType = reader.readCode(path: "/company.type", into: &violations)
+                invalid.set(1, form.companyType == nil)
+            case 2:
+                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                invalid.set(2, form.companyAddress == nil)
+            case 3:
+                form.companyRegisteredCapital = reader.readDecimal(path: "/company.registered_capital", into: &violations)
+                invalid.set(3, form.companyRegisteredCapital == nil)
+            case 4:
+                form.companyBusinessScope = reader.readString(path: "/company.business_scope", into: &violations)
+                invalid.set(4, form.companyBusinessScope == nil)
+            case 5:
+                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                invalid.set(5, form.legalRepName == nil)
+            case 6:
+                form.legalRepIdNumber = reader.readString(path: "/legal_rep.id_number", into: &violations)
+                invalid.set(6, form.legalRepIdNumber == nil)
+            case 7:
+                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                invalid.set(7, form.legalRepMobile == nil)
+            case 8:
+                form.establishmentShareholderCount = reader.readInteger(path: "/establishment.shareholder_count", into: &violations)
+                invalid.set(8, form.establishmentShareholderCount == nil)
+            case 9:
+                form.sealTypes = reader.readString(path: "/seal.types", into: &violations)
+                invalid.set(9, form.sealTypes == nil)
+            case 10:
+                form.financeOfficerName = reader.readString(path: "/finance_officer.name", into: &violations)
+                invalid.set(10, form.financeOfficerName == nil)
+            case 11:
+                form.financeOfficerIdNumber = reader.readString(path: "/finance_officer.id_number", into: &violations)
+                invalid.set(11, form.financeOfficerIdNumber == nil)
+            case 12:
+                form.invoiceTypes = reader.readCode(path: "/invoice.types", into: &violations)
+                invalid.set(12, form.invoiceTypes == nil)
+            case 13:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(13, form.contactMobile == nil)
+            case 14:
+                form.companyEmployeeCount = reader.readInteger(path: "/company.employee_count", into: &violations)
+                invalid.set(14, form.companyEmployeeCount == nil)
+            case 15:
+                form.socialInsuranceScope = reader.readString(path: "/social.insurance_scope", into: &violations)
+                invalid.set(15, form.socialInsuranceScope == nil)
+            case 16:
+                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                invalid.set(16, form.contactName == nil)
+            case 17:
+                form.fundDepositRatio = reader.readInteger(path: "/fund.deposit_ratio", into: &violations)
+                invalid.set(17, form.fundDepositRatio == nil)
+            case 18:
+                form.bankAccountBank = reader.readCode(path: "/bank_account.bank", into: &violations)
+                invalid.set(18, form.bankAccountBank == nil)
+            case 19:
+                form.bankAccountAccountType = reader.readCode(path: "/bank_account.account_type", into: &violations)
+                invalid.set(19, form.bankAccountAccountType == nil)
+            case 20:
+                form.accountAppointmentDate = reader.readString(path: "/account.appointment_date", into: &violations)
+                invalid.set(20, form.accountAppointmentDate == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -57,13 +57,14 @@ public struct ConstructionPlanningPermitForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.constructionProjectCode {
-            FieldChecks.string(value, path: "/construction.project_code", minLength: 24, maxLength: 24, patterns: [Patterns.p5], into: &violations)
+            FieldChecks.string(value, path: "/construction.project_code", minLength: 24, maxLength: 24, pattern: Patterns.p5, into: &violations)
         }
         if let value = self.constructionProjectName {
             FieldChecks.string(value, path: "/construction.project_name", maxLength: 200, into: &violations)
@@ -87,119 +88,105 @@ public struct ConstructionPlanningPermitForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.companyUscc {
-            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, patterns: [Patterns.p0], format: .creditCode, into: &violations)
+            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
         }
         if let value = self.contactName {
             FieldChecks.string(value, path: "/contact.name", maxLength: 50, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
-        if self.constructionProjectCode == nil && !alsoPresent.contains("construction.project_code") {
+        if self.constructionProjectCode == nil && !alsoPresent.contains(0) {
             violations.append(.required("/construction.project_code"))
         }
-        if self.constructionProjectName == nil && !alsoPresent.contains("construction.project_name") {
+        if self.constructionProjectName == nil && !alsoPresent.contains(1) {
             violations.append(.required("/construction.project_name"))
         }
-        if self.constructionLocation == nil && !alsoPresent.contains("construction.location") {
+        if self.constructionLocation == nil && !alsoPresent.contains(2) {
             violations.append(.required("/construction.location"))
         }
-        if self.constructionLandArea == nil && !alsoPresent.contains("construction.land_area") {
+        if self.constructionLandArea == nil && !alsoPresent.contains(3) {
             violations.append(.required("/construction.land_area"))
         }
-        if self.constructionBuildingArea == nil && !alsoPresent.contains("construction.building_area") {
+        if self.constructionBuildingArea == nil && !alsoPresent.contains(4) {
             violations.append(.required("/construction.building_area"))
         }
-        if self.constructionFloors == nil && !alsoPresent.contains("construction.floors") {
+        if self.constructionFloors == nil && !alsoPresent.contains(5) {
             violations.append(.required("/construction.floors"))
         }
-        if self.planningFloorAreaRatio == nil && !alsoPresent.contains("planning.floor_area_ratio") {
+        if self.planningFloorAreaRatio == nil && !alsoPresent.contains(6) {
             violations.append(.required("/planning.floor_area_ratio"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(7) {
             violations.append(.required("/company.name"))
         }
-        if self.companyUscc == nil && !alsoPresent.contains("company.uscc") {
+        if self.companyUscc == nil && !alsoPresent.contains(8) {
             violations.append(.required("/company.uscc"))
         }
-        if self.contactName == nil && !alsoPresent.contains("contact.name") {
+        if self.contactName == nil && !alsoPresent.contains(9) {
             violations.append(.required("/contact.name"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(10) {
             violations.append(.required("/contact.mobile"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["construction.project_code", "construction.project_name", "construction.location", "construction.land_area", "construction.building_area", "construction.floors", "planning.floor_area_ratio", "company.name", "company.uscc", "contact.name", "contact.mobile"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "construction.project_code":
-                form.constructionProjectCode = FieldChecks.string(member.value, path: "/construction.project_code", into: &violations)
-                if form.constructionProjectCode == nil {
-                    invalid.insert("construction.project_code")
-                }
-            case "construction.project_name":
-                form.constructionProjectName = FieldChecks.string(member.value, path: "/construction.project_name", into: &violations)
-                if form.constructionProjectName == nil {
-                    invalid.insert("construction.project_name")
-                }
-            case "construction.location":
-                form.constructionLocation = FieldChecks.string(member.value, path: "/construction.location", into: &violations)
-                if form.constructionLocation == nil {
-                    invalid.insert("construction.location")
-                }
-            case "construction.land_area":
-                form.constructionLandArea = FieldChecks.decimal(member.value, path: "/construction.land_area", into: &violations)
-                if form.constructionLandArea == nil {
-                    invalid.insert("construction.land_area")
-                }
-            case "construction.building_area":
-                form.constructionBuildingArea = FieldChecks.decimal(member.value, path: "/construction.building_area", into: &violations)
-                if form.constructionBuildingArea == nil {
-                    invalid.insert("construction.building_area")
-                }
-            case "construction.floors":
-                form.constructionFloors = FieldChecks.integer(member.value, path: "/construction.floors", into: &violations)
-                if form.constructionFloors == nil {
-                    invalid.insert("construction.floors")
-                }
-            case "planning.floor_area_ratio":
-                form.planningFloorAreaRatio = FieldChecks.decimal(member.value, path: "/planning.floor_area_ratio", into: &violations)
-                if form.planningFloorAreaRatio == nil {
-                    invalid.insert("planning.floor_area_ratio")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.uscc":
-                form.companyUscc = FieldChecks.string(member.value, path: "/company.uscc", into: &violations)
-                if form.companyUscc == nil {
-                    invalid.insert("company.uscc")
-                }
-            case "contact.name":
-                form.contactName = FieldChecks.string(member.value, path: "/contact.name", into: &violations)
-                if form.contactName == nil {
-                    invalid.insert("contact.name")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.constructionProjectCode = reader.readString(path: "/construction.project_code", into: &violations)
+                invalid.set(0, form.constructionProjectCode == nil)
+            case 1:
+                form.constructionProjectName = reader.readString(path: "/construction.project_name", into: &violations)
+                invalid.set(1, form.constructionProjectName == nil)
+            case 2:
+                form.constructionLocation = reader.readString(path: "/construction.location", into: &violations)
+                invalid.set(2, form.constructionLocation == nil)
+            case 3:
+                form.constructionLandArea = reader.readDecimal(path: "/construction.land_area", into: &violations)
+                invalid.set(3, form.constructionLandArea == nil)
+            case 4:
+                form.constructionBuildingArea = reader.readDecimal(path: "/construction.building_area", into: &violations)
+                invalid.set(4, form.constructionBuildingArea == nil)
+            case 5:
+                form.constructionFloors = reader.readInteger(path: "/construction.floors", into: &violations)
+                invalid.set(5, form.constructionFloors == nil)
+            case 6:
+                form.planningFloorAreaRatio = reader.readDecimal(path: "/planning.floor_area_ratio", into: &violations)
+                invalid.set(6, form.planningFloorAreaRatio == nil)
+            case 7:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(7, form.companyName == nil)
+            case 8:
+                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                invalid.set(8, form.companyUscc == nil)
+            case 9:
+                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                invalid.set(9, form.contactName == nil)
+            case 10:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(10, form.contactMobile == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -41,16 +41,17 @@ public struct DeedTaxDeclarationForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.propertyAddress {
             FieldChecks.string(value, path: "/property.address", maxLength: 200, into: &violations)
@@ -64,79 +65,73 @@ public struct DeedTaxDeclarationForm: Codable, Sendable, Equatable {
         if let value = self.propertyContractNumber {
             FieldChecks.string(value, path: "/property.contract_number", maxLength: 40, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.propertyAddress == nil && !alsoPresent.contains("property.address") {
+        if self.propertyAddress == nil && !alsoPresent.contains(2) {
             violations.append(.required("/property.address"))
         }
-        if self.propertyArea == nil && !alsoPresent.contains("property.area") {
+        if self.propertyArea == nil && !alsoPresent.contains(3) {
             violations.append(.required("/property.area"))
         }
-        if self.propertyTransactionPrice == nil && !alsoPresent.contains("property.transaction_price") {
+        if self.propertyTransactionPrice == nil && !alsoPresent.contains(4) {
             violations.append(.required("/property.transaction_price"))
         }
-        if self.propertyContractNumber == nil && !alsoPresent.contains("property.contract_number") {
+        if self.propertyContractNumber == nil && !alsoPresent.contains(5) {
             violations.append(.required("/property.contract_number"))
         }
-        if self.deedtaxOnlyFamilyHome == nil && !alsoPresent.contains("deedtax.only_family_home") {
+        if self.deedtaxOnlyFamilyHome == nil && !alsoPresent.contains(6) {
             violations.append(.required("/deedtax.only_family_home"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "property.address", "property.area", "property.transaction_price", "property.contract_number", "deedtax.only_family_home"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "property.address":
-                form.propertyAddress = FieldChecks.string(member.value, path: "/property.address", into: &violations)
-                if form.propertyAddress == nil {
-                    invalid.insert("property.address")
-                }
-            case "property.area":
-                form.propertyArea = FieldChecks.decimal(member.value, path: "/property.area", into: &violations)
-                if form.propertyArea == nil {
-                    invalid.insert("property.area")
-                }
-            case "property.transaction_price":
-                form.propertyTransactionPrice = FieldChecks.decimal(member.value, path: "/property.transaction_price", into: &violations)
-                if form.propertyTransactionPrice == nil {
-                    invalid.insert("property.transaction_price")
-                }
-            case "property.contract_number":
-                form.propertyContractNumber = FieldChecks.string(member.value, path: "/property.contract_number", into: &violations)
-                if form.propertyContractNumber == nil {
-                    invalid.insert("property.contract_number")
-                }
-            case "deedtax.only_family_home":
-                form.deedtaxOnlyFamilyHome = FieldChecks.bool(member.value, path: "/deedtax.only_family_home", into: &violations)
-                if form.deedtaxOnlyFamilyHome == nil {
-                    invalid.insert("deedtax.only_family_home")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.propertyAddress = reader.readString(path: "/property.address", into: &violations)
+                invalid.set(2, form.propertyAddress == nil)
+            case 3:
+                form.propertyArea = reader.readDecimal(path: "/property.area", into: &violations)
+                invalid.set(3, form.propertyArea == nil)
+            case 4:
+                form.propertyTransactionPrice = reader.readDecimal(path: "/property.transaction_price", into: &violations)
+                invalid.set(4, form.propertyTransactionPrice == nil)
+            case 5:
+                form.propertyContractNumber = reader.readString(path: "/property.contract_number", into: &violations)
+                invalid.set(5, form.propertyContractNumber == nil)
+            case 6:
+                form.deedtaxOnlyFamilyHome = reader.readBool(path: "/deedtax.only_family_home", into: &violations)
+                invalid.set(6, form.deedtaxOnlyFamilyHome == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -33,11 +33,12 @@ public struct GasConnectionForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.connectionAddress {
             FieldChecks.string(value, path: "/connection.address", maxLength: 200, into: &violations)
         }
@@ -48,65 +49,63 @@ public struct GasConnectionForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/contact.name", maxLength: 50, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
-        if self.connectionAddress == nil && !alsoPresent.contains("connection.address") {
+        if self.connectionAddress == nil && !alsoPresent.contains(0) {
             violations.append(.required("/connection.address"))
         }
-        if self.connectionGasUsageM3 == nil && !alsoPresent.contains("connection.gas_usage_m3") {
+        if self.connectionGasUsageM3 == nil && !alsoPresent.contains(1) {
             violations.append(.required("/connection.gas_usage_m3"))
         }
-        if self.contactName == nil && !alsoPresent.contains("contact.name") {
+        if self.contactName == nil && !alsoPresent.contains(2) {
             violations.append(.required("/contact.name"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(3) {
             violations.append(.required("/contact.mobile"))
         }
-        if self.gasVentilationOk == nil && !alsoPresent.contains("gas.ventilation_ok") {
+        if self.gasVentilationOk == nil && !alsoPresent.contains(4) {
             violations.append(.required("/gas.ventilation_ok"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["connection.address", "connection.gas_usage_m3", "contact.name", "contact.mobile", "gas.ventilation_ok"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "connection.address":
-                form.connectionAddress = FieldChecks.string(member.value, path: "/connection.address", into: &violations)
-                if form.connectionAddress == nil {
-                    invalid.insert("connection.address")
-                }
-            case "connection.gas_usage_m3":
-                form.connectionGasUsageM3 = FieldChecks.decimal(member.value, path: "/connection.gas_usage_m3", into: &violations)
-                if form.connectionGasUsageM3 == nil {
-                    invalid.insert("connection.gas_usage_m3")
-                }
-            case "contact.name":
-                form.contactName = FieldChecks.string(member.value, path: "/contact.name", into: &violations)
-                if form.contactName == nil {
-                    invalid.insert("contact.name")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
-            case "gas.ventilation_ok":
-                form.gasVentilationOk = FieldChecks.bool(member.value, path: "/gas.ventilation_ok", into: &violations)
-                if form.gasVentilationOk == nil {
-                    invalid.insert("gas.ventilation_ok")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.connectionAddress = reader.readString(path: "/connection.address", into: &violations)
+                invalid.set(0, form.connectionAddress == nil)
+            case 1:
+                form.connectionGasUsageM3 = reader.readDecimal(path: "/connection.gas_usage_m3", into: &violations)
+                invalid.set(1, form.connectionGasUsageM3 == nil)
+            case 2:
+                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                invalid.set(2, form.contactName == nil)
+            case 3:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(3, form.contactMobile == nil)
+            case 4:
+                form.gasVentilationOk = reader.readBool(path: "/gas.ventilation_ok", into: &violations)
+                invalid.set(4, form.gasVentilationOk == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -57,19 +57,20 @@ public struct HouseholdRegistrationNewbornForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.newbornName {
             FieldChecks.string(value, path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
         }
         if let value = self.newbornBirthDate {
-            FieldChecks.string(value, path: "/newborn.birth_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.newbornBirthCertificateNumber {
-            FieldChecks.string(value, path: "/newborn.birth_certificate_number", minLength: 10, maxLength: 10, patterns: [Patterns.p10], into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_certificate_number", minLength: 10, maxLength: 10, pattern: Patterns.p10, into: &violations)
         }
         if let value = self.newbornHouseholdAddress {
             FieldChecks.string(value, path: "/newborn.household_address", maxLength: 200, into: &violations)
@@ -78,122 +79,108 @@ public struct HouseholdRegistrationNewbornForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/mother.name", maxLength: 50, into: &violations)
         }
         if let value = self.motherIdNumber {
-            FieldChecks.string(value, path: "/mother.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/mother.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.guardianName {
             FieldChecks.string(value, path: "/guardian.name", maxLength: 50, into: &violations)
         }
         if let value = self.guardianIdNumber {
-            FieldChecks.string(value, path: "/guardian.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/guardian.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
-        if self.newbornName == nil && !alsoPresent.contains("newborn.name") {
+        if self.newbornName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/newborn.name"))
         }
-        if self.newbornGender == nil && !alsoPresent.contains("newborn.gender") {
+        if self.newbornGender == nil && !alsoPresent.contains(1) {
             violations.append(.required("/newborn.gender"))
         }
-        if self.newbornBirthDate == nil && !alsoPresent.contains("newborn.birth_date") {
+        if self.newbornBirthDate == nil && !alsoPresent.contains(2) {
             violations.append(.required("/newborn.birth_date"))
         }
-        if self.newbornBirthCertificateNumber == nil && !alsoPresent.contains("newborn.birth_certificate_number") {
+        if self.newbornBirthCertificateNumber == nil && !alsoPresent.contains(3) {
             violations.append(.required("/newborn.birth_certificate_number"))
         }
-        if self.newbornHouseholdAddress == nil && !alsoPresent.contains("newborn.household_address") {
+        if self.newbornHouseholdAddress == nil && !alsoPresent.contains(4) {
             violations.append(.required("/newborn.household_address"))
         }
-        if self.motherName == nil && !alsoPresent.contains("mother.name") {
+        if self.motherName == nil && !alsoPresent.contains(5) {
             violations.append(.required("/mother.name"))
         }
-        if self.motherIdNumber == nil && !alsoPresent.contains("mother.id_number") {
+        if self.motherIdNumber == nil && !alsoPresent.contains(6) {
             violations.append(.required("/mother.id_number"))
         }
-        if self.applicantRelationship == nil && !alsoPresent.contains("applicant.relationship") {
+        if self.applicantRelationship == nil && !alsoPresent.contains(7) {
             violations.append(.required("/applicant.relationship"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(8) {
             violations.append(.required("/applicant.mobile"))
         }
-        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianName == nil && !alsoPresent.contains("guardian.name")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianName == nil && !alsoPresent.contains(9)) {
             violations.append(.required("/guardian.name"))
         }
-        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains("guardian.id_number")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains(10)) {
             violations.append(.required("/guardian.id_number"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["newborn.name", "newborn.gender", "newborn.birth_date", "newborn.birth_certificate_number", "newborn.household_address", "mother.name", "mother.id_number", "applicant.relationship", "applicant.mobile", "guardian.name", "guardian.id_number"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "newborn.name":
-                form.newbornName = FieldChecks.string(member.value, path: "/newborn.name", into: &violations)
-                if form.newbornName == nil {
-                    invalid.insert("newborn.name")
-                }
-            case "newborn.gender":
-                form.newbornGender = FieldChecks.code(member.value, path: "/newborn.gender", into: &violations)
-                if form.newbornGender == nil {
-                    invalid.insert("newborn.gender")
-                }
-            case "newborn.birth_date":
-                form.newbornBirthDate = FieldChecks.string(member.value, path: "/newborn.birth_date", into: &violations)
-                if form.newbornBirthDate == nil {
-                    invalid.insert("newborn.birth_date")
-                }
-            case "newborn.birth_certificate_number":
-                form.newbornBirthCertificateNumber = FieldChecks.string(member.value, path: "/newborn.birth_certificate_number", into: &violations)
-                if form.newbornBirthCertificateNumber == nil {
-                    invalid.insert("newborn.birth_certificate_number")
-                }
-            case "newborn.household_address":
-                form.newbornHouseholdAddress = FieldChecks.string(member.value, path: "/newborn.household_address", into: &violations)
-                if form.newbornHouseholdAddress == nil {
-                    invalid.insert("newborn.household_address")
-                }
-            case "mother.name":
-                form.motherName = FieldChecks.string(member.value, path: "/mother.name", into: &violations)
-                if form.motherName == nil {
-                    invalid.insert("mother.name")
-                }
-            case "mother.id_number":
-                form.motherIdNumber = FieldChecks.string(member.value, path: "/mother.id_number", into: &violations)
-                if form.motherIdNumber == nil {
-                    invalid.insert("mother.id_number")
-                }
-            case "applicant.relationship":
-                form.applicantRelationship = FieldChecks.code(member.value, path: "/applicant.relationship", into: &violations)
-                if form.applicantRelationship == nil {
-                    invalid.insert("applicant.relationship")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "guardian.name":
-                form.guardianName = FieldChecks.string(member.value, path: "/guardian.name", into: &violations)
-                if form.guardianName == nil {
-                    invalid.insert("guardian.name")
-                }
-            case "guardian.id_number":
-                form.guardianIdNumber = FieldChecks.string(member.value, path: "/guardian.id_number", into: &violations)
-                if form.guardianIdNumber == nil {
-                    invalid.insert("guardian.id_number")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                invalid.set(0, form.newbornName == nil)
+            case 1:
+                form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
+                invalid.set(1, form.newbornGender == nil)
+            case 2:
+                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                invalid.set(2, form.newbornBirthDate == nil)
+            case 3:
+                form.newbornBirthCertificateNumber = reader.readString(path: "/newborn.birth_certificate_number", into: &violations)
+                invalid.set(3, form.newbornBirthCertificateNumber == nil)
+            case 4:
+                form.newbornHouseholdAddress = reader.readString(path: "/newborn.household_address", into: &violations)
+                invalid.set(4, form.newbornHouseholdAddress == nil)
+            case 5:
+                form.motherName = reader.readString(path: "/mother.name", into: &violations)
+                invalid.set(5, form.motherName == nil)
+            case 6:
+                form.motherIdNumber = reader.readString(path: "/mother.id_number", into: &violations)
+                invalid.set(6, form.motherIdNumber == nil)
+            case 7:
+                form.applicantRelationship = reader.readCode(path: "/applicant.relationship", into: &violations)
+                invalid.set(7, form.applicantRelationship == nil)
+            case 8:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(8, form.applicantMobile == nil)
+            case 9:
+                form.guardianName = reader.readString(path: "/guardian.name", into: &violations)
+                invalid.set(9, form.guardianName == nil)
+            case 10:
+                form.guardianIdNumber = reader.readString(path: "/guardian.id_number", into: &violations)
+                invalid.set(10, form.guardianIdNumber == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -41,19 +41,20 @@ public struct IndividualBusinessRegistrationForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
@@ -64,79 +65,73 @@ public struct IndividualBusinessRegistrationForm: Codable, Sendable, Equatable {
         if let value = self.companyBusinessScope {
             FieldChecks.string(value, path: "/company.business_scope", maxLength: 2000, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(3) {
             violations.append(.required("/company.name"))
         }
-        if self.companyAddress == nil && !alsoPresent.contains("company.address") {
+        if self.companyAddress == nil && !alsoPresent.contains(4) {
             violations.append(.required("/company.address"))
         }
-        if self.companyBusinessScope == nil && !alsoPresent.contains("company.business_scope") {
+        if self.companyBusinessScope == nil && !alsoPresent.contains(5) {
             violations.append(.required("/company.business_scope"))
         }
-        if self.individualComposition == nil && !alsoPresent.contains("individual.composition") {
+        if self.individualComposition == nil && !alsoPresent.contains(6) {
             violations.append(.required("/individual.composition"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.mobile", "company.name", "company.address", "company.business_scope", "individual.composition"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.address":
-                form.companyAddress = FieldChecks.string(member.value, path: "/company.address", into: &violations)
-                if form.companyAddress == nil {
-                    invalid.insert("company.address")
-                }
-            case "company.business_scope":
-                form.companyBusinessScope = FieldChecks.string(member.value, path: "/company.business_scope", into: &violations)
-                if form.companyBusinessScope == nil {
-                    invalid.insert("company.business_scope")
-                }
-            case "individual.composition":
-                form.individualComposition = FieldChecks.code(member.value, path: "/individual.composition", into: &violations)
-                if form.individualComposition == nil {
-                    invalid.insert("individual.composition")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(2, form.applicantMobile == nil)
+            case 3:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(3, form.companyName == nil)
+            case 4:
+                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                invalid.set(4, form.companyAddress == nil)
+            case 5:
+                form.companyBusinessScope = reader.readString(path: "/company.business_scope", into: &violations)
+                invalid.set(5, form.companyBusinessScope == nil)
+            case 6:
+                form.individualComposition = reader.readCode(path: "/individual.composition", into: &violations)
+                invalid.set(6, form.individualComposition == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

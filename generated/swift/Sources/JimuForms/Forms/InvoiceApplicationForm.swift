@@ -33,13 +33,14 @@ public struct InvoiceApplicationForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.companyUscc {
-            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, patterns: [Patterns.p0], format: .creditCode, into: &violations)
+            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
@@ -48,65 +49,63 @@ public struct InvoiceApplicationForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/finance_officer.name", maxLength: 50, into: &violations)
         }
         if let value = self.financeOfficerIdNumber {
-            FieldChecks.string(value, path: "/finance_officer.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/finance_officer.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
-        if self.companyUscc == nil && !alsoPresent.contains("company.uscc") {
+        if self.companyUscc == nil && !alsoPresent.contains(0) {
             violations.append(.required("/company.uscc"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(1) {
             violations.append(.required("/company.name"))
         }
-        if self.financeOfficerName == nil && !alsoPresent.contains("finance_officer.name") {
+        if self.financeOfficerName == nil && !alsoPresent.contains(2) {
             violations.append(.required("/finance_officer.name"))
         }
-        if self.financeOfficerIdNumber == nil && !alsoPresent.contains("finance_officer.id_number") {
+        if self.financeOfficerIdNumber == nil && !alsoPresent.contains(3) {
             violations.append(.required("/finance_officer.id_number"))
         }
-        if self.invoiceTypes == nil && !alsoPresent.contains("invoice.types") {
+        if self.invoiceTypes == nil && !alsoPresent.contains(4) {
             violations.append(.required("/invoice.types"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["company.uscc", "company.name", "finance_officer.name", "finance_officer.id_number", "invoice.types"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "company.uscc":
-                form.companyUscc = FieldChecks.string(member.value, path: "/company.uscc", into: &violations)
-                if form.companyUscc == nil {
-                    invalid.insert("company.uscc")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "finance_officer.name":
-                form.financeOfficerName = FieldChecks.string(member.value, path: "/finance_officer.name", into: &violations)
-                if form.financeOfficerName == nil {
-                    invalid.insert("finance_officer.name")
-                }
-            case "finance_officer.id_number":
-                form.financeOfficerIdNumber = FieldChecks.string(member.value, path: "/finance_officer.id_number", into: &violations)
-                if form.financeOfficerIdNumber == nil {
-                    invalid.insert("finance_officer.id_number")
-                }
-            case "invoice.types":
-                form.invoiceTypes = FieldChecks.code(member.value, path: "/invoice.types", into: &violations)
-                if form.invoiceTypes == nil {
-                    invalid.insert("invoice.types")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                invalid.set(0, form.companyUscc == nil)
+            case 1:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(1, form.companyName == nil)
+            case 2:
+                form.financeOfficerName = reader.readString(path: "/finance_officer.name", into: &violations)
+                invalid.set(2, form.financeOfficerName == nil)
+            case 3:
+                form.financeOfficerIdNumber = reader.readString(path: "/finance_officer.id_number", into: &violations)
+                invalid.set(3, form.financeOfficerIdNumber == nil)
+            case 4:
+                form.invoiceTypes = reader.readCode(path: "/invoice.types", into: &violations)
+                invalid.set(4, form.invoiceTypes == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

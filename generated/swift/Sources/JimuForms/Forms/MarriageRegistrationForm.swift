@@ -45,16 +45,17 @@ public struct MarriageRegistrationForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.spouseName {
             FieldChecks.string(value, path: "/spouse.name", maxLength: 50, into: &violations)
@@ -62,87 +63,79 @@ public struct MarriageRegistrationForm: Codable, Sendable, Equatable {
         if let value = self.spouseIdNumber {
             FieldChecks.string(value, path: "/spouse.id_number", minLength: 6, maxLength: 30, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.spouseName == nil && !alsoPresent.contains("spouse.name") {
+        if self.spouseName == nil && !alsoPresent.contains(2) {
             violations.append(.required("/spouse.name"))
         }
-        if self.spouseIdType == nil && !alsoPresent.contains("spouse.id_type") {
+        if self.spouseIdType == nil && !alsoPresent.contains(3) {
             violations.append(.required("/spouse.id_type"))
         }
-        if self.spouseIdNumber == nil && !alsoPresent.contains("spouse.id_number") {
+        if self.spouseIdNumber == nil && !alsoPresent.contains(4) {
             violations.append(.required("/spouse.id_number"))
         }
-        if self.applicantMaritalStatus == nil && !alsoPresent.contains("applicant.marital_status") {
+        if self.applicantMaritalStatus == nil && !alsoPresent.contains(5) {
             violations.append(.required("/applicant.marital_status"))
         }
-        if self.spouseMaritalStatus == nil && !alsoPresent.contains("spouse.marital_status") {
+        if self.spouseMaritalStatus == nil && !alsoPresent.contains(6) {
             violations.append(.required("/spouse.marital_status"))
         }
-        if self.marriageCeremonyRequested == nil && !alsoPresent.contains("marriage.ceremony_requested") {
+        if self.marriageCeremonyRequested == nil && !alsoPresent.contains(7) {
             violations.append(.required("/marriage.ceremony_requested"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "spouse.name", "spouse.id_type", "spouse.id_number", "applicant.marital_status", "spouse.marital_status", "marriage.ceremony_requested"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "spouse.name":
-                form.spouseName = FieldChecks.string(member.value, path: "/spouse.name", into: &violations)
-                if form.spouseName == nil {
-                    invalid.insert("spouse.name")
-                }
-            case "spouse.id_type":
-                form.spouseIdType = FieldChecks.code(member.value, path: "/spouse.id_type", into: &violations)
-                if form.spouseIdType == nil {
-                    invalid.insert("spouse.id_type")
-                }
-            case "spouse.id_number":
-                form.spouseIdNumber = FieldChecks.string(member.value, path: "/spouse.id_number", into: &violations)
-                if form.spouseIdNumber == nil {
-                    invalid.insert("spouse.id_number")
-                }
-            case "applicant.marital_status":
-                form.applicantMaritalStatus = FieldChecks.code(member.value, path: "/applicant.marital_status", into: &violations)
-                if form.applicantMaritalStatus == nil {
-                    invalid.insert("applicant.marital_status")
-                }
-            case "spouse.marital_status":
-                form.spouseMaritalStatus = FieldChecks.code(member.value, path: "/spouse.marital_status", into: &violations)
-                if form.spouseMaritalStatus == nil {
-                    invalid.insert("spouse.marital_status")
-                }
-            case "marriage.ceremony_requested":
-                form.marriageCeremonyRequested = FieldChecks.bool(member.value, path: "/marriage.ceremony_requested", into: &violations)
-                if form.marriageCeremonyRequested == nil {
-                    invalid.insert("marriage.ceremony_requested")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.spouseName = reader.readString(path: "/spouse.name", into: &violations)
+                invalid.set(2, form.spouseName == nil)
+            case 3:
+                form.spouseIdType = reader.readCode(path: "/spouse.id_type", into: &violations)
+                invalid.set(3, form.spouseIdType == nil)
+            case 4:
+                form.spouseIdNumber = reader.readString(path: "/spouse.id_number", into: &violations)
+                invalid.set(4, form.spouseIdNumber == nil)
+            case 5:
+                form.applicantMaritalStatus = reader.readCode(path: "/applicant.marital_status", into: &violations)
+                invalid.set(5, form.applicantMaritalStatus == nil)
+            case 6:
+                form.spouseMaritalStatus = reader.readCode(path: "/spouse.marital_status", into: &violations)
+                invalid.set(6, form.spouseMaritalStatus == nil)
+            case 7:
+                form.marriageCeremonyRequested = reader.readBool(path: "/marriage.ceremony_requested", into: &violations)
+                invalid.set(7, form.marriageCeremonyRequested == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

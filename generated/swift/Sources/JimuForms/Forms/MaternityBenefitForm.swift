@@ -49,124 +49,115 @@ public struct MaternityBenefitForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.newbornBirthDate {
-            FieldChecks.string(value, path: "/newborn.birth_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.newbornBirthCertificateNumber {
-            FieldChecks.string(value, path: "/newborn.birth_certificate_number", minLength: 10, maxLength: 10, patterns: [Patterns.p10], into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_certificate_number", minLength: 10, maxLength: 10, pattern: Patterns.p10, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.payeeAccountNumber {
-            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, patterns: [Patterns.p6], into: &violations)
+            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
         }
         if let value = self.maternityLeaveDays {
             FieldChecks.number(Double(value), path: "/maternity.leave_days", minimum: 0.0, maximum: 365.0, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.newbornBirthDate == nil && !alsoPresent.contains("newborn.birth_date") {
+        if self.newbornBirthDate == nil && !alsoPresent.contains(2) {
             violations.append(.required("/newborn.birth_date"))
         }
-        if self.newbornBirthCertificateNumber == nil && !alsoPresent.contains("newborn.birth_certificate_number") {
+        if self.newbornBirthCertificateNumber == nil && !alsoPresent.contains(3) {
             violations.append(.required("/newborn.birth_certificate_number"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(4) {
             violations.append(.required("/company.name"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(5) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.payeeBank == nil && !alsoPresent.contains("payee.bank") {
+        if self.payeeBank == nil && !alsoPresent.contains(6) {
             violations.append(.required("/payee.bank"))
         }
-        if self.payeeAccountNumber == nil && !alsoPresent.contains("payee.account_number") {
+        if self.payeeAccountNumber == nil && !alsoPresent.contains(7) {
             violations.append(.required("/payee.account_number"))
         }
-        if self.maternityLeaveDays == nil && !alsoPresent.contains("maternity.leave_days") {
+        if self.maternityLeaveDays == nil && !alsoPresent.contains(8) {
             violations.append(.required("/maternity.leave_days"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "newborn.birth_date", "newborn.birth_certificate_number", "company.name", "applicant.mobile", "payee.bank", "payee.account_number", "maternity.leave_days"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "newborn.birth_date":
-                form.newbornBirthDate = FieldChecks.string(member.value, path: "/newborn.birth_date", into: &violations)
-                if form.newbornBirthDate == nil {
-                    invalid.insert("newborn.birth_date")
-                }
-            case "newborn.birth_certificate_number":
-                form.newbornBirthCertificateNumber = FieldChecks.string(member.value, path: "/newborn.birth_certificate_number", into: &violations)
-                if form.newbornBirthCertificateNumber == nil {
-                    invalid.insert("newborn.birth_certificate_number")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "payee.bank":
-                form.payeeBank = FieldChecks.code(member.value, path: "/payee.bank", into: &violations)
-                if form.payeeBank == nil {
-                    invalid.insert("payee.bank")
-                }
-            case "payee.account_number":
-                form.payeeAccountNumber = FieldChecks.string(member.value, path: "/payee.account_number", into: &violations)
-                if form.payeeAccountNumber == nil {
-                    invalid.insert("payee.account_number")
-                }
-            case "maternity.leave_days":
-                form.maternityLeaveDays = FieldChecks.integer(member.value, path: "/maternity.leave_days", into: &violations)
-                if form.maternityLeaveDays == nil {
-                    invalid.insert("maternity.leave_days")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                invalid.set(2, form.newbornBirthDate == nil)
+            case 3:
+                form.newbornBirthCertificateNumber = reader.readString(path: "/newborn.birth_certificate_number", into: &violations)
+                invalid.set(3, form.newbornBirthCertificateNumber == nil)
+            case 4:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(4, form.companyName == nil)
+            case 5:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(5, form.applicantMobile == nil)
+            case 6:
+                form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
+                invalid.set(6, form.payeeBank == nil)
+            case 7:
+                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                invalid.set(7, form.payeeAccountNumber == nil)
+            case 8:
+                form.maternityLeaveDays = reader.readInteger(path: "/maternity.leave_days", into: &violations)
+                invalid.set(8, form.maternityLeaveDays == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

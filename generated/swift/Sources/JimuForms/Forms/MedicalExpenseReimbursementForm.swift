@@ -53,22 +53,23 @@ public struct MedicalExpenseReimbursementForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.medicalInsuredDivision {
-            FieldChecks.string(value, path: "/medical.insured_division", minLength: 6, maxLength: 6, patterns: [Patterns.p11], format: .division, into: &violations)
+            FieldChecks.string(value, path: "/medical.insured_division", minLength: 6, maxLength: 6, pattern: Patterns.p11, format: .division, into: &violations)
         }
         if let value = self.medicalHospital {
             FieldChecks.string(value, path: "/medical.hospital", maxLength: 100, into: &violations)
@@ -77,105 +78,93 @@ public struct MedicalExpenseReimbursementForm: Codable, Sendable, Equatable {
             FieldChecks.number(value, path: "/medical.total_amount", minimum: 0.0, maximum: 10000000.0, into: &violations)
         }
         if let value = self.payeeAccountNumber {
-            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, patterns: [Patterns.p6], into: &violations)
+            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.medicalInsuredDivision == nil && !alsoPresent.contains("medical.insured_division") {
+        if self.medicalInsuredDivision == nil && !alsoPresent.contains(3) {
             violations.append(.required("/medical.insured_division"))
         }
-        if self.medicalHospital == nil && !alsoPresent.contains("medical.hospital") {
+        if self.medicalHospital == nil && !alsoPresent.contains(4) {
             violations.append(.required("/medical.hospital"))
         }
-        if self.medicalVisitType == nil && !alsoPresent.contains("medical.visit_type") {
+        if self.medicalVisitType == nil && !alsoPresent.contains(5) {
             violations.append(.required("/medical.visit_type"))
         }
-        if self.medicalTotalAmount == nil && !alsoPresent.contains("medical.total_amount") {
+        if self.medicalTotalAmount == nil && !alsoPresent.contains(6) {
             violations.append(.required("/medical.total_amount"))
         }
-        if self.payeeBank == nil && !alsoPresent.contains("payee.bank") {
+        if self.payeeBank == nil && !alsoPresent.contains(7) {
             violations.append(.required("/payee.bank"))
         }
-        if self.payeeAccountNumber == nil && !alsoPresent.contains("payee.account_number") {
+        if self.payeeAccountNumber == nil && !alsoPresent.contains(8) {
             violations.append(.required("/payee.account_number"))
         }
-        if self.reimbursementAccident == nil && !alsoPresent.contains("reimbursement.accident") {
+        if self.reimbursementAccident == nil && !alsoPresent.contains(9) {
             violations.append(.required("/reimbursement.accident"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.mobile", "medical.insured_division", "medical.hospital", "medical.visit_type", "medical.total_amount", "payee.bank", "payee.account_number", "reimbursement.accident"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "medical.insured_division":
-                form.medicalInsuredDivision = FieldChecks.string(member.value, path: "/medical.insured_division", into: &violations)
-                if form.medicalInsuredDivision == nil {
-                    invalid.insert("medical.insured_division")
-                }
-            case "medical.hospital":
-                form.medicalHospital = FieldChecks.string(member.value, path: "/medical.hospital", into: &violations)
-                if form.medicalHospital == nil {
-                    invalid.insert("medical.hospital")
-                }
-            case "medical.visit_type":
-                form.medicalVisitType = FieldChecks.code(member.value, path: "/medical.visit_type", into: &violations)
-                if form.medicalVisitType == nil {
-                    invalid.insert("medical.visit_type")
-                }
-            case "medical.total_amount":
-                form.medicalTotalAmount = FieldChecks.decimal(member.value, path: "/medical.total_amount", into: &violations)
-                if form.medicalTotalAmount == nil {
-                    invalid.insert("medical.total_amount")
-                }
-            case "payee.bank":
-                form.payeeBank = FieldChecks.code(member.value, path: "/payee.bank", into: &violations)
-                if form.payeeBank == nil {
-                    invalid.insert("payee.bank")
-                }
-            case "payee.account_number":
-                form.payeeAccountNumber = FieldChecks.string(member.value, path: "/payee.account_number", into: &violations)
-                if form.payeeAccountNumber == nil {
-                    invalid.insert("payee.account_number")
-                }
-            case "reimbursement.accident":
-                form.reimbursementAccident = FieldChecks.bool(member.value, path: "/reimbursement.accident", into: &violations)
-                if form.reimbursementAccident == nil {
-                    invalid.insert("reimbursement.accident")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(2, form.applicantMobile == nil)
+            case 3:
+                form.medicalInsuredDivision = reader.readString(path: "/medical.insured_division", into: &violations)
+                invalid.set(3, form.medicalInsuredDivision == nil)
+            case 4:
+                form.medicalHospital = reader.readString(path: "/medical.hospital", into: &violations)
+                invalid.set(4, form.medicalHospital == nil)
+            case 5:
+                form.medicalVisitType = reader.readCode(path: "/medical.visit_type", into: &violations)
+                invalid.set(5, form.medicalVisitType == nil)
+            case 6:
+                form.medicalTotalAmount = reader.readDecimal(path: "/medical.total_amount", into: &violations)
+                invalid.set(6, form.medicalTotalAmount == nil)
+            case 7:
+                form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
+                invalid.set(7, form.payeeBank == nil)
+            case 8:
+                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                invalid.set(8, form.payeeAccountNumber == nil)
+            case 9:
+                form.reimbursementAccident = reader.readBool(path: "/reimbursement.accident", into: &violations)
+                invalid.set(9, form.reimbursementAccident == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

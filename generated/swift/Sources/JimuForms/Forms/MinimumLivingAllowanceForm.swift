@@ -49,19 +49,20 @@ public struct MinimumLivingAllowanceForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.householdMemberCount {
             FieldChecks.number(Double(value), path: "/household.member_count", minimum: 1.0, maximum: 30.0, into: &violations)
@@ -73,97 +74,87 @@ public struct MinimumLivingAllowanceForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/household.assistance_reason", maxLength: 1000, into: &violations)
         }
         if let value = self.payeeAccountNumber {
-            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, patterns: [Patterns.p6], into: &violations)
+            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.householdMemberCount == nil && !alsoPresent.contains("household.member_count") {
+        if self.householdMemberCount == nil && !alsoPresent.contains(3) {
             violations.append(.required("/household.member_count"))
         }
-        if self.householdMonthlyIncome == nil && !alsoPresent.contains("household.monthly_income") {
+        if self.householdMonthlyIncome == nil && !alsoPresent.contains(4) {
             violations.append(.required("/household.monthly_income"))
         }
-        if self.householdAssistanceReason == nil && !alsoPresent.contains("household.assistance_reason") {
+        if self.householdAssistanceReason == nil && !alsoPresent.contains(5) {
             violations.append(.required("/household.assistance_reason"))
         }
-        if self.payeeBank == nil && !alsoPresent.contains("payee.bank") {
+        if self.payeeBank == nil && !alsoPresent.contains(6) {
             violations.append(.required("/payee.bank"))
         }
-        if self.payeeAccountNumber == nil && !alsoPresent.contains("payee.account_number") {
+        if self.payeeAccountNumber == nil && !alsoPresent.contains(7) {
             violations.append(.required("/payee.account_number"))
         }
-        if self.assistanceSevereDisabilityMember == nil && !alsoPresent.contains("assistance.severe_disability_member") {
+        if self.assistanceSevereDisabilityMember == nil && !alsoPresent.contains(8) {
             violations.append(.required("/assistance.severe_disability_member"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.mobile", "household.member_count", "household.monthly_income", "household.assistance_reason", "payee.bank", "payee.account_number", "assistance.severe_disability_member"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "household.member_count":
-                form.householdMemberCount = FieldChecks.integer(member.value, path: "/household.member_count", into: &violations)
-                if form.householdMemberCount == nil {
-                    invalid.insert("household.member_count")
-                }
-            case "household.monthly_income":
-                form.householdMonthlyIncome = FieldChecks.decimal(member.value, path: "/household.monthly_income", into: &violations)
-                if form.householdMonthlyIncome == nil {
-                    invalid.insert("household.monthly_income")
-                }
-            case "household.assistance_reason":
-                form.householdAssistanceReason = FieldChecks.string(member.value, path: "/household.assistance_reason", into: &violations)
-                if form.householdAssistanceReason == nil {
-                    invalid.insert("household.assistance_reason")
-                }
-            case "payee.bank":
-                form.payeeBank = FieldChecks.code(member.value, path: "/payee.bank", into: &violations)
-                if form.payeeBank == nil {
-                    invalid.insert("payee.bank")
-                }
-            case "payee.account_number":
-                form.payeeAccountNumber = FieldChecks.string(member.value, path: "/payee.account_number", into: &violations)
-                if form.payeeAccountNumber == nil {
-                    invalid.insert("payee.account_number")
-                }
-            case "assistance.severe_disability_member":
-                form.assistanceSevereDisabilityMember = FieldChecks.bool(member.value, path: "/assistance.severe_disability_member", into: &violations)
-                if form.assistanceSevereDisabilityMember == nil {
-                    invalid.insert("assistance.severe_disability_member")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(2, form.applicantMobile == nil)
+            case 3:
+                form.householdMemberCount = reader.readInteger(path: "/household.member_count", into: &violations)
+                invalid.set(3, form.householdMemberCount == nil)
+            case 4:
+                form.householdMonthlyIncome = reader.readDecimal(path: "/household.monthly_income", into: &violations)
+                invalid.set(4, form.householdMonthlyIncome == nil)
+            case 5:
+                form.householdAssistanceReason = reader.readString(path: "/household.assistance_reason", into: &violations)
+                invalid.set(5, form.householdAssistanceReason == nil)
+            case 6:
+                form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
+                invalid.set(6, form.payeeBank == nil)
+            case 7:
+                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                invalid.set(7, form.payeeAccountNumber == nil)
+            case 8:
+                form.assistanceSevereDisabilityMember = reader.readBool(path: "/assistance.severe_disability_member", into: &violations)
+                invalid.set(8, form.assistanceSevereDisabilityMember == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

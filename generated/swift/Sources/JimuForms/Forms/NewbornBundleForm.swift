@@ -121,19 +121,20 @@ public struct NewbornBundleForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.newbornName {
             FieldChecks.string(value, path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
         }
         if let value = self.newbornBirthDate {
-            FieldChecks.string(value, path: "/newborn.birth_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.newbornBirthTime {
-            FieldChecks.string(value, path: "/newborn.birth_time", minLength: 5, maxLength: 5, patterns: [Patterns.p3], into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_time", minLength: 5, maxLength: 5, pattern: Patterns.p3, into: &violations)
         }
         if let value = self.newbornBirthInstitution {
             FieldChecks.string(value, path: "/newborn.birth_institution", maxLength: 100, into: &violations)
@@ -151,16 +152,16 @@ public struct NewbornBundleForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/mother.name", maxLength: 50, into: &violations)
         }
         if let value = self.motherIdNumber {
-            FieldChecks.string(value, path: "/mother.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/mother.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.fatherName {
             FieldChecks.string(value, path: "/father.name", maxLength: 50, into: &violations)
         }
         if let value = self.fatherIdNumber {
-            FieldChecks.string(value, path: "/father.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/father.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
@@ -175,10 +176,10 @@ public struct NewbornBundleForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/guardian.name", maxLength: 50, into: &violations)
         }
         if let value = self.guardianIdNumber {
-            FieldChecks.string(value, path: "/guardian.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/guardian.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.enrollmentCategory {
             FieldChecks.string(value, path: "/enrollment.category", maxLength: 20, into: &violations)
@@ -187,241 +188,195 @@ public struct NewbornBundleForm: Codable, Sendable, Equatable {
             FieldChecks.number(Double(value), path: "/contribution.year", minimum: 2025.0, maximum: 2030.0, into: &violations)
         }
         if let value = self.payeeAccountNumber {
-            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, patterns: [Patterns.p6], into: &violations)
+            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
         }
-        if self.newbornName == nil && !alsoPresent.contains("newborn.name") {
+        if self.newbornName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/newborn.name"))
         }
-        if self.newbornGender == nil && !alsoPresent.contains("newborn.gender") {
+        if self.newbornGender == nil && !alsoPresent.contains(1) {
             violations.append(.required("/newborn.gender"))
         }
-        if self.newbornBirthDate == nil && !alsoPresent.contains("newborn.birth_date") {
+        if self.newbornBirthDate == nil && !alsoPresent.contains(2) {
             violations.append(.required("/newborn.birth_date"))
         }
-        if self.newbornBirthTime == nil && !alsoPresent.contains("newborn.birth_time") {
+        if self.newbornBirthTime == nil && !alsoPresent.contains(3) {
             violations.append(.required("/newborn.birth_time"))
         }
-        if self.newbornBirthInstitution == nil && !alsoPresent.contains("newborn.birth_institution") {
+        if self.newbornBirthInstitution == nil && !alsoPresent.contains(4) {
             violations.append(.required("/newborn.birth_institution"))
         }
-        if self.newbornBirthWeight == nil && !alsoPresent.contains("newborn.birth_weight") {
+        if self.newbornBirthWeight == nil && !alsoPresent.contains(5) {
             violations.append(.required("/newborn.birth_weight"))
         }
-        if self.newbornBirthLength == nil && !alsoPresent.contains("newborn.birth_length") {
+        if self.newbornBirthLength == nil && !alsoPresent.contains(6) {
             violations.append(.required("/newborn.birth_length"))
         }
-        if self.newbornGestationalWeeks == nil && !alsoPresent.contains("newborn.gestational_weeks") {
+        if self.newbornGestationalWeeks == nil && !alsoPresent.contains(7) {
             violations.append(.required("/newborn.gestational_weeks"))
         }
-        if self.birthHealthStatus == nil && !alsoPresent.contains("birth.health_status") {
+        if self.birthHealthStatus == nil && !alsoPresent.contains(8) {
             violations.append(.required("/birth.health_status"))
         }
-        if self.motherName == nil && !alsoPresent.contains("mother.name") {
+        if self.motherName == nil && !alsoPresent.contains(9) {
             violations.append(.required("/mother.name"))
         }
-        if self.motherIdNumber == nil && !alsoPresent.contains("mother.id_number") {
+        if self.motherIdNumber == nil && !alsoPresent.contains(10) {
             violations.append(.required("/mother.id_number"))
         }
-        if self.fatherName == nil && !alsoPresent.contains("father.name") {
+        if self.fatherName == nil && !alsoPresent.contains(11) {
             violations.append(.required("/father.name"))
         }
-        if self.fatherIdNumber == nil && !alsoPresent.contains("father.id_number") {
+        if self.fatherIdNumber == nil && !alsoPresent.contains(12) {
             violations.append(.required("/father.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(13) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(14) {
             violations.append(.required("/applicant.name"))
         }
-        if self.vaccinationClinic == nil && !alsoPresent.contains("vaccination.clinic") {
+        if self.vaccinationClinic == nil && !alsoPresent.contains(15) {
             violations.append(.required("/vaccination.clinic"))
         }
-        if self.newbornHouseholdAddress == nil && !alsoPresent.contains("newborn.household_address") {
+        if self.newbornHouseholdAddress == nil && !alsoPresent.contains(16) {
             violations.append(.required("/newborn.household_address"))
         }
-        if self.applicantRelationship == nil && !alsoPresent.contains("applicant.relationship") {
+        if self.applicantRelationship == nil && !alsoPresent.contains(17) {
             violations.append(.required("/applicant.relationship"))
         }
-        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianName == nil && !alsoPresent.contains("guardian.name")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianName == nil && !alsoPresent.contains(18)) {
             violations.append(.required("/guardian.name"))
         }
-        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains("guardian.id_number")) {
+        if ((self.applicantRelationship.map { v in !FieldChecks.same(v.rawValue, "1") } ?? false)) && (self.guardianIdNumber == nil && !alsoPresent.contains(19)) {
             violations.append(.required("/guardian.id_number"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(20) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.enrollmentCategory == nil && !alsoPresent.contains("enrollment.category") {
+        if self.enrollmentCategory == nil && !alsoPresent.contains(21) {
             violations.append(.required("/enrollment.category"))
         }
-        if self.contributionYear == nil && !alsoPresent.contains("contribution.year") {
+        if self.contributionYear == nil && !alsoPresent.contains(22) {
             violations.append(.required("/contribution.year"))
         }
-        if self.cardCooperatingBank == nil && !alsoPresent.contains("card.cooperating_bank") {
+        if self.cardCooperatingBank == nil && !alsoPresent.contains(23) {
             violations.append(.required("/card.cooperating_bank"))
         }
-        if self.payeeBank == nil && !alsoPresent.contains("payee.bank") {
+        if self.payeeBank == nil && !alsoPresent.contains(24) {
             violations.append(.required("/payee.bank"))
         }
-        if self.payeeAccountNumber == nil && !alsoPresent.contains("payee.account_number") {
+        if self.payeeAccountNumber == nil && !alsoPresent.contains(25) {
             violations.append(.required("/payee.account_number"))
         }
-        if self.subsidyTruthCommitment == nil && !alsoPresent.contains("subsidy.truth_commitment") {
+        if self.subsidyTruthCommitment == nil && !alsoPresent.contains(26) {
             violations.append(.required("/subsidy.truth_commitment"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["newborn.name", "newborn.gender", "newborn.birth_date", "newborn.birth_time", "newborn.birth_institution", "newborn.birth_weight", "newborn.birth_length", "newborn.gestational_weeks", "birth.health_status", "mother.name", "mother.id_number", "father.name", "father.id_number", "applicant.mobile", "applicant.name", "vaccination.clinic", "newborn.household_address", "applicant.relationship", "guardian.name", "guardian.id_number", "applicant.id_number", "enrollment.category", "contribution.year", "card.cooperating_bank", "payee.bank", "payee.account_number", "subsidy.truth_commitment"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "newborn.name":
-                form.newbornName = FieldChecks.string(member.value, path: "/newborn.name", into: &violations)
-                if form.newbornName == nil {
-                    invalid.insert("newborn.name")
-                }
-            case "newborn.gender":
-                form.newbornGender = FieldChecks.code(member.value, path: "/newborn.gender", into: &violations)
-                if form.newbornGender == nil {
-                    invalid.insert("newborn.gender")
-                }
-            case "newborn.birth_date":
-                form.newbornBirthDate = FieldChecks.string(member.value, path: "/newborn.birth_date", into: &violations)
-                if form.newbornBirthDate == nil {
-                    invalid.insert("newborn.birth_date")
-                }
-            case "newborn.birth_time":
-                form.newbornBirthTime = FieldChecks.string(member.value, path: "/newborn.birth_time", into: &violations)
-                if form.newbornBirthTime == nil {
-                    invalid.insert("newborn.birth_time")
-                }
-            case "newborn.birth_institution":
-                form.newbornBirthInstitution = FieldChecks.string(member.value, path: "/newborn.birth_institution", into: &violations)
-                if form.newbornBirthInstitution == nil {
-                    invalid.insert("newborn.birth_institution")
-                }
-            case "newborn.birth_weight":
-                form.newbornBirthWeight = FieldChecks.integer(member.value, path: "/newborn.birth_weight", into: &violations)
-                if form.newbornBirthWeight == nil {
-                    invalid.insert("newborn.birth_weight")
-                }
-            case "newborn.birth_length":
-                form.newbornBirthLength = FieldChecks.decimal(member.value, path: "/newborn.birth_length", into: &violations)
-                if form.newbornBirthLength == nil {
-                    invalid.insert("newborn.birth_length")
-                }
-            case "newborn.gestational_weeks":
-                form.newbornGestationalWeeks = FieldChecks.integer(member.value, path: "/newborn.gestational_weeks", into: &violations)
-                if form.newbornGestationalWeeks == nil {
-                    invalid.insert("newborn.gestational_weeks")
-                }
-            case "birth.health_status":
-                form.birthHealthStatus = FieldChecks.code(member.value, path: "/birth.health_status", into: &violations)
-                if form.birthHealthStatus == nil {
-                    invalid.insert("birth.health_status")
-                }
-            case "mother.name":
-                form.motherName = FieldChecks.string(member.value, path: "/mother.name", into: &violations)
-                if form.motherName == nil {
-                    invalid.insert("mother.name")
-                }
-            case "mother.id_number":
-                form.motherIdNumber = FieldChecks.string(member.value, path: "/mother.id_number", into: &violations)
-                if form.motherIdNumber == nil {
-                    invalid.insert("mother.id_number")
-                }
-            case "father.name":
-                form.fatherName = FieldChecks.string(member.value, path: "/father.name", into: &violations)
-                if form.fatherName == nil {
-                    invalid.insert("father.name")
-                }
-            case "father.id_number":
-                form.fatherIdNumber = FieldChecks.string(member.value, path: "/father.id_number", into: &violations)
-                if form.fatherIdNumber == nil {
-                    invalid.insert("father.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "vaccination.clinic":
-                form.vaccinationClinic = FieldChecks.string(member.value, path: "/vaccination.clinic", into: &violations)
-                if form.vaccinationClinic == nil {
-                    invalid.insert("vaccination.clinic")
-                }
-            case "newborn.household_address":
-                form.newbornHouseholdAddress = FieldChecks.string(member.value, path: "/newborn.household_address", into: &violations)
-                if form.newbornHouseholdAddress == nil {
-                    invalid.insert("newborn.household_address")
-                }
-            case "applicant.relationship":
-                form.applicantRelationship = FieldChecks.code(member.value, path: "/applicant.relationship", into: &violations)
-                if form.applicantRelationship == nil {
-                    invalid.insert("applicant.relationship")
-                }
-            case "guardian.name":
-                form.guardianName = FieldChecks.string(member.value, path: "/guardian.name", into: &violations)
-                if form.guardianName == nil {
-                    invalid.insert("guardian.name")
-                }
-            case "guardian.id_number":
-                form.guardianIdNumber = FieldChecks.string(member.value, path: "/guardian.id_number", into: &violations)
-                if form.guardianIdNumber == nil {
-                    invalid.insert("guardian.id_number")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "enrollment.category":
-                form.enrollmentCategory = FieldChecks.string(member.value, path: "/enrollment.category", into: &violations)
-                if form.enrollmentCategory == nil {
-                    invalid.insert("enrollment.category")
-                }
-            case "contribution.year":
-                form.contributionYear = FieldChecks.integer(member.value, path: "/contribution.year", into: &violations)
-                if form.contributionYear == nil {
-                    invalid.insert("contribution.year")
-                }
-            case "card.cooperating_bank":
-                form.cardCooperatingBank = FieldChecks.code(member.value, path: "/card.cooperating_bank", into: &violations)
-                if form.cardCooperatingBank == nil {
-                    invalid.insert("card.cooperating_bank")
-                }
-            case "payee.bank":
-                form.payeeBank = FieldChecks.code(member.value, path: "/payee.bank", into: &violations)
-                if form.payeeBank == nil {
-                    invalid.insert("payee.bank")
-                }
-            case "payee.account_number":
-                form.payeeAccountNumber = FieldChecks.string(member.value, path: "/payee.account_number", into: &violations)
-                if form.payeeAccountNumber == nil {
-                    invalid.insert("payee.account_number")
-                }
-            case "subsidy.truth_commitment":
-                form.subsidyTruthCommitment = FieldChecks.bool(member.value, path: "/subsidy.truth_commitment", into: &violations)
-                if form.subsidyTruthCommitment == nil {
-                    invalid.insert("subsidy.truth_commitment")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                invalid.set(0, form.newbornName == nil)
+            case 1:
+                form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
+                invalid.set(1, form.newbornGender == nil)
+            case 2:
+                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                invalid.set(2, form.newbornBirthDate == nil)
+            case 3:
+                form.newbornBirthTime = reader.readString(path: "/newborn.birth_time", into: &violations)
+                invalid.set(3, form.newbornBirthTime == nil)
+            case 4:
+                form.newbornBirthInstitution = reader.readString(path: "/newborn.birth_institution", into: &violations)
+                invalid.set(4, form.newbornBirthInstitution == nil)
+            case 5:
+                form.newbornBirthWeight = reader.readInteger(path: "/newborn.birth_weight", into: &violations)
+                invalid.set(5, form.newbornBirthWeight == nil)
+            case 6:
+                form.newbornBirthLength = reader.readDecimal(path: "/newborn.birth_length", into: &violations)
+                invalid.set(6, form.newbornBirthLength == nil)
+            case 7:
+                form.newbornGestationalWeeks = reader.readInteger(path: "/newborn.gestational_weeks", into: &violations)
+                invalid.set(7, form.newbornGestationalWeeks == nil)
+            case 8:
+                form.birthHealthStatus = reader.readCode(path: "/birth.health_status", into: &violations)
+                invalid.set(8, form.birthHealthStatus == nil)
+            case 9:
+                form.motherName = reader.readString(path: "/mother.name", into: &violations)
+                invalid.set(9, form.motherName == nil)
+            case 10:
+                form.motherIdNumber = reader.readString(path: "/mother.id_number", into: &violations)
+                invalid.set(10, form.motherIdNumber == nil)
+            case 11:
+                form.fatherName = reader.readString(path: "/father.name", into: &violations)
+                invalid.set(11, form.fatherName == nil)
+            case 12:
+                form.fatherIdNumber = reader.readString(path: "/father.id_number", into: &violations)
+                invalid.set(12, form.fatherIdNumber == nil)
+            case 13:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(13, form.applicantMobile == nil)
+            case 14:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(14, form.applicantName == nil)
+            case 15:
+                form.vaccinationClinic = reader.readString(path: "/vaccination.clinic", into: &violations)
+                invalid.set(15, form.vaccinationClinic == nil)
+            case 16:
+                form.newbornHouseholdAddress = reader.readString(path: "/newborn.household_address", into: &violations)
+                invalid.set(16, form.newbornHouseholdAddress == nil)
+            case 17:
+                form.applicantRelationship = reader.readCode(path: "/applicant.relationship", into: &violations)
+                invalid.set(17, form.applicantRelationship == nil)
+            case 18:
+                form.guardianName = reader.readString(path: "/guardian.name", into: &violations)
+                invalid.set(18, form.guardianName == nil)
+            case 19:
+                form.guardianIdNumber = reader.readString(path: "/guardian.id_number", into: &violations)
+                invalid.set(19, form.guardianIdNumber == nil)
+            case 20:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(20, form.applicantIdNumber == nil)
+            case 21:
+                form.enrollmentCategory = reader.readString(path: "/enrollment.category", into: &violations)
+                invalid.set(21, form.enrollmentCategory == nil)
+            case 22:
+                form.contributionYear = reader.readInteger(path: "/contribution.year", into: &violations)
+                invalid.set(22, form.contributionYear == nil)
+            case 23:
+                form.cardCooperatingBank = reader.readCode(path: "/card.cooperating_bank", into: &violations)
+                invalid.set(23, form.cardCooperatingBank == nil)
+            case 24:
+                form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
+                invalid.set(24, form.payeeBank == nil)
+            case 25:
+                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                invalid.set(25, form.payeeAccountNumber == nil)
+            case 26:
+                form.subsidyTruthCommitment = reader.readBool(path: "/subsidy.truth_commitment", into: &violations)
+                invalid.set(26, form.subsidyTruthCommitment == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

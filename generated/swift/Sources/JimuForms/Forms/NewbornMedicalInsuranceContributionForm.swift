@@ -25,61 +25,64 @@ public struct NewbornMedicalInsuranceContributionForm: Codable, Sendable, Equata
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.newbornName {
             FieldChecks.string(value, path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
         }
         if let value = self.newbornIdNumber {
-            FieldChecks.string(value, path: "/newborn.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/newborn.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.contributionYear {
             FieldChecks.number(Double(value), path: "/contribution.year", minimum: 2025.0, maximum: 2030.0, into: &violations)
         }
-        if self.newbornName == nil && !alsoPresent.contains("newborn.name") {
+        if self.newbornName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/newborn.name"))
         }
-        if self.newbornIdNumber == nil && !alsoPresent.contains("newborn.id_number") {
+        if self.newbornIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/newborn.id_number"))
         }
-        if self.contributionYear == nil && !alsoPresent.contains("contribution.year") {
+        if self.contributionYear == nil && !alsoPresent.contains(2) {
             violations.append(.required("/contribution.year"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["newborn.name", "newborn.id_number", "contribution.year"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "newborn.name":
-                form.newbornName = FieldChecks.string(member.value, path: "/newborn.name", into: &violations)
-                if form.newbornName == nil {
-                    invalid.insert("newborn.name")
-                }
-            case "newborn.id_number":
-                form.newbornIdNumber = FieldChecks.string(member.value, path: "/newborn.id_number", into: &violations)
-                if form.newbornIdNumber == nil {
-                    invalid.insert("newborn.id_number")
-                }
-            case "contribution.year":
-                form.contributionYear = FieldChecks.integer(member.value, path: "/contribution.year", into: &violations)
-                if form.contributionYear == nil {
-                    invalid.insert("contribution.year")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                invalid.set(0, form.newbornName == nil)
+            case 1:
+                form.newbornIdNumber = reader.readString(path: "/newborn.id_number", into: &violations)
+                invalid.set(1, form.newbornIdNumber == nil)
+            case 2:
+                form.contributionYear = reader.readInteger(path: "/contribution.year", into: &violations)
+                invalid.set(2, form.contributionYear == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -45,16 +45,17 @@ public struct NotarizationForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantResidenceCountry {
             FieldChecks.string(value, path: "/applicant.residence_country", maxLength: 50, into: &violations)
@@ -71,87 +72,79 @@ public struct NotarizationForm: Codable, Sendable, Equatable {
         if let value = self.notaryOverseasPoint {
             FieldChecks.string(value, path: "/notary.overseas_point", maxLength: 50, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantResidenceCountry == nil && !alsoPresent.contains("applicant.residence_country") {
+        if self.applicantResidenceCountry == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.residence_country"))
         }
-        if self.notarizationMatter == nil && !alsoPresent.contains("notarization.matter") {
+        if self.notarizationMatter == nil && !alsoPresent.contains(3) {
             violations.append(.required("/notarization.matter"))
         }
-        if self.notarizationUseCountry == nil && !alsoPresent.contains("notarization.use_country") {
+        if self.notarizationUseCountry == nil && !alsoPresent.contains(4) {
             violations.append(.required("/notarization.use_country"))
         }
-        if self.notarizationCopies == nil && !alsoPresent.contains("notarization.copies") {
+        if self.notarizationCopies == nil && !alsoPresent.contains(5) {
             violations.append(.required("/notarization.copies"))
         }
-        if self.notarizationTranslationLanguage == nil && !alsoPresent.contains("notarization.translation_language") {
+        if self.notarizationTranslationLanguage == nil && !alsoPresent.contains(6) {
             violations.append(.required("/notarization.translation_language"))
         }
-        if self.notaryOverseasPoint == nil && !alsoPresent.contains("notary.overseas_point") {
+        if self.notaryOverseasPoint == nil && !alsoPresent.contains(7) {
             violations.append(.required("/notary.overseas_point"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.residence_country", "notarization.matter", "notarization.use_country", "notarization.copies", "notarization.translation_language", "notary.overseas_point"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.residence_country":
-                form.applicantResidenceCountry = FieldChecks.string(member.value, path: "/applicant.residence_country", into: &violations)
-                if form.applicantResidenceCountry == nil {
-                    invalid.insert("applicant.residence_country")
-                }
-            case "notarization.matter":
-                form.notarizationMatter = FieldChecks.code(member.value, path: "/notarization.matter", into: &violations)
-                if form.notarizationMatter == nil {
-                    invalid.insert("notarization.matter")
-                }
-            case "notarization.use_country":
-                form.notarizationUseCountry = FieldChecks.string(member.value, path: "/notarization.use_country", into: &violations)
-                if form.notarizationUseCountry == nil {
-                    invalid.insert("notarization.use_country")
-                }
-            case "notarization.copies":
-                form.notarizationCopies = FieldChecks.integer(member.value, path: "/notarization.copies", into: &violations)
-                if form.notarizationCopies == nil {
-                    invalid.insert("notarization.copies")
-                }
-            case "notarization.translation_language":
-                form.notarizationTranslationLanguage = FieldChecks.string(member.value, path: "/notarization.translation_language", into: &violations)
-                if form.notarizationTranslationLanguage == nil {
-                    invalid.insert("notarization.translation_language")
-                }
-            case "notary.overseas_point":
-                form.notaryOverseasPoint = FieldChecks.string(member.value, path: "/notary.overseas_point", into: &violations)
-                if form.notaryOverseasPoint == nil {
-                    invalid.insert("notary.overseas_point")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantResidenceCountry = reader.readString(path: "/applicant.residence_country", into: &violations)
+                invalid.set(2, form.applicantResidenceCountry == nil)
+            case 3:
+                form.notarizationMatter = reader.readCode(path: "/notarization.matter", into: &violations)
+                invalid.set(3, form.notarizationMatter == nil)
+            case 4:
+                form.notarizationUseCountry = reader.readString(path: "/notarization.use_country", into: &violations)
+                invalid.set(4, form.notarizationUseCountry == nil)
+            case 5:
+                form.notarizationCopies = reader.readInteger(path: "/notarization.copies", into: &violations)
+                invalid.set(5, form.notarizationCopies == nil)
+            case 6:
+                form.notarizationTranslationLanguage = reader.readString(path: "/notarization.translation_language", into: &violations)
+                invalid.set(6, form.notarizationTranslationLanguage == nil)
+            case 7:
+                form.notaryOverseasPoint = reader.readString(path: "/notary.overseas_point", into: &violations)
+                invalid.set(7, form.notaryOverseasPoint == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -37,88 +37,85 @@ public struct OffsiteMedicalFilingForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.medicalDestinationDivision {
-            FieldChecks.string(value, path: "/medical.destination_division", minLength: 6, maxLength: 6, patterns: [Patterns.p11], format: .division, into: &violations)
+            FieldChecks.string(value, path: "/medical.destination_division", minLength: 6, maxLength: 6, pattern: Patterns.p11, format: .division, into: &violations)
         }
         if let value = self.medicalFilingStartDate {
-            FieldChecks.string(value, path: "/medical.filing_start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/medical.filing_start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.medicalFilingType == nil && !alsoPresent.contains("medical.filing_type") {
+        if self.medicalFilingType == nil && !alsoPresent.contains(2) {
             violations.append(.required("/medical.filing_type"))
         }
-        if self.medicalDestinationDivision == nil && !alsoPresent.contains("medical.destination_division") {
+        if self.medicalDestinationDivision == nil && !alsoPresent.contains(3) {
             violations.append(.required("/medical.destination_division"))
         }
-        if self.medicalFilingStartDate == nil && !alsoPresent.contains("medical.filing_start_date") {
+        if self.medicalFilingStartDate == nil && !alsoPresent.contains(4) {
             violations.append(.required("/medical.filing_start_date"))
         }
-        if self.filingPersonalCommitment == nil && !alsoPresent.contains("filing.personal_commitment") {
+        if self.filingPersonalCommitment == nil && !alsoPresent.contains(5) {
             violations.append(.required("/filing.personal_commitment"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "medical.filing_type", "medical.destination_division", "medical.filing_start_date", "filing.personal_commitment"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "medical.filing_type":
-                form.medicalFilingType = FieldChecks.code(member.value, path: "/medical.filing_type", into: &violations)
-                if form.medicalFilingType == nil {
-                    invalid.insert("medical.filing_type")
-                }
-            case "medical.destination_division":
-                form.medicalDestinationDivision = FieldChecks.string(member.value, path: "/medical.destination_division", into: &violations)
-                if form.medicalDestinationDivision == nil {
-                    invalid.insert("medical.destination_division")
-                }
-            case "medical.filing_start_date":
-                form.medicalFilingStartDate = FieldChecks.string(member.value, path: "/medical.filing_start_date", into: &violations)
-                if form.medicalFilingStartDate == nil {
-                    invalid.insert("medical.filing_start_date")
-                }
-            case "filing.personal_commitment":
-                form.filingPersonalCommitment = FieldChecks.bool(member.value, path: "/filing.personal_commitment", into: &violations)
-                if form.filingPersonalCommitment == nil {
-                    invalid.insert("filing.personal_commitment")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.medicalFilingType = reader.readCode(path: "/medical.filing_type", into: &violations)
+                invalid.set(2, form.medicalFilingType == nil)
+            case 3:
+                form.medicalDestinationDivision = reader.readString(path: "/medical.destination_division", into: &violations)
+                invalid.set(3, form.medicalDestinationDivision == nil)
+            case 4:
+                form.medicalFilingStartDate = reader.readString(path: "/medical.filing_start_date", into: &violations)
+                invalid.set(4, form.medicalFilingStartDate == nil)
+            case 5:
+                form.filingPersonalCommitment = reader.readBool(path: "/filing.personal_commitment", into: &violations)
+                invalid.set(5, form.filingPersonalCommitment == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

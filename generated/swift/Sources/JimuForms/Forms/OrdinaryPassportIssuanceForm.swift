@@ -41,96 +41,91 @@ public struct OrdinaryPassportIssuanceForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantPhotoReceiptNumber {
-            FieldChecks.string(value, path: "/applicant.photo_receipt_number", minLength: 6, maxLength: 32, patterns: [Patterns.p12], into: &violations)
+            FieldChecks.string(value, path: "/applicant.photo_receipt_number", minLength: 6, maxLength: 32, pattern: Patterns.p12, into: &violations)
         }
         if let value = self.travelDestination {
             FieldChecks.string(value, path: "/travel.destination", maxLength: 100, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.passportPreviousNumber {
-            FieldChecks.string(value, path: "/passport.previous_number", minLength: 9, maxLength: 9, patterns: [Patterns.p13], into: &violations)
+            FieldChecks.string(value, path: "/passport.previous_number", minLength: 9, maxLength: 9, pattern: Patterns.p13, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantPhotoReceiptNumber == nil && !alsoPresent.contains("applicant.photo_receipt_number") {
+        if self.applicantPhotoReceiptNumber == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.photo_receipt_number"))
         }
-        if self.travelReason == nil && !alsoPresent.contains("travel.reason") {
+        if self.travelReason == nil && !alsoPresent.contains(3) {
             violations.append(.required("/travel.reason"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(5) {
             violations.append(.required("/applicant.mobile"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.photo_receipt_number", "travel.reason", "travel.destination", "applicant.mobile", "passport.previous_number"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.photo_receipt_number":
-                form.applicantPhotoReceiptNumber = FieldChecks.string(member.value, path: "/applicant.photo_receipt_number", into: &violations)
-                if form.applicantPhotoReceiptNumber == nil {
-                    invalid.insert("applicant.photo_receipt_number")
-                }
-            case "travel.reason":
-                form.travelReason = FieldChecks.code(member.value, path: "/travel.reason", into: &violations)
-                if form.travelReason == nil {
-                    invalid.insert("travel.reason")
-                }
-            case "travel.destination":
-                form.travelDestination = FieldChecks.string(member.value, path: "/travel.destination", into: &violations)
-                if form.travelDestination == nil {
-                    invalid.insert("travel.destination")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "passport.previous_number":
-                form.passportPreviousNumber = FieldChecks.string(member.value, path: "/passport.previous_number", into: &violations)
-                if form.passportPreviousNumber == nil {
-                    invalid.insert("passport.previous_number")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantPhotoReceiptNumber = reader.readString(path: "/applicant.photo_receipt_number", into: &violations)
+                invalid.set(2, form.applicantPhotoReceiptNumber == nil)
+            case 3:
+                form.travelReason = reader.readCode(path: "/travel.reason", into: &violations)
+                invalid.set(3, form.travelReason == nil)
+            case 4:
+                form.travelDestination = reader.readString(path: "/travel.destination", into: &violations)
+                invalid.set(4, form.travelDestination == nil)
+            case 5:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(5, form.applicantMobile == nil)
+            case 6:
+                form.passportPreviousNumber = reader.readString(path: "/passport.previous_number", into: &violations)
+                invalid.set(6, form.passportPreviousNumber == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

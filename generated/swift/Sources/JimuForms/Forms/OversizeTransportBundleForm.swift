@@ -93,19 +93,20 @@ public struct OversizeTransportBundleForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.vehiclePlateNumber {
-            FieldChecks.string(value, path: "/vehicle.plate_number", minLength: 7, maxLength: 8, patterns: [Patterns.p7], into: &violations)
+            FieldChecks.string(value, path: "/vehicle.plate_number", minLength: 7, maxLength: 8, pattern: Patterns.p7, into: &violations)
         }
         if let value = self.vehicleTrailerPlateNumber {
-            FieldChecks.string(value, path: "/vehicle.trailer_plate_number", minLength: 7, maxLength: 7, patterns: [Patterns.p8], into: &violations)
+            FieldChecks.string(value, path: "/vehicle.trailer_plate_number", minLength: 7, maxLength: 7, pattern: Patterns.p8, into: &violations)
         }
         if let value = self.vehicleVin {
-            FieldChecks.string(value, path: "/vehicle.vin", minLength: 17, maxLength: 17, patterns: [Patterns.p9], into: &violations)
+            FieldChecks.string(value, path: "/vehicle.vin", minLength: 17, maxLength: 17, pattern: Patterns.p9, into: &violations)
         }
         if let value = self.vehicleAxleCount {
             FieldChecks.number(Double(value), path: "/vehicle.axle_count", minimum: 2.0, maximum: 40.0, into: &violations)
@@ -135,16 +136,16 @@ public struct OversizeTransportBundleForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/route.waypoints", maxLength: 1000, into: &violations)
         }
         if let value = self.routeStartDate {
-            FieldChecks.string(value, path: "/route.start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/route.start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.routeEndDate {
-            FieldChecks.string(value, path: "/route.end_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/route.end_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.routeUrbanRoads {
             FieldChecks.string(value, path: "/route.urban_roads", maxLength: 1000, into: &violations)
@@ -152,183 +153,151 @@ public struct OversizeTransportBundleForm: Codable, Sendable, Equatable {
         if let value = self.routeBridges {
             FieldChecks.string(value, path: "/route.bridges", maxLength: 1000, into: &violations)
         }
-        if self.vehiclePlateNumber == nil && !alsoPresent.contains("vehicle.plate_number") {
+        if self.vehiclePlateNumber == nil && !alsoPresent.contains(0) {
             violations.append(.required("/vehicle.plate_number"))
         }
-        if self.vehicleTrailerPlateNumber == nil && !alsoPresent.contains("vehicle.trailer_plate_number") {
+        if self.vehicleTrailerPlateNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/vehicle.trailer_plate_number"))
         }
-        if self.vehicleVin == nil && !alsoPresent.contains("vehicle.vin") {
+        if self.vehicleVin == nil && !alsoPresent.contains(2) {
             violations.append(.required("/vehicle.vin"))
         }
-        if self.vehicleAxleCount == nil && !alsoPresent.contains("vehicle.axle_count") {
+        if self.vehicleAxleCount == nil && !alsoPresent.contains(3) {
             violations.append(.required("/vehicle.axle_count"))
         }
-        if self.vehicleTotalLength == nil && !alsoPresent.contains("vehicle.total_length") {
+        if self.vehicleTotalLength == nil && !alsoPresent.contains(4) {
             violations.append(.required("/vehicle.total_length"))
         }
-        if self.vehicleTotalWidth == nil && !alsoPresent.contains("vehicle.total_width") {
+        if self.vehicleTotalWidth == nil && !alsoPresent.contains(5) {
             violations.append(.required("/vehicle.total_width"))
         }
-        if self.vehicleTotalHeight == nil && !alsoPresent.contains("vehicle.total_height") {
+        if self.vehicleTotalHeight == nil && !alsoPresent.contains(6) {
             violations.append(.required("/vehicle.total_height"))
         }
-        if self.vehicleTotalMass == nil && !alsoPresent.contains("vehicle.total_mass") {
+        if self.vehicleTotalMass == nil && !alsoPresent.contains(7) {
             violations.append(.required("/vehicle.total_mass"))
         }
-        if self.cargoName == nil && !alsoPresent.contains("cargo.name") {
+        if self.cargoName == nil && !alsoPresent.contains(8) {
             violations.append(.required("/cargo.name"))
         }
-        if self.cargoIndivisible == nil && !alsoPresent.contains("cargo.indivisible") {
+        if self.cargoIndivisible == nil && !alsoPresent.contains(9) {
             violations.append(.required("/cargo.indivisible"))
         }
-        if self.routeOrigin == nil && !alsoPresent.contains("route.origin") {
+        if self.routeOrigin == nil && !alsoPresent.contains(10) {
             violations.append(.required("/route.origin"))
         }
-        if self.routeDestination == nil && !alsoPresent.contains("route.destination") {
+        if self.routeDestination == nil && !alsoPresent.contains(11) {
             violations.append(.required("/route.destination"))
         }
-        if self.routeWaypoints == nil && !alsoPresent.contains("route.waypoints") {
+        if self.routeWaypoints == nil && !alsoPresent.contains(12) {
             violations.append(.required("/route.waypoints"))
         }
-        if self.routeStartDate == nil && !alsoPresent.contains("route.start_date") {
+        if self.routeStartDate == nil && !alsoPresent.contains(13) {
             violations.append(.required("/route.start_date"))
         }
-        if self.routeEndDate == nil && !alsoPresent.contains("route.end_date") {
+        if self.routeEndDate == nil && !alsoPresent.contains(14) {
             violations.append(.required("/route.end_date"))
         }
-        if self.overlimitClass == nil && !alsoPresent.contains("overlimit.class") {
+        if self.overlimitClass == nil && !alsoPresent.contains(15) {
             violations.append(.required("/overlimit.class"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(16) {
             violations.append(.required("/company.name"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(17) {
             violations.append(.required("/contact.mobile"))
         }
-        if self.routeUrbanRoads == nil && !alsoPresent.contains("route.urban_roads") {
+        if self.routeUrbanRoads == nil && !alsoPresent.contains(18) {
             violations.append(.required("/route.urban_roads"))
         }
-        if self.routeBridges == nil && !alsoPresent.contains("route.bridges") {
+        if self.routeBridges == nil && !alsoPresent.contains(19) {
             violations.append(.required("/route.bridges"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["vehicle.plate_number", "vehicle.trailer_plate_number", "vehicle.vin", "vehicle.axle_count", "vehicle.total_length", "vehicle.total_width", "vehicle.total_height", "vehicle.total_mass", "cargo.name", "cargo.indivisible", "route.origin", "route.destination", "route.waypoints", "route.start_date", "route.end_date", "overlimit.class", "company.name", "contact.mobile", "route.urban_roads", "route.bridges"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "vehicle.plate_number":
-                form.vehiclePlateNumber = FieldChecks.string(member.value, path: "/vehicle.plate_number", into: &violations)
-                if form.vehiclePlateNumber == nil {
-                    invalid.insert("vehicle.plate_number")
-                }
-            case "vehicle.trailer_plate_number":
-                form.vehicleTrailerPlateNumber = FieldChecks.string(member.value, path: "/vehicle.trailer_plate_number", into: &violations)
-                if form.vehicleTrailerPlateNumber == nil {
-                    invalid.insert("vehicle.trailer_plate_number")
-                }
-            case "vehicle.vin":
-                form.vehicleVin = FieldChecks.string(member.value, path: "/vehicle.vin", into: &violations)
-                if form.vehicleVin == nil {
-                    invalid.insert("vehicle.vin")
-                }
-            case "vehicle.axle_count":
-                form.vehicleAxleCount = FieldChecks.integer(member.value, path: "/vehicle.axle_count", into: &violations)
-                if form.vehicleAxleCount == nil {
-                    invalid.insert("vehicle.axle_count")
-                }
-            case "vehicle.total_length":
-                form.vehicleTotalLength = FieldChecks.decimal(member.value, path: "/vehicle.total_length", into: &violations)
-                if form.vehicleTotalLength == nil {
-                    invalid.insert("vehicle.total_length")
-                }
-            case "vehicle.total_width":
-                form.vehicleTotalWidth = FieldChecks.decimal(member.value, path: "/vehicle.total_width", into: &violations)
-                if form.vehicleTotalWidth == nil {
-                    invalid.insert("vehicle.total_width")
-                }
-            case "vehicle.total_height":
-                form.vehicleTotalHeight = FieldChecks.decimal(member.value, path: "/vehicle.total_height", into: &violations)
-                if form.vehicleTotalHeight == nil {
-                    invalid.insert("vehicle.total_height")
-                }
-            case "vehicle.total_mass":
-                form.vehicleTotalMass = FieldChecks.decimal(member.value, path: "/vehicle.total_mass", into: &violations)
-                if form.vehicleTotalMass == nil {
-                    invalid.insert("vehicle.total_mass")
-                }
-            case "cargo.name":
-                form.cargoName = FieldChecks.string(member.value, path: "/cargo.name", into: &violations)
-                if form.cargoName == nil {
-                    invalid.insert("cargo.name")
-                }
-            case "cargo.indivisible":
-                form.cargoIndivisible = FieldChecks.bool(member.value, path: "/cargo.indivisible", into: &violations)
-                if form.cargoIndivisible == nil {
-                    invalid.insert("cargo.indivisible")
-                }
-            case "route.origin":
-                form.routeOrigin = FieldChecks.string(member.value, path: "/route.origin", into: &violations)
-                if form.routeOrigin == nil {
-                    invalid.insert("route.origin")
-                }
-            case "route.destination":
-                form.routeDestination = FieldChecks.string(member.value, path: "/route.destination", into: &violations)
-                if form.routeDestination == nil {
-                    invalid.insert("route.destination")
-                }
-            case "route.waypoints":
-                form.routeWaypoints = FieldChecks.string(member.value, path: "/route.waypoints", into: &violations)
-                if form.routeWaypoints == nil {
-                    invalid.insert("route.waypoints")
-                }
-            case "route.start_date":
-                form.routeStartDate = FieldChecks.string(member.value, path: "/route.start_date", into: &violations)
-                if form.routeStartDate == nil {
-                    invalid.insert("route.start_date")
-                }
-            case "route.end_date":
-                form.routeEndDate = FieldChecks.string(member.value, path: "/route.end_date", into: &violations)
-                if form.routeEndDate == nil {
-                    invalid.insert("route.end_date")
-                }
-            case "overlimit.class":
-                form.overlimitClass = FieldChecks.code(member.value, path: "/overlimit.class", into: &violations)
-                if form.overlimitClass == nil {
-                    invalid.insert("overlimit.class")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
-            case "route.urban_roads":
-                form.routeUrbanRoads = FieldChecks.string(member.value, path: "/route.urban_roads", into: &violations)
-                if form.routeUrbanRoads == nil {
-                    invalid.insert("route.urban_roads")
-                }
-            case "route.bridges":
-                form.routeBridges = FieldChecks.string(member.value, path: "/route.bridges", into: &violations)
-                if form.routeBridges == nil {
-                    invalid.insert("route.bridges")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.vehiclePlateNumber = reader.readString(path: "/vehicle.plate_number", into: &violations)
+                invalid.set(0, form.vehiclePlateNumber == nil)
+            case 1:
+                form.vehicleTrailerPlateNumber = reader.readString(path: "/vehicle.trailer_plate_number", into: &violations)
+                invalid.set(1, form.vehicleTrailerPlateNumber == nil)
+            case 2:
+                form.vehicleVin = reader.readString(path: "/vehicle.vin", into: &violations)
+                invalid.set(2, form.vehicleVin == nil)
+            case 3:
+                form.vehicleAxleCount = reader.readInteger(path: "/vehicle.axle_count", into: &violations)
+                invalid.set(3, form.vehicleAxleCount == nil)
+            case 4:
+                form.vehicleTotalLength = reader.readDecimal(path: "/vehicle.total_length", into: &violations)
+                invalid.set(4, form.vehicleTotalLength == nil)
+            case 5:
+                form.vehicleTotalWidth = reader.readDecimal(path: "/vehicle.total_width", into: &violations)
+                invalid.set(5, form.vehicleTotalWidth == nil)
+            case 6:
+                form.vehicleTotalHeight = reader.readDecimal(path: "/vehicle.total_height", into: &violations)
+                invalid.set(6, form.vehicleTotalHeight == nil)
+            case 7:
+                form.vehicleTotalMass = reader.readDecimal(path: "/vehicle.total_mass", into: &violations)
+                invalid.set(7, form.vehicleTotalMass == nil)
+            case 8:
+                form.cargoName = reader.readString(path: "/cargo.name", into: &violations)
+                invalid.set(8, form.cargoName == nil)
+            case 9:
+                form.cargoIndivisible = reader.readBool(path: "/cargo.indivisible", into: &violations)
+                invalid.set(9, form.cargoIndivisible == nil)
+            case 10:
+                form.routeOrigin = reader.readString(path: "/route.origin", into: &violations)
+                invalid.set(10, form.routeOrigin == nil)
+            case 11:
+                form.routeDestination = reader.readString(path: "/route.destination", into: &violations)
+                invalid.set(11, form.routeDestination == nil)
+            case 12:
+                form.routeWaypoints = reader.readString(path: "/route.waypoints", into: &violations)
+                invalid.set(12, form.routeWaypoints == nil)
+            case 13:
+                form.routeStartDate = reader.readString(path: "/route.start_date", into: &violations)
+                invalid.set(13, form.routeStartDate == nil)
+            case 14:
+                form.routeEndDate = reader.readString(path: "/route.end_date", into: &violations)
+                invalid.set(14, form.routeEndDate == nil)
+            case 15:
+                form.overlimitClass = reader.readCode(path: "/overlimit.class", into: &violations)
+                invalid.set(15, form.overlimitClass == nil)
+            case 16:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(16, form.companyName == nil)
+            case 17:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(17, form.contactMobile == nil)
+            case 18:
+                form.routeUrbanRoads = reader.readString(path: "/route.urban_roads", into: &violations)
+                invalid.set(18, form.routeUrbanRoads == nil)
+            case 19:
+                form.routeBridges = reader.readString(path: "/route.bridges", into: &violations)
+                invalid.set(19, form.routeBridges == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -45,22 +45,23 @@ public struct PassengerVehicleTransportCertificateForm: Codable, Sendable, Equat
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.companyUscc {
-            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, patterns: [Patterns.p0], format: .creditCode, into: &violations)
+            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
         }
         if let value = self.vehiclePlateNumber {
-            FieldChecks.string(value, path: "/vehicle.plate_number", minLength: 7, maxLength: 8, patterns: [Patterns.p7], into: &violations)
+            FieldChecks.string(value, path: "/vehicle.plate_number", minLength: 7, maxLength: 8, pattern: Patterns.p7, into: &violations)
         }
         if let value = self.vehicleVin {
-            FieldChecks.string(value, path: "/vehicle.vin", minLength: 17, maxLength: 17, patterns: [Patterns.p9], into: &violations)
+            FieldChecks.string(value, path: "/vehicle.vin", minLength: 17, maxLength: 17, pattern: Patterns.p9, into: &violations)
         }
         if let value = self.vehicleSeats {
             FieldChecks.number(Double(value), path: "/vehicle.seats", minimum: 1.0, maximum: 100.0, into: &violations)
@@ -72,89 +73,81 @@ public struct PassengerVehicleTransportCertificateForm: Codable, Sendable, Equat
             FieldChecks.string(value, path: "/passenger.technical_grade", maxLength: 10, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/company.name"))
         }
-        if self.companyUscc == nil && !alsoPresent.contains("company.uscc") {
+        if self.companyUscc == nil && !alsoPresent.contains(1) {
             violations.append(.required("/company.uscc"))
         }
-        if self.vehiclePlateNumber == nil && !alsoPresent.contains("vehicle.plate_number") {
+        if self.vehiclePlateNumber == nil && !alsoPresent.contains(2) {
             violations.append(.required("/vehicle.plate_number"))
         }
-        if self.vehicleVin == nil && !alsoPresent.contains("vehicle.vin") {
+        if self.vehicleVin == nil && !alsoPresent.contains(3) {
             violations.append(.required("/vehicle.vin"))
         }
-        if self.vehicleSeats == nil && !alsoPresent.contains("vehicle.seats") {
+        if self.vehicleSeats == nil && !alsoPresent.contains(4) {
             violations.append(.required("/vehicle.seats"))
         }
-        if self.passengerLineName == nil && !alsoPresent.contains("passenger.line_name") {
+        if self.passengerLineName == nil && !alsoPresent.contains(5) {
             violations.append(.required("/passenger.line_name"))
         }
-        if self.passengerTechnicalGrade == nil && !alsoPresent.contains("passenger.technical_grade") {
+        if self.passengerTechnicalGrade == nil && !alsoPresent.contains(6) {
             violations.append(.required("/passenger.technical_grade"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(7) {
             violations.append(.required("/contact.mobile"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["company.name", "company.uscc", "vehicle.plate_number", "vehicle.vin", "vehicle.seats", "passenger.line_name", "passenger.technical_grade", "contact.mobile"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.uscc":
-                form.companyUscc = FieldChecks.string(member.value, path: "/company.uscc", into: &violations)
-                if form.companyUscc == nil {
-                    invalid.insert("company.uscc")
-                }
-            case "vehicle.plate_number":
-                form.vehiclePlateNumber = FieldChecks.string(member.value, path: "/vehicle.plate_number", into: &violations)
-                if form.vehiclePlateNumber == nil {
-                    invalid.insert("vehicle.plate_number")
-                }
-            case "vehicle.vin":
-                form.vehicleVin = FieldChecks.string(member.value, path: "/vehicle.vin", into: &violations)
-                if form.vehicleVin == nil {
-                    invalid.insert("vehicle.vin")
-                }
-            case "vehicle.seats":
-                form.vehicleSeats = FieldChecks.integer(member.value, path: "/vehicle.seats", into: &violations)
-                if form.vehicleSeats == nil {
-                    invalid.insert("vehicle.seats")
-                }
-            case "passenger.line_name":
-                form.passengerLineName = FieldChecks.string(member.value, path: "/passenger.line_name", into: &violations)
-                if form.passengerLineName == nil {
-                    invalid.insert("passenger.line_name")
-                }
-            case "passenger.technical_grade":
-                form.passengerTechnicalGrade = FieldChecks.string(member.value, path: "/passenger.technical_grade", into: &violations)
-                if form.passengerTechnicalGrade == nil {
-                    invalid.insert("passenger.technical_grade")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(0, form.companyName == nil)
+            case 1:
+                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                invalid.set(1, form.companyUscc == nil)
+            case 2:
+                form.vehiclePlateNumber = reader.readString(path: "/vehicle.plate_number", into: &violations)
+                invalid.set(2, form.vehiclePlateNumber == nil)
+            case 3:
+                form.vehicleVin = reader.readString(path: "/vehicle.vin", into: &violations)
+                invalid.set(3, form.vehicleVin == nil)
+            case 4:
+                form.vehicleSeats = reader.readInteger(path: "/vehicle.seats", into: &violations)
+                invalid.set(4, form.vehicleSeats == nil)
+            case 5:
+                form.passengerLineName = reader.readString(path: "/passenger.line_name", into: &violations)
+                invalid.set(5, form.passengerLineName == nil)
+            case 6:
+                form.passengerTechnicalGrade = reader.readString(path: "/passenger.technical_grade", into: &violations)
+                invalid.set(6, form.passengerTechnicalGrade == nil)
+            case 7:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(7, form.contactMobile == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -61,11 +61,12 @@ public struct RealEstateTransferRegistrationForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.propertyCertificateNumber {
             FieldChecks.string(value, path: "/property.certificate_number", maxLength: 60, into: &violations)
         }
@@ -73,7 +74,7 @@ public struct RealEstateTransferRegistrationForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/property.address", maxLength: 200, into: &violations)
         }
         if let value = self.propertyUnitNumber {
-            FieldChecks.string(value, path: "/property.unit_number", minLength: 28, maxLength: 28, patterns: [Patterns.p14], into: &violations)
+            FieldChecks.string(value, path: "/property.unit_number", minLength: 28, maxLength: 28, pattern: Patterns.p14, into: &violations)
         }
         if let value = self.propertyArea {
             FieldChecks.number(value, path: "/property.area", minimum: 0.0, maximum: 1000000.0, into: &violations)
@@ -94,127 +95,111 @@ public struct RealEstateTransferRegistrationForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.transferCoOwnership {
             FieldChecks.string(value, path: "/transfer.co_ownership", maxLength: 100, into: &violations)
         }
-        if self.propertyCertificateNumber == nil && !alsoPresent.contains("property.certificate_number") {
+        if self.propertyCertificateNumber == nil && !alsoPresent.contains(0) {
             violations.append(.required("/property.certificate_number"))
         }
-        if self.propertyAddress == nil && !alsoPresent.contains("property.address") {
+        if self.propertyAddress == nil && !alsoPresent.contains(1) {
             violations.append(.required("/property.address"))
         }
-        if self.propertyUnitNumber == nil && !alsoPresent.contains("property.unit_number") {
+        if self.propertyUnitNumber == nil && !alsoPresent.contains(2) {
             violations.append(.required("/property.unit_number"))
         }
-        if self.propertyArea == nil && !alsoPresent.contains("property.area") {
+        if self.propertyArea == nil && !alsoPresent.contains(3) {
             violations.append(.required("/property.area"))
         }
-        if self.propertyTransactionPrice == nil && !alsoPresent.contains("property.transaction_price") {
+        if self.propertyTransactionPrice == nil && !alsoPresent.contains(4) {
             violations.append(.required("/property.transaction_price"))
         }
-        if self.propertyContractNumber == nil && !alsoPresent.contains("property.contract_number") {
+        if self.propertyContractNumber == nil && !alsoPresent.contains(5) {
             violations.append(.required("/property.contract_number"))
         }
-        if self.transferorName == nil && !alsoPresent.contains("transferor.name") {
+        if self.transferorName == nil && !alsoPresent.contains(6) {
             violations.append(.required("/transferor.name"))
         }
-        if self.transferorIdNumber == nil && !alsoPresent.contains("transferor.id_number") {
+        if self.transferorIdNumber == nil && !alsoPresent.contains(7) {
             violations.append(.required("/transferor.id_number"))
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(8) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(9) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(10) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.transferCoOwnership == nil && !alsoPresent.contains("transfer.co_ownership") {
+        if self.transferCoOwnership == nil && !alsoPresent.contains(11) {
             violations.append(.required("/transfer.co_ownership"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["property.certificate_number", "property.address", "property.unit_number", "property.area", "property.transaction_price", "property.contract_number", "transferor.name", "transferor.id_number", "applicant.name", "applicant.id_number", "applicant.mobile", "transfer.co_ownership"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "property.certificate_number":
-                form.propertyCertificateNumber = FieldChecks.string(member.value, path: "/property.certificate_number", into: &violations)
-                if form.propertyCertificateNumber == nil {
-                    invalid.insert("property.certificate_number")
-                }
-            case "property.address":
-                form.propertyAddress = FieldChecks.string(member.value, path: "/property.address", into: &violations)
-                if form.propertyAddress == nil {
-                    invalid.insert("property.address")
-                }
-            case "property.unit_number":
-                form.propertyUnitNumber = FieldChecks.string(member.value, path: "/property.unit_number", into: &violations)
-                if form.propertyUnitNumber == nil {
-                    invalid.insert("property.unit_number")
-                }
-            case "property.area":
-                form.propertyArea = FieldChecks.decimal(member.value, path: "/property.area", into: &violations)
-                if form.propertyArea == nil {
-                    invalid.insert("property.area")
-                }
-            case "property.transaction_price":
-                form.propertyTransactionPrice = FieldChecks.decimal(member.value, path: "/property.transaction_price", into: &violations)
-                if form.propertyTransactionPrice == nil {
-                    invalid.insert("property.transaction_price")
-                }
-            case "property.contract_number":
-                form.propertyContractNumber = FieldChecks.string(member.value, path: "/property.contract_number", into: &violations)
-                if form.propertyContractNumber == nil {
-                    invalid.insert("property.contract_number")
-                }
-            case "transferor.name":
-                form.transferorName = FieldChecks.string(member.value, path: "/transferor.name", into: &violations)
-                if form.transferorName == nil {
-                    invalid.insert("transferor.name")
-                }
-            case "transferor.id_number":
-                form.transferorIdNumber = FieldChecks.string(member.value, path: "/transferor.id_number", into: &violations)
-                if form.transferorIdNumber == nil {
-                    invalid.insert("transferor.id_number")
-                }
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "transfer.co_ownership":
-                form.transferCoOwnership = FieldChecks.string(member.value, path: "/transfer.co_ownership", into: &violations)
-                if form.transferCoOwnership == nil {
-                    invalid.insert("transfer.co_ownership")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.propertyCertificateNumber = reader.readString(path: "/property.certificate_number", into: &violations)
+                invalid.set(0, form.propertyCertificateNumber == nil)
+            case 1:
+                form.propertyAddress = reader.readString(path: "/property.address", into: &violations)
+                invalid.set(1, form.propertyAddress == nil)
+            case 2:
+                form.propertyUnitNumber = reader.readString(path: "/property.unit_number", into: &violations)
+                invalid.set(2, form.propertyUnitNumber == nil)
+            case 3:
+                form.propertyArea = reader.readDecimal(path: "/property.area", into: &violations)
+                invalid.set(3, form.propertyArea == nil)
+            case 4:
+                form.propertyTransactionPrice = reader.readDecimal(path: "/property.transaction_price", into: &violations)
+                invalid.set(4, form.propertyTransactionPrice == nil)
+            case 5:
+                form.propertyContractNumber = reader.readString(path: "/property.contract_number", into: &violations)
+                invalid.set(5, form.propertyContractNumber == nil)
+            case 6:
+                form.transferorName = reader.readString(path: "/transferor.name", into: &violations)
+                invalid.set(6, form.transferorName == nil)
+            case 7:
+                form.transferorIdNumber = reader.readString(path: "/transferor.id_number", into: &violations)
+                invalid.set(7, form.transferorIdNumber == nil)
+            case 8:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(8, form.applicantName == nil)
+            case 9:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(9, form.applicantIdNumber == nil)
+            case 10:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(10, form.applicantMobile == nil)
+            case 11:
+                form.transferCoOwnership = reader.readString(path: "/transfer.co_ownership", into: &violations)
+                invalid.set(11, form.transferCoOwnership == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

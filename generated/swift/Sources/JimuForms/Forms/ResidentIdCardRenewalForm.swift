@@ -33,80 +33,79 @@ public struct ResidentIdCardRenewalForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantPhotoReceiptNumber {
-            FieldChecks.string(value, path: "/applicant.photo_receipt_number", minLength: 6, maxLength: 32, patterns: [Patterns.p12], into: &violations)
+            FieldChecks.string(value, path: "/applicant.photo_receipt_number", minLength: 6, maxLength: 32, pattern: Patterns.p12, into: &violations)
         }
         if let value = self.applicantAddress {
             FieldChecks.string(value, path: "/applicant.address", maxLength: 200, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantPhotoReceiptNumber == nil && !alsoPresent.contains("applicant.photo_receipt_number") {
+        if self.applicantPhotoReceiptNumber == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.photo_receipt_number"))
         }
-        if self.idcardRenewalReason == nil && !alsoPresent.contains("idcard.renewal_reason") {
+        if self.idcardRenewalReason == nil && !alsoPresent.contains(3) {
             violations.append(.required("/idcard.renewal_reason"))
         }
-        if self.applicantAddress == nil && !alsoPresent.contains("applicant.address") {
+        if self.applicantAddress == nil && !alsoPresent.contains(4) {
             violations.append(.required("/applicant.address"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.photo_receipt_number", "idcard.renewal_reason", "applicant.address"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.photo_receipt_number":
-                form.applicantPhotoReceiptNumber = FieldChecks.string(member.value, path: "/applicant.photo_receipt_number", into: &violations)
-                if form.applicantPhotoReceiptNumber == nil {
-                    invalid.insert("applicant.photo_receipt_number")
-                }
-            case "idcard.renewal_reason":
-                form.idcardRenewalReason = FieldChecks.code(member.value, path: "/idcard.renewal_reason", into: &violations)
-                if form.idcardRenewalReason == nil {
-                    invalid.insert("idcard.renewal_reason")
-                }
-            case "applicant.address":
-                form.applicantAddress = FieldChecks.string(member.value, path: "/applicant.address", into: &violations)
-                if form.applicantAddress == nil {
-                    invalid.insert("applicant.address")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantPhotoReceiptNumber = reader.readString(path: "/applicant.photo_receipt_number", into: &violations)
+                invalid.set(2, form.applicantPhotoReceiptNumber == nil)
+            case 3:
+                form.idcardRenewalReason = reader.readCode(path: "/idcard.renewal_reason", into: &violations)
+                invalid.set(3, form.idcardRenewalReason == nil)
+            case 4:
+                form.applicantAddress = reader.readString(path: "/applicant.address", into: &violations)
+                invalid.set(4, form.applicantAddress == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

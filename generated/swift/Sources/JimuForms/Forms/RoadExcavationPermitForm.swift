@@ -45,11 +45,12 @@ public struct RoadExcavationPermitForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.excavationLocation {
             FieldChecks.string(value, path: "/excavation.location", maxLength: 200, into: &violations)
         }
@@ -60,98 +61,90 @@ public struct RoadExcavationPermitForm: Codable, Sendable, Equatable {
             FieldChecks.number(value, path: "/excavation.width_m", minimum: 0.0, maximum: 100.0, into: &violations)
         }
         if let value = self.excavationStartDate {
-            FieldChecks.string(value, path: "/excavation.start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/excavation.start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.excavationEndDate {
-            FieldChecks.string(value, path: "/excavation.end_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/excavation.end_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
-        if self.excavationLocation == nil && !alsoPresent.contains("excavation.location") {
+        if self.excavationLocation == nil && !alsoPresent.contains(0) {
             violations.append(.required("/excavation.location"))
         }
-        if self.excavationLengthM == nil && !alsoPresent.contains("excavation.length_m") {
+        if self.excavationLengthM == nil && !alsoPresent.contains(1) {
             violations.append(.required("/excavation.length_m"))
         }
-        if self.excavationWidthM == nil && !alsoPresent.contains("excavation.width_m") {
+        if self.excavationWidthM == nil && !alsoPresent.contains(2) {
             violations.append(.required("/excavation.width_m"))
         }
-        if self.excavationStartDate == nil && !alsoPresent.contains("excavation.start_date") {
+        if self.excavationStartDate == nil && !alsoPresent.contains(3) {
             violations.append(.required("/excavation.start_date"))
         }
-        if self.excavationEndDate == nil && !alsoPresent.contains("excavation.end_date") {
+        if self.excavationEndDate == nil && !alsoPresent.contains(4) {
             violations.append(.required("/excavation.end_date"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(5) {
             violations.append(.required("/company.name"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(6) {
             violations.append(.required("/contact.mobile"))
         }
-        if self.excavationRestorationCommitment == nil && !alsoPresent.contains("excavation.restoration_commitment") {
+        if self.excavationRestorationCommitment == nil && !alsoPresent.contains(7) {
             violations.append(.required("/excavation.restoration_commitment"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["excavation.location", "excavation.length_m", "excavation.width_m", "excavation.start_date", "excavation.end_date", "company.name", "contact.mobile", "excavation.restoration_commitment"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "excavation.location":
-                form.excavationLocation = FieldChecks.string(member.value, path: "/excavation.location", into: &violations)
-                if form.excavationLocation == nil {
-                    invalid.insert("excavation.location")
-                }
-            case "excavation.length_m":
-                form.excavationLengthM = FieldChecks.decimal(member.value, path: "/excavation.length_m", into: &violations)
-                if form.excavationLengthM == nil {
-                    invalid.insert("excavation.length_m")
-                }
-            case "excavation.width_m":
-                form.excavationWidthM = FieldChecks.decimal(member.value, path: "/excavation.width_m", into: &violations)
-                if form.excavationWidthM == nil {
-                    invalid.insert("excavation.width_m")
-                }
-            case "excavation.start_date":
-                form.excavationStartDate = FieldChecks.string(member.value, path: "/excavation.start_date", into: &violations)
-                if form.excavationStartDate == nil {
-                    invalid.insert("excavation.start_date")
-                }
-            case "excavation.end_date":
-                form.excavationEndDate = FieldChecks.string(member.value, path: "/excavation.end_date", into: &violations)
-                if form.excavationEndDate == nil {
-                    invalid.insert("excavation.end_date")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
-            case "excavation.restoration_commitment":
-                form.excavationRestorationCommitment = FieldChecks.bool(member.value, path: "/excavation.restoration_commitment", into: &violations)
-                if form.excavationRestorationCommitment == nil {
-                    invalid.insert("excavation.restoration_commitment")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.excavationLocation = reader.readString(path: "/excavation.location", into: &violations)
+                invalid.set(0, form.excavationLocation == nil)
+            case 1:
+                form.excavationLengthM = reader.readDecimal(path: "/excavation.length_m", into: &violations)
+                invalid.set(1, form.excavationLengthM == nil)
+            case 2:
+                form.excavationWidthM = reader.readDecimal(path: "/excavation.width_m", into: &violations)
+                invalid.set(2, form.excavationWidthM == nil)
+            case 3:
+                form.excavationStartDate = reader.readString(path: "/excavation.start_date", into: &violations)
+                invalid.set(3, form.excavationStartDate == nil)
+            case 4:
+                form.excavationEndDate = reader.readString(path: "/excavation.end_date", into: &violations)
+                invalid.set(4, form.excavationEndDate == nil)
+            case 5:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(5, form.companyName == nil)
+            case 6:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(6, form.contactMobile == nil)
+            case 7:
+                form.excavationRestorationCommitment = reader.readBool(path: "/excavation.restoration_commitment", into: &violations)
+                invalid.set(7, form.excavationRestorationCommitment == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -33,83 +33,82 @@ public struct RoadOccupationTrafficApprovalForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.excavationLocation {
             FieldChecks.string(value, path: "/excavation.location", maxLength: 200, into: &violations)
         }
         if let value = self.excavationStartDate {
-            FieldChecks.string(value, path: "/excavation.start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/excavation.start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.excavationEndDate {
-            FieldChecks.string(value, path: "/excavation.end_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/excavation.end_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.excavationLanesOccupied {
             FieldChecks.number(Double(value), path: "/excavation.lanes_occupied", minimum: 0.0, maximum: 12.0, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
-        if self.excavationLocation == nil && !alsoPresent.contains("excavation.location") {
+        if self.excavationLocation == nil && !alsoPresent.contains(0) {
             violations.append(.required("/excavation.location"))
         }
-        if self.excavationStartDate == nil && !alsoPresent.contains("excavation.start_date") {
+        if self.excavationStartDate == nil && !alsoPresent.contains(1) {
             violations.append(.required("/excavation.start_date"))
         }
-        if self.excavationEndDate == nil && !alsoPresent.contains("excavation.end_date") {
+        if self.excavationEndDate == nil && !alsoPresent.contains(2) {
             violations.append(.required("/excavation.end_date"))
         }
-        if self.excavationLanesOccupied == nil && !alsoPresent.contains("excavation.lanes_occupied") {
+        if self.excavationLanesOccupied == nil && !alsoPresent.contains(3) {
             violations.append(.required("/excavation.lanes_occupied"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(4) {
             violations.append(.required("/contact.mobile"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["excavation.location", "excavation.start_date", "excavation.end_date", "excavation.lanes_occupied", "contact.mobile"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "excavation.location":
-                form.excavationLocation = FieldChecks.string(member.value, path: "/excavation.location", into: &violations)
-                if form.excavationLocation == nil {
-                    invalid.insert("excavation.location")
-                }
-            case "excavation.start_date":
-                form.excavationStartDate = FieldChecks.string(member.value, path: "/excavation.start_date", into: &violations)
-                if form.excavationStartDate == nil {
-                    invalid.insert("excavation.start_date")
-                }
-            case "excavation.end_date":
-                form.excavationEndDate = FieldChecks.string(member.value, path: "/excavation.end_date", into: &violations)
-                if form.excavationEndDate == nil {
-                    invalid.insert("excavation.end_date")
-                }
-            case "excavation.lanes_occupied":
-                form.excavationLanesOccupied = FieldChecks.integer(member.value, path: "/excavation.lanes_occupied", into: &violations)
-                if form.excavationLanesOccupied == nil {
-                    invalid.insert("excavation.lanes_occupied")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.excavationLocation = reader.readString(path: "/excavation.location", into: &violations)
+                invalid.set(0, form.excavationLocation == nil)
+            case 1:
+                form.excavationStartDate = reader.readString(path: "/excavation.start_date", into: &violations)
+                invalid.set(1, form.excavationStartDate == nil)
+            case 2:
+                form.excavationEndDate = reader.readString(path: "/excavation.end_date", into: &violations)
+                invalid.set(2, form.excavationEndDate == nil)
+            case 3:
+                form.excavationLanesOccupied = reader.readInteger(path: "/excavation.lanes_occupied", into: &violations)
+                invalid.set(3, form.excavationLanesOccupied == nil)
+            case 4:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(4, form.contactMobile == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

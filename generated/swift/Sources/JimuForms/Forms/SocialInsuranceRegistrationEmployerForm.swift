@@ -41,13 +41,14 @@ public struct SocialInsuranceRegistrationEmployerForm: Codable, Sendable, Equata
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.companyUscc {
-            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, patterns: [Patterns.p0], format: .creditCode, into: &violations)
+            FieldChecks.string(value, path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
@@ -59,7 +60,7 @@ public struct SocialInsuranceRegistrationEmployerForm: Codable, Sendable, Equata
             FieldChecks.string(value, path: "/legal_rep.name", maxLength: 50, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.companyEmployeeCount {
             FieldChecks.number(Double(value), path: "/company.employee_count", minimum: 0.0, maximum: 1000000.0, into: &violations)
@@ -67,79 +68,73 @@ public struct SocialInsuranceRegistrationEmployerForm: Codable, Sendable, Equata
         if let value = self.socialInsuranceScope {
             FieldChecks.string(value, path: "/social.insurance_scope", maxLength: 100, into: &violations)
         }
-        if self.companyUscc == nil && !alsoPresent.contains("company.uscc") {
+        if self.companyUscc == nil && !alsoPresent.contains(0) {
             violations.append(.required("/company.uscc"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(1) {
             violations.append(.required("/company.name"))
         }
-        if self.companyAddress == nil && !alsoPresent.contains("company.address") {
+        if self.companyAddress == nil && !alsoPresent.contains(2) {
             violations.append(.required("/company.address"))
         }
-        if self.legalRepName == nil && !alsoPresent.contains("legal_rep.name") {
+        if self.legalRepName == nil && !alsoPresent.contains(3) {
             violations.append(.required("/legal_rep.name"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(4) {
             violations.append(.required("/contact.mobile"))
         }
-        if self.companyEmployeeCount == nil && !alsoPresent.contains("company.employee_count") {
+        if self.companyEmployeeCount == nil && !alsoPresent.contains(5) {
             violations.append(.required("/company.employee_count"))
         }
-        if self.socialInsuranceScope == nil && !alsoPresent.contains("social.insurance_scope") {
+        if self.socialInsuranceScope == nil && !alsoPresent.contains(6) {
             violations.append(.required("/social.insurance_scope"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["company.uscc", "company.name", "company.address", "legal_rep.name", "contact.mobile", "company.employee_count", "social.insurance_scope"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "company.uscc":
-                form.companyUscc = FieldChecks.string(member.value, path: "/company.uscc", into: &violations)
-                if form.companyUscc == nil {
-                    invalid.insert("company.uscc")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "company.address":
-                form.companyAddress = FieldChecks.string(member.value, path: "/company.address", into: &violations)
-                if form.companyAddress == nil {
-                    invalid.insert("company.address")
-                }
-            case "legal_rep.name":
-                form.legalRepName = FieldChecks.string(member.value, path: "/legal_rep.name", into: &violations)
-                if form.legalRepName == nil {
-                    invalid.insert("legal_rep.name")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
-            case "company.employee_count":
-                form.companyEmployeeCount = FieldChecks.integer(member.value, path: "/company.employee_count", into: &violations)
-                if form.companyEmployeeCount == nil {
-                    invalid.insert("company.employee_count")
-                }
-            case "social.insurance_scope":
-                form.socialInsuranceScope = FieldChecks.string(member.value, path: "/social.insurance_scope", into: &violations)
-                if form.socialInsuranceScope == nil {
-                    invalid.insert("social.insurance_scope")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                invalid.set(0, form.companyUscc == nil)
+            case 1:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(1, form.companyName == nil)
+            case 2:
+                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                invalid.set(2, form.companyAddress == nil)
+            case 3:
+                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                invalid.set(3, form.legalRepName == nil)
+            case 4:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(4, form.contactMobile == nil)
+            case 5:
+                form.companyEmployeeCount = reader.readInteger(path: "/company.employee_count", into: &violations)
+                invalid.set(5, form.companyEmployeeCount == nil)
+            case 6:
+                form.socialInsuranceScope = reader.readString(path: "/social.insurance_scope", into: &violations)
+                invalid.set(6, form.socialInsuranceScope == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -53,13 +53,14 @@ public struct SpecialVehicleUrbanRoadPermitForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.vehiclePlateNumber {
-            FieldChecks.string(value, path: "/vehicle.plate_number", minLength: 7, maxLength: 8, patterns: [Patterns.p7], into: &violations)
+            FieldChecks.string(value, path: "/vehicle.plate_number", minLength: 7, maxLength: 8, pattern: Patterns.p7, into: &violations)
         }
         if let value = self.vehicleTotalMass {
             FieldChecks.number(value, path: "/vehicle.total_mass", minimum: 0.0, maximum: 2000.0, into: &violations)
@@ -80,111 +81,99 @@ public struct SpecialVehicleUrbanRoadPermitForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/route.bridges", maxLength: 1000, into: &violations)
         }
         if let value = self.routeStartDate {
-            FieldChecks.string(value, path: "/route.start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/route.start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.routeEndDate {
-            FieldChecks.string(value, path: "/route.end_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/route.end_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
-        if self.vehiclePlateNumber == nil && !alsoPresent.contains("vehicle.plate_number") {
+        if self.vehiclePlateNumber == nil && !alsoPresent.contains(0) {
             violations.append(.required("/vehicle.plate_number"))
         }
-        if self.vehicleTotalMass == nil && !alsoPresent.contains("vehicle.total_mass") {
+        if self.vehicleTotalMass == nil && !alsoPresent.contains(1) {
             violations.append(.required("/vehicle.total_mass"))
         }
-        if self.vehicleTotalLength == nil && !alsoPresent.contains("vehicle.total_length") {
+        if self.vehicleTotalLength == nil && !alsoPresent.contains(2) {
             violations.append(.required("/vehicle.total_length"))
         }
-        if self.vehicleTotalWidth == nil && !alsoPresent.contains("vehicle.total_width") {
+        if self.vehicleTotalWidth == nil && !alsoPresent.contains(3) {
             violations.append(.required("/vehicle.total_width"))
         }
-        if self.vehicleTotalHeight == nil && !alsoPresent.contains("vehicle.total_height") {
+        if self.vehicleTotalHeight == nil && !alsoPresent.contains(4) {
             violations.append(.required("/vehicle.total_height"))
         }
-        if self.routeUrbanRoads == nil && !alsoPresent.contains("route.urban_roads") {
+        if self.routeUrbanRoads == nil && !alsoPresent.contains(5) {
             violations.append(.required("/route.urban_roads"))
         }
-        if self.routeBridges == nil && !alsoPresent.contains("route.bridges") {
+        if self.routeBridges == nil && !alsoPresent.contains(6) {
             violations.append(.required("/route.bridges"))
         }
-        if self.routeStartDate == nil && !alsoPresent.contains("route.start_date") {
+        if self.routeStartDate == nil && !alsoPresent.contains(7) {
             violations.append(.required("/route.start_date"))
         }
-        if self.routeEndDate == nil && !alsoPresent.contains("route.end_date") {
+        if self.routeEndDate == nil && !alsoPresent.contains(8) {
             violations.append(.required("/route.end_date"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(9) {
             violations.append(.required("/company.name"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["vehicle.plate_number", "vehicle.total_mass", "vehicle.total_length", "vehicle.total_width", "vehicle.total_height", "route.urban_roads", "route.bridges", "route.start_date", "route.end_date", "company.name"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "vehicle.plate_number":
-                form.vehiclePlateNumber = FieldChecks.string(member.value, path: "/vehicle.plate_number", into: &violations)
-                if form.vehiclePlateNumber == nil {
-                    invalid.insert("vehicle.plate_number")
-                }
-            case "vehicle.total_mass":
-                form.vehicleTotalMass = FieldChecks.decimal(member.value, path: "/vehicle.total_mass", into: &violations)
-                if form.vehicleTotalMass == nil {
-                    invalid.insert("vehicle.total_mass")
-                }
-            case "vehicle.total_length":
-                form.vehicleTotalLength = FieldChecks.decimal(member.value, path: "/vehicle.total_length", into: &violations)
-                if form.vehicleTotalLength == nil {
-                    invalid.insert("vehicle.total_length")
-                }
-            case "vehicle.total_width":
-                form.vehicleTotalWidth = FieldChecks.decimal(member.value, path: "/vehicle.total_width", into: &violations)
-                if form.vehicleTotalWidth == nil {
-                    invalid.insert("vehicle.total_width")
-                }
-            case "vehicle.total_height":
-                form.vehicleTotalHeight = FieldChecks.decimal(member.value, path: "/vehicle.total_height", into: &violations)
-                if form.vehicleTotalHeight == nil {
-                    invalid.insert("vehicle.total_height")
-                }
-            case "route.urban_roads":
-                form.routeUrbanRoads = FieldChecks.string(member.value, path: "/route.urban_roads", into: &violations)
-                if form.routeUrbanRoads == nil {
-                    invalid.insert("route.urban_roads")
-                }
-            case "route.bridges":
-                form.routeBridges = FieldChecks.string(member.value, path: "/route.bridges", into: &violations)
-                if form.routeBridges == nil {
-                    invalid.insert("route.bridges")
-                }
-            case "route.start_date":
-                form.routeStartDate = FieldChecks.string(member.value, path: "/route.start_date", into: &violations)
-                if form.routeStartDate == nil {
-                    invalid.insert("route.start_date")
-                }
-            case "route.end_date":
-                form.routeEndDate = FieldChecks.string(member.value, path: "/route.end_date", into: &violations)
-                if form.routeEndDate == nil {
-                    invalid.insert("route.end_date")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.vehiclePlateNumber = reader.readString(path: "/vehicle.plate_number", into: &violations)
+                invalid.set(0, form.vehiclePlateNumber == nil)
+            case 1:
+                form.vehicleTotalMass = reader.readDecimal(path: "/vehicle.total_mass", into: &violations)
+                invalid.set(1, form.vehicleTotalMass == nil)
+            case 2:
+                form.vehicleTotalLength = reader.readDecimal(path: "/vehicle.total_length", into: &violations)
+                invalid.set(2, form.vehicleTotalLength == nil)
+            case 3:
+                form.vehicleTotalWidth = reader.readDecimal(path: "/vehicle.total_width", into: &violations)
+                invalid.set(3, form.vehicleTotalWidth == nil)
+            case 4:
+                form.vehicleTotalHeight = reader.readDecimal(path: "/vehicle.total_height", into: &violations)
+                invalid.set(4, form.vehicleTotalHeight == nil)
+            case 5:
+                form.routeUrbanRoads = reader.readString(path: "/route.urban_roads", into: &violations)
+                invalid.set(5, form.routeUrbanRoads == nil)
+            case 6:
+                form.routeBridges = reader.readString(path: "/route.bridges", into: &violations)
+                invalid.set(6, form.routeBridges == nil)
+            case 7:
+                form.routeStartDate = reader.readString(path: "/route.start_date", into: &violations)
+                invalid.set(7, form.routeStartDate == nil)
+            case 8:
+                form.routeEndDate = reader.readString(path: "/route.end_date", into: &violations)
+                invalid.set(8, form.routeEndDate == nil)
+            case 9:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(9, form.companyName == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -49,19 +49,20 @@ public struct UnemploymentInsuranceBenefitForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantIdNumber {
-            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, patterns: [Patterns.p4], format: .residentID, into: &violations)
+            FieldChecks.string(value, path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.applicantAddress {
             FieldChecks.string(value, path: "/applicant.address", maxLength: 200, into: &violations)
@@ -70,103 +71,93 @@ public struct UnemploymentInsuranceBenefitForm: Codable, Sendable, Equatable {
             FieldChecks.string(value, path: "/employment.employer_name", maxLength: 100, into: &violations)
         }
         if let value = self.employmentSeparationDate {
-            FieldChecks.string(value, path: "/employment.separation_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/employment.separation_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.employmentContributionMonths {
             FieldChecks.number(Double(value), path: "/employment.contribution_months", minimum: 0.0, maximum: 600.0, into: &violations)
         }
         if let value = self.payeeAccountNumber {
-            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, patterns: [Patterns.p6], into: &violations)
+            FieldChecks.string(value, path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantIdNumber == nil && !alsoPresent.contains("applicant.id_number") {
+        if self.applicantIdNumber == nil && !alsoPresent.contains(1) {
             violations.append(.required("/applicant.id_number"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(2) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.applicantAddress == nil && !alsoPresent.contains("applicant.address") {
+        if self.applicantAddress == nil && !alsoPresent.contains(3) {
             violations.append(.required("/applicant.address"))
         }
-        if self.employmentEmployerName == nil && !alsoPresent.contains("employment.employer_name") {
+        if self.employmentEmployerName == nil && !alsoPresent.contains(4) {
             violations.append(.required("/employment.employer_name"))
         }
-        if self.employmentSeparationDate == nil && !alsoPresent.contains("employment.separation_date") {
+        if self.employmentSeparationDate == nil && !alsoPresent.contains(5) {
             violations.append(.required("/employment.separation_date"))
         }
-        if self.employmentContributionMonths == nil && !alsoPresent.contains("employment.contribution_months") {
+        if self.employmentContributionMonths == nil && !alsoPresent.contains(6) {
             violations.append(.required("/employment.contribution_months"))
         }
-        if self.payeeAccountNumber == nil && !alsoPresent.contains("payee.account_number") {
+        if self.payeeAccountNumber == nil && !alsoPresent.contains(7) {
             violations.append(.required("/payee.account_number"))
         }
-        if self.unemploymentJobSeeking == nil && !alsoPresent.contains("unemployment.job_seeking") {
+        if self.unemploymentJobSeeking == nil && !alsoPresent.contains(8) {
             violations.append(.required("/unemployment.job_seeking"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["applicant.name", "applicant.id_number", "applicant.mobile", "applicant.address", "employment.employer_name", "employment.separation_date", "employment.contribution_months", "payee.account_number", "unemployment.job_seeking"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.id_number":
-                form.applicantIdNumber = FieldChecks.string(member.value, path: "/applicant.id_number", into: &violations)
-                if form.applicantIdNumber == nil {
-                    invalid.insert("applicant.id_number")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "applicant.address":
-                form.applicantAddress = FieldChecks.string(member.value, path: "/applicant.address", into: &violations)
-                if form.applicantAddress == nil {
-                    invalid.insert("applicant.address")
-                }
-            case "employment.employer_name":
-                form.employmentEmployerName = FieldChecks.string(member.value, path: "/employment.employer_name", into: &violations)
-                if form.employmentEmployerName == nil {
-                    invalid.insert("employment.employer_name")
-                }
-            case "employment.separation_date":
-                form.employmentSeparationDate = FieldChecks.string(member.value, path: "/employment.separation_date", into: &violations)
-                if form.employmentSeparationDate == nil {
-                    invalid.insert("employment.separation_date")
-                }
-            case "employment.contribution_months":
-                form.employmentContributionMonths = FieldChecks.integer(member.value, path: "/employment.contribution_months", into: &violations)
-                if form.employmentContributionMonths == nil {
-                    invalid.insert("employment.contribution_months")
-                }
-            case "payee.account_number":
-                form.payeeAccountNumber = FieldChecks.string(member.value, path: "/payee.account_number", into: &violations)
-                if form.payeeAccountNumber == nil {
-                    invalid.insert("payee.account_number")
-                }
-            case "unemployment.job_seeking":
-                form.unemploymentJobSeeking = FieldChecks.bool(member.value, path: "/unemployment.job_seeking", into: &violations)
-                if form.unemploymentJobSeeking == nil {
-                    invalid.insert("unemployment.job_seeking")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(0, form.applicantName == nil)
+            case 1:
+                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                invalid.set(1, form.applicantIdNumber == nil)
+            case 2:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(2, form.applicantMobile == nil)
+            case 3:
+                form.applicantAddress = reader.readString(path: "/applicant.address", into: &violations)
+                invalid.set(3, form.applicantAddress == nil)
+            case 4:
+                form.employmentEmployerName = reader.readString(path: "/employment.employer_name", into: &violations)
+                invalid.set(4, form.employmentEmployerName == nil)
+            case 5:
+                form.employmentSeparationDate = reader.readString(path: "/employment.separation_date", into: &violations)
+                invalid.set(5, form.employmentSeparationDate == nil)
+            case 6:
+                form.employmentContributionMonths = reader.readInteger(path: "/employment.contribution_months", into: &violations)
+                invalid.set(6, form.employmentContributionMonths == nil)
+            case 7:
+                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                invalid.set(7, form.payeeAccountNumber == nil)
+            case 8:
+                form.unemploymentJobSeeking = reader.readBool(path: "/unemployment.job_seeking", into: &violations)
+                invalid.set(8, form.unemploymentJobSeeking == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

@@ -81,11 +81,12 @@ public struct UtilityConnectionBundleForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.excavationLocation {
             FieldChecks.string(value, path: "/excavation.location", maxLength: 200, into: &violations)
         }
@@ -96,16 +97,16 @@ public struct UtilityConnectionBundleForm: Codable, Sendable, Equatable {
             FieldChecks.number(value, path: "/excavation.width_m", minimum: 0.0, maximum: 100.0, into: &violations)
         }
         if let value = self.excavationStartDate {
-            FieldChecks.string(value, path: "/excavation.start_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/excavation.start_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.excavationEndDate {
-            FieldChecks.string(value, path: "/excavation.end_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/excavation.end_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.companyName {
             FieldChecks.string(value, path: "/company.name", maxLength: 100, into: &violations)
         }
         if let value = self.contactMobile {
-            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.excavationLanesOccupied {
             FieldChecks.number(Double(value), path: "/excavation.lanes_occupied", minimum: 0.0, maximum: 12.0, into: &violations)
@@ -125,159 +126,133 @@ public struct UtilityConnectionBundleForm: Codable, Sendable, Equatable {
         if let value = self.connectionBandwidthMbps {
             FieldChecks.number(Double(value), path: "/connection.bandwidth_mbps", minimum: 10.0, maximum: 100000.0, into: &violations)
         }
-        if self.excavationLocation == nil && !alsoPresent.contains("excavation.location") {
+        if self.excavationLocation == nil && !alsoPresent.contains(0) {
             violations.append(.required("/excavation.location"))
         }
-        if self.excavationLengthM == nil && !alsoPresent.contains("excavation.length_m") {
+        if self.excavationLengthM == nil && !alsoPresent.contains(1) {
             violations.append(.required("/excavation.length_m"))
         }
-        if self.excavationWidthM == nil && !alsoPresent.contains("excavation.width_m") {
+        if self.excavationWidthM == nil && !alsoPresent.contains(2) {
             violations.append(.required("/excavation.width_m"))
         }
-        if self.excavationStartDate == nil && !alsoPresent.contains("excavation.start_date") {
+        if self.excavationStartDate == nil && !alsoPresent.contains(3) {
             violations.append(.required("/excavation.start_date"))
         }
-        if self.excavationEndDate == nil && !alsoPresent.contains("excavation.end_date") {
+        if self.excavationEndDate == nil && !alsoPresent.contains(4) {
             violations.append(.required("/excavation.end_date"))
         }
-        if self.companyName == nil && !alsoPresent.contains("company.name") {
+        if self.companyName == nil && !alsoPresent.contains(5) {
             violations.append(.required("/company.name"))
         }
-        if self.contactMobile == nil && !alsoPresent.contains("contact.mobile") {
+        if self.contactMobile == nil && !alsoPresent.contains(6) {
             violations.append(.required("/contact.mobile"))
         }
-        if self.excavationRestorationCommitment == nil && !alsoPresent.contains("excavation.restoration_commitment") {
+        if self.excavationRestorationCommitment == nil && !alsoPresent.contains(7) {
             violations.append(.required("/excavation.restoration_commitment"))
         }
-        if self.excavationLanesOccupied == nil && !alsoPresent.contains("excavation.lanes_occupied") {
+        if self.excavationLanesOccupied == nil && !alsoPresent.contains(8) {
             violations.append(.required("/excavation.lanes_occupied"))
         }
-        if self.connectionAddress == nil && !alsoPresent.contains("connection.address") {
+        if self.connectionAddress == nil && !alsoPresent.contains(9) {
             violations.append(.required("/connection.address"))
         }
-        if self.connectionUserType == nil && !alsoPresent.contains("connection.user_type") {
+        if self.connectionUserType == nil && !alsoPresent.contains(10) {
             violations.append(.required("/connection.user_type"))
         }
-        if self.contactName == nil && !alsoPresent.contains("contact.name") {
+        if self.contactName == nil && !alsoPresent.contains(11) {
             violations.append(.required("/contact.name"))
         }
-        if self.connectionPowerCapacityKva == nil && !alsoPresent.contains("connection.power_capacity_kva") {
+        if self.connectionPowerCapacityKva == nil && !alsoPresent.contains(12) {
             violations.append(.required("/connection.power_capacity_kva"))
         }
-        if self.connectionVoltageLevel == nil && !alsoPresent.contains("connection.voltage_level") {
+        if self.connectionVoltageLevel == nil && !alsoPresent.contains(13) {
             violations.append(.required("/connection.voltage_level"))
         }
-        if self.connectionGasUsageM3 == nil && !alsoPresent.contains("connection.gas_usage_m3") {
+        if self.connectionGasUsageM3 == nil && !alsoPresent.contains(14) {
             violations.append(.required("/connection.gas_usage_m3"))
         }
-        if self.gasVentilationOk == nil && !alsoPresent.contains("gas.ventilation_ok") {
+        if self.gasVentilationOk == nil && !alsoPresent.contains(15) {
             violations.append(.required("/gas.ventilation_ok"))
         }
-        if self.connectionBandwidthMbps == nil && !alsoPresent.contains("connection.bandwidth_mbps") {
+        if self.connectionBandwidthMbps == nil && !alsoPresent.contains(16) {
             violations.append(.required("/connection.bandwidth_mbps"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["excavation.location", "excavation.length_m", "excavation.width_m", "excavation.start_date", "excavation.end_date", "company.name", "contact.mobile", "excavation.restoration_commitment", "excavation.lanes_occupied", "connection.address", "connection.user_type", "contact.name", "connection.power_capacity_kva", "connection.voltage_level", "connection.gas_usage_m3", "gas.ventilation_ok", "connection.bandwidth_mbps"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "excavation.location":
-                form.excavationLocation = FieldChecks.string(member.value, path: "/excavation.location", into: &violations)
-                if form.excavationLocation == nil {
-                    invalid.insert("excavation.location")
-                }
-            case "excavation.length_m":
-                form.excavationLengthM = FieldChecks.decimal(member.value, path: "/excavation.length_m", into: &violations)
-                if form.excavationLengthM == nil {
-                    invalid.insert("excavation.length_m")
-                }
-            case "excavation.width_m":
-                form.excavationWidthM = FieldChecks.decimal(member.value, path: "/excavation.width_m", into: &violations)
-                if form.excavationWidthM == nil {
-                    invalid.insert("excavation.width_m")
-                }
-            case "excavation.start_date":
-                form.excavationStartDate = FieldChecks.string(member.value, path: "/excavation.start_date", into: &violations)
-                if form.excavationStartDate == nil {
-                    invalid.insert("excavation.start_date")
-                }
-            case "excavation.end_date":
-                form.excavationEndDate = FieldChecks.string(member.value, path: "/excavation.end_date", into: &violations)
-                if form.excavationEndDate == nil {
-                    invalid.insert("excavation.end_date")
-                }
-            case "company.name":
-                form.companyName = FieldChecks.string(member.value, path: "/company.name", into: &violations)
-                if form.companyName == nil {
-                    invalid.insert("company.name")
-                }
-            case "contact.mobile":
-                form.contactMobile = FieldChecks.string(member.value, path: "/contact.mobile", into: &violations)
-                if form.contactMobile == nil {
-                    invalid.insert("contact.mobile")
-                }
-            case "excavation.restoration_commitment":
-                form.excavationRestorationCommitment = FieldChecks.bool(member.value, path: "/excavation.restoration_commitment", into: &violations)
-                if form.excavationRestorationCommitment == nil {
-                    invalid.insert("excavation.restoration_commitment")
-                }
-            case "excavation.lanes_occupied":
-                form.excavationLanesOccupied = FieldChecks.integer(member.value, path: "/excavation.lanes_occupied", into: &violations)
-                if form.excavationLanesOccupied == nil {
-                    invalid.insert("excavation.lanes_occupied")
-                }
-            case "connection.address":
-                form.connectionAddress = FieldChecks.string(member.value, path: "/connection.address", into: &violations)
-                if form.connectionAddress == nil {
-                    invalid.insert("connection.address")
-                }
-            case "connection.user_type":
-                form.connectionUserType = FieldChecks.code(member.value, path: "/connection.user_type", into: &violations)
-                if form.connectionUserType == nil {
-                    invalid.insert("connection.user_type")
-                }
-            case "contact.name":
-                form.contactName = FieldChecks.string(member.value, path: "/contact.name", into: &violations)
-                if form.contactName == nil {
-                    invalid.insert("contact.name")
-                }
-            case "connection.power_capacity_kva":
-                form.connectionPowerCapacityKva = FieldChecks.decimal(member.value, path: "/connection.power_capacity_kva", into: &violations)
-                if form.connectionPowerCapacityKva == nil {
-                    invalid.insert("connection.power_capacity_kva")
-                }
-            case "connection.voltage_level":
-                form.connectionVoltageLevel = FieldChecks.code(member.value, path: "/connection.voltage_level", into: &violations)
-                if form.connectionVoltageLevel == nil {
-                    invalid.insert("connection.voltage_level")
-                }
-            case "connection.gas_usage_m3":
-                form.connectionGasUsageM3 = FieldChecks.decimal(member.value, path: "/connection.gas_usage_m3", into: &violations)
-                if form.connectionGasUsageM3 == nil {
-                    invalid.insert("connection.gas_usage_m3")
-                }
-            case "gas.ventilation_ok":
-                form.gasVentilationOk = FieldChecks.bool(member.value, path: "/gas.ventilation_ok", into: &violations)
-                if form.gasVentilationOk == nil {
-                    invalid.insert("gas.ventilation_ok")
-                }
-            case "connection.bandwidth_mbps":
-                form.connectionBandwidthMbps = FieldChecks.integer(member.value, path: "/connection.bandwidth_mbps", into: &violations)
-                if form.connectionBandwidthMbps == nil {
-                    invalid.insert("connection.bandwidth_mbps")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.excavationLocation = reader.readString(path: "/excavation.location", into: &violations)
+                invalid.set(0, form.excavationLocation == nil)
+            case 1:
+                form.excavationLengthM = reader.readDecimal(path: "/excavation.length_m", into: &violations)
+                invalid.set(1, form.excavationLengthM == nil)
+            case 2:
+                form.excavationWidthM = reader.readDecimal(path: "/excavation.width_m", into: &violations)
+                invalid.set(2, form.excavationWidthM == nil)
+            case 3:
+                form.excavationStartDate = reader.readString(path: "/excavation.start_date", into: &violations)
+                invalid.set(3, form.excavationStartDate == nil)
+            case 4:
+                form.excavationEndDate = reader.readString(path: "/excavation.end_date", into: &violations)
+                invalid.set(4, form.excavationEndDate == nil)
+            case 5:
+                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                invalid.set(5, form.companyName == nil)
+            case 6:
+                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                invalid.set(6, form.contactMobile == nil)
+            case 7:
+                form.excavationRestorationCommitment = reader.readBool(path: "/excavation.restoration_commitment", into: &violations)
+                invalid.set(7, form.excavationRestorationCommitment == nil)
+            case 8:
+                form.excavationLanesOccupied = reader.readInteger(path: "/excavation.lanes_occupied", into: &violations)
+                invalid.set(8, form.excavationLanesOccupied == nil)
+            case 9:
+                form.connectionAddress = reader.readString(path: "/connection.address", into: &violations)
+                invalid.set(9, form.connectionAddress == nil)
+            case 10:
+                form.connectionUserType = reader.readCode(path: "/connection.user_type", into: &violations)
+                invalid.set(10, form.connectionUserType == nil)
+            case 11:
+                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                invalid.set(11, form.contactName == nil)
+            case 12:
+                form.connectionPowerCapacityKva = reader.readDecimal(path: "/connection.power_capacity_kva", into: &violations)
+                invalid.set(12, form.connectionPowerCapacityKva == nil)
+            case 13:
+                form.connectionVoltageLevel = reader.readCode(path: "/connection.voltage_level", into: &violations)
+                invalid.set(13, form.connectionVoltageLevel == nil)
+            case 14:
+                form.connectionGasUsageM3 = reader.readDecimal(path: "/connection.gas_usage_m3", into: &violations)
+                invalid.set(14, form.connectionGasUsageM3 == nil)
+            case 15:
+                form.gasVentilationOk = reader.readBool(path: "/gas.ventilation_ok", into: &violations)
+                invalid.set(15, form.gasVentilationOk == nil)
+            case 16:
+                form.connectionBandwidthMbps = reader.readInteger(path: "/connection.bandwidth_mbps", into: &violations)
+                invalid.set(16, form.connectionBandwidthMbps == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

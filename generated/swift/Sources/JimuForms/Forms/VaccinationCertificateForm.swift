@@ -37,91 +37,88 @@ public struct VaccinationCertificateForm: Codable, Sendable, Equatable {
 
     /// Every violation of the form's rules, each with its field path and a stable code.
     public func validate() -> [Violation] {
-        return validate(alsoPresent: [])
+        var violations: [Violation] = []
+        validate(alsoPresent: FieldFlags(), into: &violations)
+        return violations
     }
 
-    func validate(alsoPresent: Set<String>) -> [Violation] {
-        var violations: [Violation] = []
+    func validate(alsoPresent: FieldFlags, into violations: inout [Violation]) {
         if let value = self.newbornName {
             FieldChecks.string(value, path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
         }
         if let value = self.newbornBirthDate {
-            FieldChecks.string(value, path: "/newborn.birth_date", patterns: [Patterns.p2], format: .date, into: &violations)
+            FieldChecks.string(value, path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
         }
         if let value = self.applicantName {
             FieldChecks.string(value, path: "/applicant.name", maxLength: 50, into: &violations)
         }
         if let value = self.applicantMobile {
-            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, patterns: [Patterns.p1], format: .mobile, into: &violations)
+            FieldChecks.string(value, path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
         }
         if let value = self.vaccinationClinic {
             FieldChecks.string(value, path: "/vaccination.clinic", maxLength: 100, into: &violations)
         }
-        if self.newbornName == nil && !alsoPresent.contains("newborn.name") {
+        if self.newbornName == nil && !alsoPresent.contains(0) {
             violations.append(.required("/newborn.name"))
         }
-        if self.newbornGender == nil && !alsoPresent.contains("newborn.gender") {
+        if self.newbornGender == nil && !alsoPresent.contains(1) {
             violations.append(.required("/newborn.gender"))
         }
-        if self.newbornBirthDate == nil && !alsoPresent.contains("newborn.birth_date") {
+        if self.newbornBirthDate == nil && !alsoPresent.contains(2) {
             violations.append(.required("/newborn.birth_date"))
         }
-        if self.applicantName == nil && !alsoPresent.contains("applicant.name") {
+        if self.applicantName == nil && !alsoPresent.contains(3) {
             violations.append(.required("/applicant.name"))
         }
-        if self.applicantMobile == nil && !alsoPresent.contains("applicant.mobile") {
+        if self.applicantMobile == nil && !alsoPresent.contains(4) {
             violations.append(.required("/applicant.mobile"))
         }
-        if self.vaccinationClinic == nil && !alsoPresent.contains("vaccination.clinic") {
+        if self.vaccinationClinic == nil && !alsoPresent.contains(5) {
             violations.append(.required("/vaccination.clinic"))
         }
-        return violations
     }
 
+    /// The fields' names in JSON, numbered as `validate(json:)` and `FieldFlags` number them.
+    static let fieldNames = NameTable(["newborn.name", "newborn.gender", "newborn.birth_date", "applicant.name", "applicant.mobile", "vaccination.clinic"])
     /// Validates a submission given as raw JSON bytes.
     public static func validate(json: [UInt8]) -> [Violation] {
+        return json.withUnsafeBufferPointer({ bytes in validate(bytes: bytes) })
+    }
+
+    /// `validate(json:)` over the bytes where they lie.
+    static func validate(bytes: UnsafeBufferPointer<UInt8>) -> [Violation] {
         var violations: [Violation] = []
-        guard let members = JSONForm.members(of: json, into: &violations) else {
-            return violations
-        }
         var form = Self()
-        var invalid: Set<String> = []
-        for member in members {
-            switch member.key {
-            case "newborn.name":
-                form.newbornName = FieldChecks.string(member.value, path: "/newborn.name", into: &violations)
-                if form.newbornName == nil {
-                    invalid.insert("newborn.name")
-                }
-            case "newborn.gender":
-                form.newbornGender = FieldChecks.code(member.value, path: "/newborn.gender", into: &violations)
-                if form.newbornGender == nil {
-                    invalid.insert("newborn.gender")
-                }
-            case "newborn.birth_date":
-                form.newbornBirthDate = FieldChecks.string(member.value, path: "/newborn.birth_date", into: &violations)
-                if form.newbornBirthDate == nil {
-                    invalid.insert("newborn.birth_date")
-                }
-            case "applicant.name":
-                form.applicantName = FieldChecks.string(member.value, path: "/applicant.name", into: &violations)
-                if form.applicantName == nil {
-                    invalid.insert("applicant.name")
-                }
-            case "applicant.mobile":
-                form.applicantMobile = FieldChecks.string(member.value, path: "/applicant.mobile", into: &violations)
-                if form.applicantMobile == nil {
-                    invalid.insert("applicant.mobile")
-                }
-            case "vaccination.clinic":
-                form.vaccinationClinic = FieldChecks.string(member.value, path: "/vaccination.clinic", into: &violations)
-                if form.vaccinationClinic == nil {
-                    invalid.insert("vaccination.clinic")
-                }
+        var invalid = FieldFlags()
+        var reader = JSONFormReader(bytes, fields: fieldNames)
+        while let field = reader.nextField(into: &violations) {
+            switch field {
+            case 0:
+                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                invalid.set(0, form.newbornName == nil)
+            case 1:
+                form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
+                invalid.set(1, form.newbornGender == nil)
+            case 2:
+                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                invalid.set(2, form.newbornBirthDate == nil)
+            case 3:
+                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                invalid.set(3, form.applicantName == nil)
+            case 4:
+                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                invalid.set(4, form.applicantMobile == nil)
+            case 5:
+                form.vaccinationClinic = reader.readString(path: "/vaccination.clinic", into: &violations)
+                invalid.set(5, form.vaccinationClinic == nil)
             default:
-                violations.append(.unknown(jsonPointer(member.key)))
+                break
             }
         }
-        return violations + form.validate(alsoPresent: invalid)
+        if !reader.finish(into: &violations) {
+            return violations
+        }
+        form.validate(alsoPresent: invalid, into: &violations)
+        return violations
     }
 }

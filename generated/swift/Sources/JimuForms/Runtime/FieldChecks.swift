@@ -15,25 +15,53 @@ public enum FieldChecks {
         case date
     }
 
-    /// Length in Unicode scalars (JSON Schema counts code points), patterns, the
+    /// Length in Unicode scalars (JSON Schema counts code points), the pattern, the
     /// no-trailing-newline guard that makes `$` mean the same in every engine, and the
-    /// format's own check.
+    /// format's own check. For a field with one pattern at most, as generated forms have.
     public static func string(
-        _ value: String, path: String, minLength: Int? = nil, maxLength: Int? = nil, patterns: [PortableRegex] = [],
+        _ value: String, path: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: PortableRegex? = nil,
         format: Format? = nil, into violations: inout [Violation]
     ) {
-        let length = value.unicodeScalars.count
-        if let minLength, length < minLength {
-            violations.append(
-                Violation(path: path, code: .minLength, message: "must have at least \(minLength) characters", messageZh: "至少\(minLength)个字符"))
+        value.withUTF8Bytes { text in
+            string(text, path: path, minLength: minLength, maxLength: maxLength, pattern: pattern, otherPatterns: [], format: format, into: &violations)
         }
-        if let maxLength, length > maxLength {
-            violations.append(
-                Violation(path: path, code: .maxLength, message: "must have at most \(maxLength) characters", messageZh: "最多\(maxLength)个字符"))
+    }
+
+    /// The same checks, with any number of patterns, each of which must match.
+    public static func string(
+        _ value: String, path: String, minLength: Int? = nil, maxLength: Int? = nil, patterns: [PortableRegex],
+        format: Format? = nil, into violations: inout [Violation]
+    ) {
+        value.withUTF8Bytes { text in
+            string(text, path: path, minLength: minLength, maxLength: maxLength, pattern: nil, otherPatterns: patterns, format: format, into: &violations)
         }
-        if !patterns.isEmpty {
-            let trailingNewline = value.unicodeScalars.last == "\n"
-            if trailingNewline || !patterns.allSatisfy({ $0.search(value) }) {
+    }
+
+    /// The checks over a string's UTF-8 bytes: no scalar is decoded that no rule reads.
+    @inline(__always)
+    private static func string(
+        _ text: UnsafeBufferPointer<UInt8>, path: String, minLength: Int?, maxLength: Int?, pattern: PortableRegex?,
+        otherPatterns: [PortableRegex], format: Format?, into violations: inout [Violation]
+    ) {
+        // A scalar takes one to four bytes: the byte count alone often settles both bounds.
+        let longEnough = (minLength ?? 0) <= text.count / 4
+        let shortEnough = text.count <= (maxLength ?? Int.max)
+        if !longEnough || !shortEnough {
+            // Every scalar has one byte that is no continuation byte (10xxxxxx).
+            var length = 0
+            for byte in text { length &+= byte & 0xC0 == 0x80 ? 0 : 1 }
+            if let minLength, length < minLength {
+                violations.append(
+                    Violation(path: path, code: .minLength, message: "must have at least \(minLength) characters", messageZh: "至少\(minLength)个字符"))
+            }
+            if let maxLength, length > maxLength {
+                violations.append(
+                    Violation(path: path, code: .maxLength, message: "must have at most \(maxLength) characters", messageZh: "最多\(maxLength)个字符"))
+            }
+        }
+        if pattern != nil || !otherPatterns.isEmpty {
+            let trailingNewline = text.last == UInt8(ascii: "\n")
+            if trailingNewline || !(pattern?.search(utf8: text) ?? true) || !otherPatterns.allSatisfy({ $0.search(utf8: text) }) {
                 violations.append(
                     Violation(path: path, code: .pattern, message: "does not have the required form", messageZh: "格式不正确"))
                 return
@@ -42,9 +70,9 @@ public enum FieldChecks {
         guard let format else { return }
         let valid: Bool =
             switch format {
-            case .residentID: StandardChecks.isResidentID(value)
-            case .creditCode: StandardChecks.isCreditCode(value)
-            case .date: StandardChecks.isDate(value)
+            case .residentID: StandardChecks.isResidentID(text)
+            case .creditCode: StandardChecks.isCreditCode(text)
+            case .date: StandardChecks.isDate(text)
             case .mobile, .postcode, .division, .email: true
             }
         if !valid {
@@ -103,7 +131,17 @@ public enum FieldChecks {
     /// A JSON number with no fractional part (JSON Schema's `integer`: 3.0 counts), within
     /// the exactly representable range.
     public static func integer(_ value: JSONValue, path: String, into violations: inout [Violation]) -> Int64? {
-        guard case .number(let d) = value, d.isFinite, d.rounded(.towardZero) == d else {
+        guard case .number(let d) = value else {
+            violations.append(.type(path, expected: "a whole number", expectedZh: "整数"))
+            return nil
+        }
+        return integer(d, path: path, into: &violations)
+    }
+
+    /// A JSON number's value as an integer field.
+    @inline(__always)
+    public static func integer(_ d: Double, path: String, into violations: inout [Violation]) -> Int64? {
+        guard d.isFinite, d.rounded(.towardZero) == d else {
             violations.append(.type(path, expected: "a whole number", expectedZh: "整数"))
             return nil
         }
@@ -124,20 +162,30 @@ public enum FieldChecks {
             violations.append(.type(path, expected: "a string", expectedZh: "文本"))
             return nil
         }
+        return code(s, path: path, into: &violations)
+    }
+
+    /// A JSON string's text as a code of a code list.
+    public static func code<Code: RawRepresentable & CaseIterable>(
+        _ s: String, path: String, into violations: inout [Violation]
+    ) -> Code? where Code.RawValue == String {
         if let code = Code(rawValue: s) {
             if same(code.rawValue, s) { return code }
             // Two codes of one list that are canonically equivalent: find the exact one.
             if let exact = Code.allCases.first(where: { same($0.rawValue, s) }) { return exact }
         }
-        violations.append(Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中"))
+        violations.append(notACode(path))
         return nil
+    }
+
+    static func notACode(_ path: String) -> Violation {
+        Violation(path: path, code: .enum, message: "is not one of the allowed codes", messageZh: "不在代码表中")
     }
 
     /// Whether two texts are the same sequence of Unicode scalars, as JSON Schema's `const`
     /// and `enum` compare strings (Swift's `==` also equates canonically equivalent ones).
-    @inlinable
     public static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        a.withUTF8Bytes { left in b.withUTF8Bytes { right in left.count == right.count && left.elementsEqual(right) } }
     }
 
     /// Whether `value` is exactly one of `texts` (JSON Schema's `enum` over strings).

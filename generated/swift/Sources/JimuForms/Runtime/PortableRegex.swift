@@ -2,8 +2,13 @@
 /// ECMA-262, Python's `re` and here): literals, `\uXXXX`, escaped metacharacters, classes
 /// with ranges and negation, `^` `$`, groups `(…)` `(?:…)`, `|`, and the quantifiers
 /// `* + ? {n} {n,} {n,m}` (greedy or lazy). Matching searches, as JSON Schema's `pattern`
-/// does, over Unicode scalars, by backtracking.
-public struct PortableRegex: Sendable {
+/// does, over Unicode scalars: with a deterministic automaton built at compile time
+/// (`PortableRegexDFA`), or by backtracking when no automaton was asked for or it would be
+/// too large.
+///
+/// A class: a form's checks pass their patterns around, and a reference is retained once,
+/// where a struct's arrays would be retained one by one.
+public final class PortableRegex: Sendable {
     indirect enum Node: Sendable {
         case scalar(Unicode.Scalar)
         case set([ClosedRange<UInt32>], negated: Bool)
@@ -23,6 +28,7 @@ public struct PortableRegex: Sendable {
     let anchoredAtStart: Bool
     private let program: [Op]
     private let sets: [[ClosedRange<UInt32>]]
+    private let dfa: PortableRegexDFA?
 
     /// Instructions of a backtracking machine over Unicode scalars. Matching remembers every
     /// (instruction, position) it has tried, so it never tries one twice: time is bounded by
@@ -42,7 +48,11 @@ public struct PortableRegex: Sendable {
     /// A program larger than this is refused: `{n,m}` repeats are expanded.
     public static let maxProgramSize = 50_000
 
-    public init(_ pattern: String) throws(SyntaxError) {
+    /// Compiles `pattern`. `automaton`: whether to build the deterministic automaton too, for
+    /// fast searches (what a form's checks want; it takes longer to compile), or only the
+    /// backtracking machine (enough to check that a pattern compiles, or to search a few
+    /// texts, as Jimu itself does while it builds).
+    public init(_ pattern: String, automaton: Bool = true) throws(SyntaxError) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
         root = try parser.parseAlternation()
         guard parser.index == parser.scalars.count else {
@@ -54,13 +64,27 @@ public struct PortableRegex: Sendable {
         compiler.program.append(.match)
         program = compiler.program
         sets = compiler.sets
+        dfa = automaton ? PortableRegexDFA(program: program, sets: sets) : nil
     }
 
     /// Whether the pattern matches anywhere in `text`.
     public func search(_ text: String) -> Bool {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar.value) }
+        text.withUTF8Bytes { search(utf8: $0) }
+    }
+
+    /// Whether the pattern matches anywhere in the text of these bytes, which must be a
+    /// Swift string's (well-formed UTF-8).
+    func search(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let dfa { return dfa.search(text) }
+        return backtrackingSearch(String(decoding: text, as: UTF8.self).unicodeScalars.map(\.value))
+    }
+
+    /// Whether searches run on the deterministic automaton (false: not asked for, or it would
+    /// be too large).
+    var hasAutomaton: Bool { dfa != nil }
+
+    /// The search of the instructions themselves, for patterns with no automaton.
+    func backtrackingSearch(_ scalars: [UInt32]) -> Bool {
         let width = scalars.count + 1
         var visited = [UInt64](repeating: 0, count: (program.count * width + 63) / 64)
         var stack: [(pc: Int, position: Int)] = []
