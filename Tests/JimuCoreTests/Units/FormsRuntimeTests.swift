@@ -210,4 +210,43 @@ import Testing
         #expect(code(#"{"c":"K"}"#).1.map(\.code) == [.enum])
         #expect(code(#"{"c":1}"#).1.map(\.code) == [.type])
     }
+
+    /// `readUncheckedString` skips the `String` of a value exactly when the typed checks
+    /// would find nothing in it: otherwise it hands the value on, for them to report.
+    @Test func aStringIsHeldOnlyWhenItsChecksWouldFail() throws {
+        let pattern = try PortableRegex("^[0-9]{3}$")
+        func read(_ json: String, format: FieldChecks.Format? = nil) -> (value: String?, read: [Violation], checked: [Violation]) {
+            Array(json.utf8).withUnsafeBufferPointer { bytes in
+                var violations: [Violation] = []
+                var reader = JSONFormReader(bytes, fields: NameTable(["s"]))
+                var value: String?
+                while reader.nextField(into: &violations) != nil {
+                    value = reader.readUncheckedString(
+                        path: "/s", minLength: 2, maxLength: 3, pattern: pattern, format: format, into: &violations)
+                }
+                let finished = reader.finish(into: &violations)
+                #expect(finished)
+                var checked: [Violation] = []
+                if let value {
+                    FieldChecks.string(value, path: "/s", minLength: 2, maxLength: 3, pattern: pattern, format: format, into: &checked)
+                }
+                return (value, violations, checked)
+            }
+        }
+        #expect(read(#"{"s":"123"}"#).value == nil)
+        #expect(read(#"{"s":"123"}"#).read.isEmpty)
+        #expect(read(#"{"s":"12a"}"#).value == "12a")
+        #expect(read(#"{"s":"12a"}"#).checked.map(\.code) == [.pattern])
+        #expect(read(#"{"s":"1234"}"#).checked.map(\.code) == [.maxLength, .pattern])
+        #expect(read(#"{"s":""}"#).checked.map(\.code) == [.minLength, .pattern])
+        // An escape: the decoded text is held, and checked afterwards.
+        #expect(read(#"{"s":"\u0031\u0032\u0033"}"#).value == "123")
+        #expect(read(#"{"s":"\u0031\u0032\u0033"}"#).checked.isEmpty)
+        // The last of a duplicated name wins, whichever passes.
+        #expect(read(#"{"s":"12a","s":"123"}"#).value == nil)
+        #expect(read(#"{"s":"123","s":"12a"}"#).value == "12a")
+        // Another type is reported as it is read.
+        #expect(read(#"{"s":123}"#).value == nil)
+        #expect(read(#"{"s":123}"#).read.map(\.code) == [.type])
+    }
 }

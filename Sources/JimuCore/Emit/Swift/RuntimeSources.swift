@@ -71,8 +71,9 @@ public enum FieldChecks {
     }
 
     /// The checks over a string's UTF-8 bytes: no scalar is decoded that no rule reads.
+    /// `JSONFormReader.readUncheckedString` runs them on a value's bytes as it reads them.
     @inline(__always)
-    private static func string(
+    static func string(
         _ text: UnsafeBufferPointer<UInt8>, path: String, minLength: Int?, maxLength: Int?, pattern: PortableRegex?,
         otherPatterns: [PortableRegex], format: Format?, into violations: inout [Violation]
     ) {
@@ -520,6 +521,33 @@ public struct JSONFormReader {
         }
     }
 
+    /// A string field's value, unless it passes its checks: the checks `validate(alsoPresent:)`
+    /// would apply to the value (the same function, over the same bytes) are run on the
+    /// bytes where they lie, and a value that passes them is not made into a `String` at all
+    /// (nil: the caller counts the field present, with nothing left to check). A value that
+    /// fails them, or holds an escape, is returned for `validate(alsoPresent:)` to check in
+    /// its turn, so violations keep their order; a value of another type is nil, reported.
+    /// Only for fields no condition reads.
+    public mutating func readUncheckedString(
+        path: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: PortableRegex? = nil,
+        format: FieldChecks.Format? = nil, into violations: inout [Violation]
+    ) -> String? {
+        parse { (parser) throws(JSONParser.Failure) -> String? in
+            guard parser.next == UInt8(ascii: "\"") else {
+                return FieldChecks.string(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+            let scanned = try parser.scanString()
+            if case .raw(let range) = scanned {
+                var found: [Violation] = []
+                FieldChecks.string(
+                    UnsafeBufferPointer(rebasing: parser.bytes[range]), path: path, minLength: minLength, maxLength: maxLength,
+                    pattern: pattern, otherPatterns: [], format: format, into: &found)
+                if found.isEmpty { return nil }
+            }
+            return parser.text(scanned)
+        }
+    }
+
     public mutating func readInteger(path: String, into violations: inout [Violation]) -> Int64? {
         parse { (parser) throws(JSONParser.Failure) -> Int64? in
             guard parser.atNumber else {
@@ -845,35 +873,41 @@ public struct JSONParser {
         // Fast path: no escapes; the bytes are checked to be UTF-8 as they are passed, and
         // left where they are. A malformed sequence is passed byte by byte and reported at
         // the closing quote (a control character before it is reported first).
+        // The position is kept in a local while scanning, and stored when the scan stops.
         var wellFormed = true
-        while index < bytes.count {
+        var i = index
+        let count = bytes.count
+        while i < count {
             // Eight plain ASCII bytes at a time: no quote, backslash, control character or
             // byte of a multi-byte sequence among them.
-            if index + 8 <= bytes.count, let base = bytes.baseAddress,
-                Self.plainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if i + 8 <= count, let base = bytes.baseAddress,
+                Self.plainASCII(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             {
-                index += 8
+                i += 8
                 continue
             }
-            let b = bytes[index]
+            let b = bytes[i]
             if b >= 0x80 {
                 // The bytes of a multi-byte sequence are never a quote, a backslash or a
                 // control character.
-                let length = sequenceLength(at: index)
+                let length = sequenceLength(at: i)
                 wellFormed = wellFormed && length > 0
-                index += max(length, 1)
+                i += max(length, 1)
                 continue
             }
             if b == UInt8(ascii: "\"") {
-                let end = index
-                index += 1
+                index = i + 1
                 guard wellFormed else { throw fail("invalid UTF-8 in a string") }
-                return .raw(start..<end)
+                return .raw(start..<i)
             }
             if b == UInt8(ascii: "\\") { break }
-            guard b >= 0x20 else { throw fail("control character in a string") }
-            index += 1
+            if b < 0x20 {
+                index = i
+                throw fail("control character in a string")
+            }
+            i += 1
         }
+        index = i
         return .decoded(try decodeEscapedString(from: start))
     }
 
@@ -1716,37 +1750,44 @@ struct PortableRegexDFA: Sendable {
     /// Whether the pattern matches anywhere in the text of these well-formed UTF-8 bytes (a
     /// Swift string's, so every sequence is whole).
     func search(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var state = start
-        var index = 0
-        let count = text.count
-        while state >= 0 {
-            guard index < count else { return acceptsAtEnd[Int(state)] }
-            let lead = text[index]
-            let k: Int
-            if lead < 0x80 {
-                k = Int(asciiClasses[Int(lead)])
-                index += 1
-            } else {
-                var scalar: UInt32
-                let length: Int
-                if lead < 0xE0 {
-                    scalar = UInt32(lead & 0x1F)
-                    length = 2
-                } else if lead < 0xF0 {
-                    scalar = UInt32(lead & 0x0F)
-                    length = 3
-                } else {
-                    scalar = UInt32(lead & 0x07)
-                    length = 4
+        // The tables are read through their buffers: every state the table holds has a row
+        // of `classCount` entries, and every class is below `classCount`, by construction.
+        transitions.withUnsafeBufferPointer { transitions in
+            asciiClasses.withUnsafeBufferPointer { asciiClasses in
+                var state = start
+                var index = 0
+                let count = text.count
+                let classCount = self.classCount
+                while state >= 0 {
+                    guard index < count else { return acceptsAtEnd[Int(state)] }
+                    let lead = text[index]
+                    let k: Int
+                    if lead < 0x80 {
+                        k = Int(asciiClasses[Int(lead)])
+                        index += 1
+                    } else {
+                        var scalar: UInt32
+                        let length: Int
+                        if lead < 0xE0 {
+                            scalar = UInt32(lead & 0x1F)
+                            length = 2
+                        } else if lead < 0xF0 {
+                            scalar = UInt32(lead & 0x0F)
+                            length = 3
+                        } else {
+                            scalar = UInt32(lead & 0x07)
+                            length = 4
+                        }
+                        guard index + length <= count else { return false }  // not a whole sequence: not a Swift string's
+                        for offset in 1..<length { scalar = scalar << 6 | UInt32(text[index + offset] & 0x3F) }
+                        k = Self.classOf(scalar, cuts)
+                        index += length
+                    }
+                    state = transitions[Int(state) &* classCount &+ k]
                 }
-                guard index + length <= count else { return false }  // not a whole sequence: not a Swift string's
-                for offset in 1..<length { scalar = scalar << 6 | UInt32(text[index + offset] & 0x3F) }
-                k = Self.classOf(scalar, cuts)
-                index += length
+                return state == Self.accept
             }
-            state = transitions[Int(state) * classCount + k]
         }
-        return state == Self.accept
     }
 }
 """#####),

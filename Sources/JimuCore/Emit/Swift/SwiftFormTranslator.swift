@@ -146,17 +146,7 @@ struct SwiftFormTranslator {
         var arguments = [SwiftArgument(nil, .name("value")), SwiftArgument("path", .string(property.path))]
         switch rules.kind {
         case .string, .date:
-            if let minLength = rules.minLength { arguments.append(SwiftArgument("minLength", .integer(Int64(minLength)))) }
-            if let maxLength = rules.maxLength { arguments.append(SwiftArgument("maxLength", .integer(Int64(maxLength)))) }
-            // One pattern (the common case) is passed alone: an array would be made per call.
-            if rules.patterns.count == 1, let pattern = rules.patterns.first {
-                arguments.append(SwiftArgument("pattern", .member(.name("Patterns"), patterns.name(for: pattern))))
-            } else if !rules.patterns.isEmpty {
-                arguments.append(SwiftArgument("patterns", .array(rules.patterns.map { .member(.name("Patterns"), patterns.name(for: $0)) })))
-            }
-            if let format = rules.format, let known = FieldChecks.Format(rawValue: format) {
-                arguments.append(SwiftArgument("format", .dot(Self.formatCase(known))))
-            }
+            arguments += stringCheckArguments(rules)
             guard arguments.count > 2 else { return nil }
             arguments.append(SwiftArgument("into", .inOut("violations")))
             return .expression(.call(.member(.name("FieldChecks"), "string"), arguments))
@@ -171,6 +161,35 @@ struct SwiftFormTranslator {
         case .boolean, .code:
             return nil
         }
+    }
+
+    /// The arguments of a string field's `FieldChecks.string` after its value and path.
+    private func stringCheckArguments(_ rules: FieldRules) -> [SwiftArgument] {
+        var arguments: [SwiftArgument] = []
+        if let minLength = rules.minLength { arguments.append(SwiftArgument("minLength", .integer(Int64(minLength)))) }
+        if let maxLength = rules.maxLength { arguments.append(SwiftArgument("maxLength", .integer(Int64(maxLength)))) }
+        // One pattern (the common case) is passed alone: an array would be made per call.
+        if rules.patterns.count == 1, let pattern = rules.patterns.first {
+            arguments.append(SwiftArgument("pattern", .member(.name("Patterns"), patterns.name(for: pattern))))
+        } else if !rules.patterns.isEmpty {
+            arguments.append(SwiftArgument("patterns", .array(rules.patterns.map { .member(.name("Patterns"), patterns.name(for: $0)) })))
+        }
+        if let format = rules.format, let known = FieldChecks.Format(rawValue: format) {
+            arguments.append(SwiftArgument("format", .dot(Self.formatCase(known))))
+        }
+        return arguments
+    }
+
+    /// The ids of the fields whose values a condition reads (required when, hidden unless):
+    /// those `validate(bytes:)` must hold in the struct, whatever their checks say.
+    private func fieldsReadByConditions() -> Set<String> {
+        var ids: Set<String> = []
+        for field in fields {
+            let requirement = FieldRequirement(field)
+            if case .when(let condition) = requirement.required { ids.formUnion(condition.fields.map(\.id)) }
+            if let visible = requirement.hiddenUnless { ids.formUnion(visible.fields.map(\.id)) }
+        }
+        return ids
     }
 
     static func formatCase(_ format: FieldChecks.Format) -> String {
@@ -189,20 +208,34 @@ struct SwiftFormTranslator {
     /// typed property (type mismatches and unknown names reported on the way, the last of
     /// duplicated names winning), then the typed checks. A present value of the wrong type
     /// counts as present for `required`.
+    ///
+    /// A string field no condition reads, with one pattern at most, is checked as it is read
+    /// (`readUncheckedString`): a value that passes makes no `String`, the property stays nil
+    /// and the field counts as present (as a value of the wrong type does), so
+    /// `validate(alsoPresent:)` has nothing left to check of it; one that fails is held and
+    /// checked there, in the field's turn.
     private func jsonEntry(_ properties: [Property]) -> SwiftDeclaration {
         var cases: [SwiftSwitchCase] = []
+        let readByConditions = fieldsReadByConditions()
         for property in properties {
-            let reader: String =
-                switch property.rules.kind {
-                case .string, .date: "readString"
-                case .integer: "readInteger"
-                case .decimal: "readDecimal"
-                case .boolean: "readBool"
-                case .code: "readCode"
+            var checks: [SwiftArgument] = []
+            let reader: String
+            switch property.rules.kind {
+            case .string, .date:
+                if property.rules.patterns.count <= 1, !readByConditions.contains(property.field.id) {
+                    reader = "readUncheckedString"
+                    checks = stringCheckArguments(property.rules)
+                } else {
+                    reader = "readString"
                 }
+            case .integer: reader = "readInteger"
+            case .decimal: reader = "readDecimal"
+            case .boolean: reader = "readBool"
+            case .code: reader = "readCode"
+            }
             let read = SwiftExpression.call(
                 .member(.name("reader"), reader),
-                [SwiftArgument("path", .string(property.path)), SwiftArgument("into", .inOut("violations"))])
+                [SwiftArgument("path", .string(property.path))] + checks + [SwiftArgument("into", .inOut("violations"))])
             cases.append(
                 SwiftSwitchCase(
                     patterns: [.integer(Int64(property.index))],

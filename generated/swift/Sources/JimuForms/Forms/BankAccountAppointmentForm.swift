@@ -101,16 +101,16 @@ public struct BankAccountAppointmentForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(0, form.companyName == nil)
             case 1:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(1, form.companyUscc == nil)
             case 2:
-                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                form.legalRepName = reader.readUncheckedString(path: "/legal_rep.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.legalRepName == nil)
             case 3:
-                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                form.legalRepMobile = reader.readUncheckedString(path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(3, form.legalRepMobile == nil)
             case 4:
                 form.bankAccountBank = reader.readCode(path: "/bank_account.bank", into: &violations)
@@ -119,7 +119,7 @@ public struct BankAccountAppointmentForm: Codable, Sendable, Equatable {
                 form.bankAccountAccountType = reader.readCode(path: "/bank_account.account_type", into: &violations)
                 invalid.set(5, form.bankAccountAccountType == nil)
             case 6:
-                form.accountAppointmentDate = reader.readString(path: "/account.appointment_date", into: &violations)
+                form.accountAppointmentDate = reader.readUncheckedString(path: "/account.appointment_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(6, form.accountAppointmentDate == nil)
             default:
                 break

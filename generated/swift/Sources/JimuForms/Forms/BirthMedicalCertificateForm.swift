@@ -171,19 +171,19 @@ public struct BirthMedicalCertificateForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                form.newbornName = reader.readUncheckedString(path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
                 invalid.set(0, form.newbornName == nil)
             case 1:
                 form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
                 invalid.set(1, form.newbornGender == nil)
             case 2:
-                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                form.newbornBirthDate = reader.readUncheckedString(path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(2, form.newbornBirthDate == nil)
             case 3:
-                form.newbornBirthTime = reader.readString(path: "/newborn.birth_time", into: &violations)
+                form.newbornBirthTime = reader.readUncheckedString(path: "/newborn.birth_time", minLength: 5, maxLength: 5, pattern: Patterns.p3, into: &violations)
                 invalid.set(3, form.newbornBirthTime == nil)
             case 4:
-                form.newbornBirthInstitution = reader.readString(path: "/newborn.birth_institution", into: &violations)
+                form.newbornBirthInstitution = reader.readUncheckedString(path: "/newborn.birth_institution", maxLength: 100, into: &violations)
                 invalid.set(4, form.newbornBirthInstitution == nil)
             case 5:
                 form.newbornBirthWeight = reader.readInteger(path: "/newborn.birth_weight", into: &violations)
@@ -198,19 +198,19 @@ public struct BirthMedicalCertificateForm: Codable, Sendable, Equatable {
                 form.birthHealthStatus = reader.readCode(path: "/birth.health_status", into: &violations)
                 invalid.set(8, form.birthHealthStatus == nil)
             case 9:
-                form.motherName = reader.readString(path: "/mother.name", into: &violations)
+                form.motherName = reader.readUncheckedString(path: "/mother.name", maxLength: 50, into: &violations)
                 invalid.set(9, form.motherName == nil)
             case 10:
-                form.motherIdNumber = reader.readString(path: "/mother.id_number", into: &violations)
+                form.motherIdNumber = reader.readUncheckedString(path: "/mother.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(10, form.motherIdNumber == nil)
             case 11:
-                form.fatherName = reader.readString(path: "/father.name", into: &violations)
+                form.fatherName = reader.readUncheckedString(path: "/father.name", maxLength: 50, into: &violations)
                 invalid.set(11, form.fatherName == nil)
             case 12:
-                form.fatherIdNumber = reader.readString(path: "/father.id_number", into: &violations)
+                form.fatherIdNumber = reader.readUncheckedString(path: "/father.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(12, form.fatherIdNumber == nil)
             case 13:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(13, form.applicantMobile == nil)
             default:
                 break

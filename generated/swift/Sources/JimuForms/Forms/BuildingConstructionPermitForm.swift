@@ -114,25 +114,25 @@ public struct BuildingConstructionPermitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.constructionProjectCode = reader.readString(path: "/construction.project_code", into: &violations)
+                form.constructionProjectCode = reader.readUncheckedString(path: "/construction.project_code", minLength: 24, maxLength: 24, pattern: Patterns.p5, into: &violations)
                 invalid.set(0, form.constructionProjectCode == nil)
             case 1:
-                form.constructionProjectName = reader.readString(path: "/construction.project_name", into: &violations)
+                form.constructionProjectName = reader.readUncheckedString(path: "/construction.project_name", maxLength: 200, into: &violations)
                 invalid.set(1, form.constructionProjectName == nil)
             case 2:
                 form.constructionContractPrice = reader.readDecimal(path: "/construction.contract_price", into: &violations)
                 invalid.set(2, form.constructionContractPrice == nil)
             case 3:
-                form.constructionContractorName = reader.readString(path: "/construction.contractor_name", into: &violations)
+                form.constructionContractorName = reader.readUncheckedString(path: "/construction.contractor_name", maxLength: 100, into: &violations)
                 invalid.set(3, form.constructionContractorName == nil)
             case 4:
-                form.constructionContractorUscc = reader.readString(path: "/construction.contractor_uscc", into: &violations)
+                form.constructionContractorUscc = reader.readUncheckedString(path: "/construction.contractor_uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(4, form.constructionContractorUscc == nil)
             case 5:
-                form.constructionPlanningPermitNumber = reader.readString(path: "/construction.planning_permit_number", into: &violations)
+                form.constructionPlanningPermitNumber = reader.readUncheckedString(path: "/construction.planning_permit_number", maxLength: 40, into: &violations)
                 invalid.set(5, form.constructionPlanningPermitNumber == nil)
             case 6:
-                form.constructionStartDate = reader.readString(path: "/construction.start_date", into: &violations)
+                form.constructionStartDate = reader.readUncheckedString(path: "/construction.start_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(6, form.constructionStartDate == nil)
             case 7:
                 form.permitFundingCommitment = reader.readBool(path: "/permit.funding_commitment", into: &violations)

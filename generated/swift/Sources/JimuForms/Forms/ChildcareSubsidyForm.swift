@@ -101,22 +101,22 @@ public struct ChildcareSubsidyForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                form.newbornName = reader.readUncheckedString(path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
                 invalid.set(0, form.newbornName == nil)
             case 1:
-                form.newbornIdNumber = reader.readString(path: "/newborn.id_number", into: &violations)
+                form.newbornIdNumber = reader.readUncheckedString(path: "/newborn.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.newbornIdNumber == nil)
             case 2:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.applicantName == nil)
             case 3:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(3, form.applicantIdNumber == nil)
             case 4:
                 form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
                 invalid.set(4, form.payeeBank == nil)
             case 5:
-                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                form.payeeAccountNumber = reader.readUncheckedString(path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
                 invalid.set(5, form.payeeAccountNumber == nil)
             case 6:
                 form.subsidyTruthCommitment = reader.readBool(path: "/subsidy.truth_commitment", into: &violations)

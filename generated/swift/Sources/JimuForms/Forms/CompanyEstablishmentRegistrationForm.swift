@@ -124,28 +124,28 @@ public struct CompanyEstablishmentRegistrationForm: Codable, Sendable, Equatable
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(0, form.companyName == nil)
             case 1:
                 form.companyType = reader.readCode(path: "/company.type", into: &violations)
                 invalid.set(1, form.companyType == nil)
             case 2:
-                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                form.companyAddress = reader.readUncheckedString(path: "/company.address", maxLength: 200, into: &violations)
                 invalid.set(2, form.companyAddress == nil)
             case 3:
                 form.companyRegisteredCapital = reader.readDecimal(path: "/company.registered_capital", into: &violations)
                 invalid.set(3, form.companyRegisteredCapital == nil)
             case 4:
-                form.companyBusinessScope = reader.readString(path: "/company.business_scope", into: &violations)
+                form.companyBusinessScope = reader.readUncheckedString(path: "/company.business_scope", maxLength: 2000, into: &violations)
                 invalid.set(4, form.companyBusinessScope == nil)
             case 5:
-                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                form.legalRepName = reader.readUncheckedString(path: "/legal_rep.name", maxLength: 50, into: &violations)
                 invalid.set(5, form.legalRepName == nil)
             case 6:
-                form.legalRepIdNumber = reader.readString(path: "/legal_rep.id_number", into: &violations)
+                form.legalRepIdNumber = reader.readUncheckedString(path: "/legal_rep.id_number", minLength: 6, maxLength: 30, into: &violations)
                 invalid.set(6, form.legalRepIdNumber == nil)
             case 7:
-                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                form.legalRepMobile = reader.readUncheckedString(path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(7, form.legalRepMobile == nil)
             case 8:
                 form.establishmentShareholderCount = reader.readInteger(path: "/establishment.shareholder_count", into: &violations)

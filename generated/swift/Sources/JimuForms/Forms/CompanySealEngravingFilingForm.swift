@@ -87,19 +87,19 @@ public struct CompanySealEngravingFilingForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(0, form.companyName == nil)
             case 1:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(1, form.companyUscc == nil)
             case 2:
-                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                form.legalRepName = reader.readUncheckedString(path: "/legal_rep.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.legalRepName == nil)
             case 3:
-                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                form.legalRepMobile = reader.readUncheckedString(path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(3, form.legalRepMobile == nil)
             case 4:
-                form.sealTypes = reader.readString(path: "/seal.types", into: &violations)
+                form.sealTypes = reader.readUncheckedString(path: "/seal.types", maxLength: 200, into: &violations)
                 invalid.set(4, form.sealTypes == nil)
             default:
                 break

@@ -235,55 +235,55 @@ public struct CompanyStartupBundleForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(0, form.companyName == nil)
             case 1:
                 form.companyType = reader.readCode(path: "/company.type", into: &violations)
                 invalid.set(1, form.companyType == nil)
             case 2:
-                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                form.companyAddress = reader.readUncheckedString(path: "/company.address", maxLength: 200, into: &violations)
                 invalid.set(2, form.companyAddress == nil)
             case 3:
                 form.companyRegisteredCapital = reader.readDecimal(path: "/company.registered_capital", into: &violations)
                 invalid.set(3, form.companyRegisteredCapital == nil)
             case 4:
-                form.companyBusinessScope = reader.readString(path: "/company.business_scope", into: &violations)
+                form.companyBusinessScope = reader.readUncheckedString(path: "/company.business_scope", maxLength: 2000, into: &violations)
                 invalid.set(4, form.companyBusinessScope == nil)
             case 5:
-                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                form.legalRepName = reader.readUncheckedString(path: "/legal_rep.name", maxLength: 50, into: &violations)
                 invalid.set(5, form.legalRepName == nil)
             case 6:
-                form.legalRepIdNumber = reader.readString(path: "/legal_rep.id_number", into: &violations)
+                form.legalRepIdNumber = reader.readUncheckedString(path: "/legal_rep.id_number", minLength: 6, maxLength: 30, into: &violations)
                 invalid.set(6, form.legalRepIdNumber == nil)
             case 7:
-                form.legalRepMobile = reader.readString(path: "/legal_rep.mobile", into: &violations)
+                form.legalRepMobile = reader.readUncheckedString(path: "/legal_rep.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(7, form.legalRepMobile == nil)
             case 8:
                 form.establishmentShareholderCount = reader.readInteger(path: "/establishment.shareholder_count", into: &violations)
                 invalid.set(8, form.establishmentShareholderCount == nil)
             case 9:
-                form.sealTypes = reader.readString(path: "/seal.types", into: &violations)
+                form.sealTypes = reader.readUncheckedString(path: "/seal.types", maxLength: 200, into: &violations)
                 invalid.set(9, form.sealTypes == nil)
             case 10:
-                form.financeOfficerName = reader.readString(path: "/finance_officer.name", into: &violations)
+                form.financeOfficerName = reader.readUncheckedString(path: "/finance_officer.name", maxLength: 50, into: &violations)
                 invalid.set(10, form.financeOfficerName == nil)
             case 11:
-                form.financeOfficerIdNumber = reader.readString(path: "/finance_officer.id_number", into: &violations)
+                form.financeOfficerIdNumber = reader.readUncheckedString(path: "/finance_officer.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(11, form.financeOfficerIdNumber == nil)
             case 12:
                 form.invoiceTypes = reader.readCode(path: "/invoice.types", into: &violations)
                 invalid.set(12, form.invoiceTypes == nil)
             case 13:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(13, form.contactMobile == nil)
             case 14:
                 form.companyEmployeeCount = reader.readInteger(path: "/company.employee_count", into: &violations)
                 invalid.set(14, form.companyEmployeeCount == nil)
             case 15:
-                form.socialInsuranceScope = reader.readString(path: "/social.insurance_scope", into: &violations)
+                form.socialInsuranceScope = reader.readUncheckedString(path: "/social.insurance_scope", maxLength: 100, into: &violations)
                 invalid.set(15, form.socialInsuranceScope == nil)
             case 16:
-                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                form.contactName = reader.readUncheckedString(path: "/contact.name", maxLength: 50, into: &violations)
                 invalid.set(16, form.contactName == nil)
             case 17:
                 form.fundDepositRatio = reader.readInteger(path: "/fund.deposit_ratio", into: &violations)
@@ -295,7 +295,7 @@ public struct CompanyStartupBundleForm: Codable, Sendable, Equatable {
                 form.bankAccountAccountType = reader.readCode(path: "/bank_account.account_type", into: &violations)
                 invalid.set(19, form.bankAccountAccountType == nil)
             case 20:
-                form.accountAppointmentDate = reader.readString(path: "/account.appointment_date", into: &violations)
+                form.accountAppointmentDate = reader.readUncheckedString(path: "/account.appointment_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(20, form.accountAppointmentDate == nil)
             default:
                 break

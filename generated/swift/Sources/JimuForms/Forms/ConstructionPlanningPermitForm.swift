@@ -147,13 +147,13 @@ public struct ConstructionPlanningPermitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.constructionProjectCode = reader.readString(path: "/construction.project_code", into: &violations)
+                form.constructionProjectCode = reader.readUncheckedString(path: "/construction.project_code", minLength: 24, maxLength: 24, pattern: Patterns.p5, into: &violations)
                 invalid.set(0, form.constructionProjectCode == nil)
             case 1:
-                form.constructionProjectName = reader.readString(path: "/construction.project_name", into: &violations)
+                form.constructionProjectName = reader.readUncheckedString(path: "/construction.project_name", maxLength: 200, into: &violations)
                 invalid.set(1, form.constructionProjectName == nil)
             case 2:
-                form.constructionLocation = reader.readString(path: "/construction.location", into: &violations)
+                form.constructionLocation = reader.readUncheckedString(path: "/construction.location", maxLength: 200, into: &violations)
                 invalid.set(2, form.constructionLocation == nil)
             case 3:
                 form.constructionLandArea = reader.readDecimal(path: "/construction.land_area", into: &violations)
@@ -168,16 +168,16 @@ public struct ConstructionPlanningPermitForm: Codable, Sendable, Equatable {
                 form.planningFloorAreaRatio = reader.readDecimal(path: "/planning.floor_area_ratio", into: &violations)
                 invalid.set(6, form.planningFloorAreaRatio == nil)
             case 7:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(7, form.companyName == nil)
             case 8:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(8, form.companyUscc == nil)
             case 9:
-                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                form.contactName = reader.readUncheckedString(path: "/contact.name", maxLength: 50, into: &violations)
                 invalid.set(9, form.contactName == nil)
             case 10:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(10, form.contactMobile == nil)
             default:
                 break

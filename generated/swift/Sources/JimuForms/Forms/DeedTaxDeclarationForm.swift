@@ -104,13 +104,13 @@ public struct DeedTaxDeclarationForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.propertyAddress = reader.readString(path: "/property.address", into: &violations)
+                form.propertyAddress = reader.readUncheckedString(path: "/property.address", maxLength: 200, into: &violations)
                 invalid.set(2, form.propertyAddress == nil)
             case 3:
                 form.propertyArea = reader.readDecimal(path: "/property.area", into: &violations)
@@ -119,7 +119,7 @@ public struct DeedTaxDeclarationForm: Codable, Sendable, Equatable {
                 form.propertyTransactionPrice = reader.readDecimal(path: "/property.transaction_price", into: &violations)
                 invalid.set(4, form.propertyTransactionPrice == nil)
             case 5:
-                form.propertyContractNumber = reader.readString(path: "/property.contract_number", into: &violations)
+                form.propertyContractNumber = reader.readUncheckedString(path: "/property.contract_number", maxLength: 40, into: &violations)
                 invalid.set(5, form.propertyContractNumber == nil)
             case 6:
                 form.deedtaxOnlyFamilyHome = reader.readBool(path: "/deedtax.only_family_home", into: &violations)

@@ -84,16 +84,16 @@ public struct GasConnectionForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.connectionAddress = reader.readString(path: "/connection.address", into: &violations)
+                form.connectionAddress = reader.readUncheckedString(path: "/connection.address", maxLength: 200, into: &violations)
                 invalid.set(0, form.connectionAddress == nil)
             case 1:
                 form.connectionGasUsageM3 = reader.readDecimal(path: "/connection.gas_usage_m3", into: &violations)
                 invalid.set(1, form.connectionGasUsageM3 == nil)
             case 2:
-                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                form.contactName = reader.readUncheckedString(path: "/contact.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.contactName == nil)
             case 3:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(3, form.contactMobile == nil)
             case 4:
                 form.gasVentilationOk = reader.readBool(path: "/gas.ventilation_ok", into: &violations)

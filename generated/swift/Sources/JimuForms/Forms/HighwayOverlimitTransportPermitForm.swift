@@ -211,13 +211,13 @@ public struct HighwayOverlimitTransportPermitForm: Codable, Sendable, Equatable 
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.vehiclePlateNumber = reader.readString(path: "/vehicle.plate_number", into: &violations)
+                form.vehiclePlateNumber = reader.readUncheckedString(path: "/vehicle.plate_number", minLength: 7, maxLength: 8, pattern: Patterns.p7, into: &violations)
                 invalid.set(0, form.vehiclePlateNumber == nil)
             case 1:
-                form.vehicleTrailerPlateNumber = reader.readString(path: "/vehicle.trailer_plate_number", into: &violations)
+                form.vehicleTrailerPlateNumber = reader.readUncheckedString(path: "/vehicle.trailer_plate_number", minLength: 7, maxLength: 7, pattern: Patterns.p8, into: &violations)
                 invalid.set(1, form.vehicleTrailerPlateNumber == nil)
             case 2:
-                form.vehicleVin = reader.readString(path: "/vehicle.vin", into: &violations)
+                form.vehicleVin = reader.readUncheckedString(path: "/vehicle.vin", minLength: 17, maxLength: 17, pattern: Patterns.p9, into: &violations)
                 invalid.set(2, form.vehicleVin == nil)
             case 3:
                 form.vehicleAxleCount = reader.readInteger(path: "/vehicle.axle_count", into: &violations)
@@ -235,34 +235,34 @@ public struct HighwayOverlimitTransportPermitForm: Codable, Sendable, Equatable 
                 form.vehicleTotalMass = reader.readDecimal(path: "/vehicle.total_mass", into: &violations)
                 invalid.set(7, form.vehicleTotalMass == nil)
             case 8:
-                form.cargoName = reader.readString(path: "/cargo.name", into: &violations)
+                form.cargoName = reader.readUncheckedString(path: "/cargo.name", maxLength: 100, into: &violations)
                 invalid.set(8, form.cargoName == nil)
             case 9:
                 form.cargoIndivisible = reader.readBool(path: "/cargo.indivisible", into: &violations)
                 invalid.set(9, form.cargoIndivisible == nil)
             case 10:
-                form.routeOrigin = reader.readString(path: "/route.origin", into: &violations)
+                form.routeOrigin = reader.readUncheckedString(path: "/route.origin", maxLength: 100, into: &violations)
                 invalid.set(10, form.routeOrigin == nil)
             case 11:
-                form.routeDestination = reader.readString(path: "/route.destination", into: &violations)
+                form.routeDestination = reader.readUncheckedString(path: "/route.destination", maxLength: 100, into: &violations)
                 invalid.set(11, form.routeDestination == nil)
             case 12:
-                form.routeWaypoints = reader.readString(path: "/route.waypoints", into: &violations)
+                form.routeWaypoints = reader.readUncheckedString(path: "/route.waypoints", maxLength: 1000, into: &violations)
                 invalid.set(12, form.routeWaypoints == nil)
             case 13:
-                form.routeStartDate = reader.readString(path: "/route.start_date", into: &violations)
+                form.routeStartDate = reader.readUncheckedString(path: "/route.start_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(13, form.routeStartDate == nil)
             case 14:
-                form.routeEndDate = reader.readString(path: "/route.end_date", into: &violations)
+                form.routeEndDate = reader.readUncheckedString(path: "/route.end_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(14, form.routeEndDate == nil)
             case 15:
                 form.overlimitClass = reader.readCode(path: "/overlimit.class", into: &violations)
                 invalid.set(15, form.overlimitClass == nil)
             case 16:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(16, form.companyName == nil)
             case 17:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(17, form.contactMobile == nil)
             default:
                 break

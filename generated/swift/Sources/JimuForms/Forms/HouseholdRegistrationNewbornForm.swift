@@ -141,37 +141,37 @@ public struct HouseholdRegistrationNewbornForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                form.newbornName = reader.readUncheckedString(path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
                 invalid.set(0, form.newbornName == nil)
             case 1:
                 form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
                 invalid.set(1, form.newbornGender == nil)
             case 2:
-                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                form.newbornBirthDate = reader.readUncheckedString(path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(2, form.newbornBirthDate == nil)
             case 3:
-                form.newbornBirthCertificateNumber = reader.readString(path: "/newborn.birth_certificate_number", into: &violations)
+                form.newbornBirthCertificateNumber = reader.readUncheckedString(path: "/newborn.birth_certificate_number", minLength: 10, maxLength: 10, pattern: Patterns.p10, into: &violations)
                 invalid.set(3, form.newbornBirthCertificateNumber == nil)
             case 4:
-                form.newbornHouseholdAddress = reader.readString(path: "/newborn.household_address", into: &violations)
+                form.newbornHouseholdAddress = reader.readUncheckedString(path: "/newborn.household_address", maxLength: 200, into: &violations)
                 invalid.set(4, form.newbornHouseholdAddress == nil)
             case 5:
-                form.motherName = reader.readString(path: "/mother.name", into: &violations)
+                form.motherName = reader.readUncheckedString(path: "/mother.name", maxLength: 50, into: &violations)
                 invalid.set(5, form.motherName == nil)
             case 6:
-                form.motherIdNumber = reader.readString(path: "/mother.id_number", into: &violations)
+                form.motherIdNumber = reader.readUncheckedString(path: "/mother.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(6, form.motherIdNumber == nil)
             case 7:
                 form.applicantRelationship = reader.readCode(path: "/applicant.relationship", into: &violations)
                 invalid.set(7, form.applicantRelationship == nil)
             case 8:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(8, form.applicantMobile == nil)
             case 9:
-                form.guardianName = reader.readString(path: "/guardian.name", into: &violations)
+                form.guardianName = reader.readUncheckedString(path: "/guardian.name", maxLength: 50, into: &violations)
                 invalid.set(9, form.guardianName == nil)
             case 10:
-                form.guardianIdNumber = reader.readString(path: "/guardian.id_number", into: &violations)
+                form.guardianIdNumber = reader.readUncheckedString(path: "/guardian.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(10, form.guardianIdNumber == nil)
             default:
                 break

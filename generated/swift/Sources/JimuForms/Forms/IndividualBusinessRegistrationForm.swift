@@ -104,22 +104,22 @@ public struct IndividualBusinessRegistrationForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(2, form.applicantMobile == nil)
             case 3:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(3, form.companyName == nil)
             case 4:
-                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                form.companyAddress = reader.readUncheckedString(path: "/company.address", maxLength: 200, into: &violations)
                 invalid.set(4, form.companyAddress == nil)
             case 5:
-                form.companyBusinessScope = reader.readString(path: "/company.business_scope", into: &violations)
+                form.companyBusinessScope = reader.readUncheckedString(path: "/company.business_scope", maxLength: 2000, into: &violations)
                 invalid.set(5, form.companyBusinessScope == nil)
             case 6:
                 form.individualComposition = reader.readCode(path: "/individual.composition", into: &violations)

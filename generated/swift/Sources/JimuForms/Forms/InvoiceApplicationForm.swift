@@ -84,16 +84,16 @@ public struct InvoiceApplicationForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(0, form.companyUscc == nil)
             case 1:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(1, form.companyName == nil)
             case 2:
-                form.financeOfficerName = reader.readString(path: "/finance_officer.name", into: &violations)
+                form.financeOfficerName = reader.readUncheckedString(path: "/finance_officer.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.financeOfficerName == nil)
             case 3:
-                form.financeOfficerIdNumber = reader.readString(path: "/finance_officer.id_number", into: &violations)
+                form.financeOfficerIdNumber = reader.readUncheckedString(path: "/finance_officer.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(3, form.financeOfficerIdNumber == nil)
             case 4:
                 form.invoiceTypes = reader.readCode(path: "/invoice.types", into: &violations)

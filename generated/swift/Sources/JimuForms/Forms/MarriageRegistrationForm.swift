@@ -105,19 +105,19 @@ public struct MarriageRegistrationForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.spouseName = reader.readString(path: "/spouse.name", into: &violations)
+                form.spouseName = reader.readUncheckedString(path: "/spouse.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.spouseName == nil)
             case 3:
                 form.spouseIdType = reader.readCode(path: "/spouse.id_type", into: &violations)
                 invalid.set(3, form.spouseIdType == nil)
             case 4:
-                form.spouseIdNumber = reader.readString(path: "/spouse.id_number", into: &violations)
+                form.spouseIdNumber = reader.readUncheckedString(path: "/spouse.id_number", minLength: 6, maxLength: 30, into: &violations)
                 invalid.set(4, form.spouseIdNumber == nil)
             case 5:
                 form.applicantMaritalStatus = reader.readCode(path: "/applicant.marital_status", into: &violations)

@@ -124,28 +124,28 @@ public struct MaternityBenefitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                form.newbornBirthDate = reader.readUncheckedString(path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(2, form.newbornBirthDate == nil)
             case 3:
-                form.newbornBirthCertificateNumber = reader.readString(path: "/newborn.birth_certificate_number", into: &violations)
+                form.newbornBirthCertificateNumber = reader.readUncheckedString(path: "/newborn.birth_certificate_number", minLength: 10, maxLength: 10, pattern: Patterns.p10, into: &violations)
                 invalid.set(3, form.newbornBirthCertificateNumber == nil)
             case 4:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(4, form.companyName == nil)
             case 5:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(5, form.applicantMobile == nil)
             case 6:
                 form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
                 invalid.set(6, form.payeeBank == nil)
             case 7:
-                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                form.payeeAccountNumber = reader.readUncheckedString(path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
                 invalid.set(7, form.payeeAccountNumber == nil)
             case 8:
                 form.maternityLeaveDays = reader.readInteger(path: "/maternity.leave_days", into: &violations)

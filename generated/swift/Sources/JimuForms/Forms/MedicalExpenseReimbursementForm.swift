@@ -128,19 +128,19 @@ public struct MedicalExpenseReimbursementForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(2, form.applicantMobile == nil)
             case 3:
-                form.medicalInsuredDivision = reader.readString(path: "/medical.insured_division", into: &violations)
+                form.medicalInsuredDivision = reader.readUncheckedString(path: "/medical.insured_division", minLength: 6, maxLength: 6, pattern: Patterns.p11, format: .division, into: &violations)
                 invalid.set(3, form.medicalInsuredDivision == nil)
             case 4:
-                form.medicalHospital = reader.readString(path: "/medical.hospital", into: &violations)
+                form.medicalHospital = reader.readUncheckedString(path: "/medical.hospital", maxLength: 100, into: &violations)
                 invalid.set(4, form.medicalHospital == nil)
             case 5:
                 form.medicalVisitType = reader.readCode(path: "/medical.visit_type", into: &violations)
@@ -152,7 +152,7 @@ public struct MedicalExpenseReimbursementForm: Codable, Sendable, Equatable {
                 form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
                 invalid.set(7, form.payeeBank == nil)
             case 8:
-                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                form.payeeAccountNumber = reader.readUncheckedString(path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
                 invalid.set(8, form.payeeAccountNumber == nil)
             case 9:
                 form.reimbursementAccident = reader.readBool(path: "/reimbursement.accident", into: &violations)

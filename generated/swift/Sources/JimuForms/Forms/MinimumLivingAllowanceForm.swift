@@ -121,13 +121,13 @@ public struct MinimumLivingAllowanceForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(2, form.applicantMobile == nil)
             case 3:
                 form.householdMemberCount = reader.readInteger(path: "/household.member_count", into: &violations)
@@ -136,13 +136,13 @@ public struct MinimumLivingAllowanceForm: Codable, Sendable, Equatable {
                 form.householdMonthlyIncome = reader.readDecimal(path: "/household.monthly_income", into: &violations)
                 invalid.set(4, form.householdMonthlyIncome == nil)
             case 5:
-                form.householdAssistanceReason = reader.readString(path: "/household.assistance_reason", into: &violations)
+                form.householdAssistanceReason = reader.readUncheckedString(path: "/household.assistance_reason", maxLength: 1000, into: &violations)
                 invalid.set(5, form.householdAssistanceReason == nil)
             case 6:
                 form.payeeBank = reader.readCode(path: "/payee.bank", into: &violations)
                 invalid.set(6, form.payeeBank == nil)
             case 7:
-                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                form.payeeAccountNumber = reader.readUncheckedString(path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
                 invalid.set(7, form.payeeAccountNumber == nil)
             case 8:
                 form.assistanceSevereDisabilityMember = reader.readBool(path: "/assistance.severe_disability_member", into: &violations)

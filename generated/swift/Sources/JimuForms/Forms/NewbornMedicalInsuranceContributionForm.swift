@@ -67,10 +67,10 @@ public struct NewbornMedicalInsuranceContributionForm: Codable, Sendable, Equata
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                form.newbornName = reader.readUncheckedString(path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
                 invalid.set(0, form.newbornName == nil)
             case 1:
-                form.newbornIdNumber = reader.readString(path: "/newborn.id_number", into: &violations)
+                form.newbornIdNumber = reader.readUncheckedString(path: "/newborn.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.newbornIdNumber == nil)
             case 2:
                 form.contributionYear = reader.readInteger(path: "/contribution.year", into: &violations)

@@ -114,28 +114,28 @@ public struct NotarizationForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantResidenceCountry = reader.readString(path: "/applicant.residence_country", into: &violations)
+                form.applicantResidenceCountry = reader.readUncheckedString(path: "/applicant.residence_country", maxLength: 50, into: &violations)
                 invalid.set(2, form.applicantResidenceCountry == nil)
             case 3:
                 form.notarizationMatter = reader.readCode(path: "/notarization.matter", into: &violations)
                 invalid.set(3, form.notarizationMatter == nil)
             case 4:
-                form.notarizationUseCountry = reader.readString(path: "/notarization.use_country", into: &violations)
+                form.notarizationUseCountry = reader.readUncheckedString(path: "/notarization.use_country", maxLength: 50, into: &violations)
                 invalid.set(4, form.notarizationUseCountry == nil)
             case 5:
                 form.notarizationCopies = reader.readInteger(path: "/notarization.copies", into: &violations)
                 invalid.set(5, form.notarizationCopies == nil)
             case 6:
-                form.notarizationTranslationLanguage = reader.readString(path: "/notarization.translation_language", into: &violations)
+                form.notarizationTranslationLanguage = reader.readUncheckedString(path: "/notarization.translation_language", maxLength: 30, into: &violations)
                 invalid.set(6, form.notarizationTranslationLanguage == nil)
             case 7:
-                form.notaryOverseasPoint = reader.readString(path: "/notary.overseas_point", into: &violations)
+                form.notaryOverseasPoint = reader.readUncheckedString(path: "/notary.overseas_point", maxLength: 50, into: &violations)
                 invalid.set(7, form.notaryOverseasPoint == nil)
             default:
                 break

@@ -91,19 +91,19 @@ public struct OffsiteMedicalFilingForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
                 form.medicalFilingType = reader.readCode(path: "/medical.filing_type", into: &violations)
                 invalid.set(2, form.medicalFilingType == nil)
             case 3:
-                form.medicalDestinationDivision = reader.readString(path: "/medical.destination_division", into: &violations)
+                form.medicalDestinationDivision = reader.readUncheckedString(path: "/medical.destination_division", minLength: 6, maxLength: 6, pattern: Patterns.p11, format: .division, into: &violations)
                 invalid.set(3, form.medicalDestinationDivision == nil)
             case 4:
-                form.medicalFilingStartDate = reader.readString(path: "/medical.filing_start_date", into: &violations)
+                form.medicalFilingStartDate = reader.readUncheckedString(path: "/medical.filing_start_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(4, form.medicalFilingStartDate == nil)
             case 5:
                 form.filingPersonalCommitment = reader.readBool(path: "/filing.personal_commitment", into: &violations)

@@ -98,25 +98,25 @@ public struct OrdinaryPassportIssuanceForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantPhotoReceiptNumber = reader.readString(path: "/applicant.photo_receipt_number", into: &violations)
+                form.applicantPhotoReceiptNumber = reader.readUncheckedString(path: "/applicant.photo_receipt_number", minLength: 6, maxLength: 32, pattern: Patterns.p12, into: &violations)
                 invalid.set(2, form.applicantPhotoReceiptNumber == nil)
             case 3:
                 form.travelReason = reader.readCode(path: "/travel.reason", into: &violations)
                 invalid.set(3, form.travelReason == nil)
             case 4:
-                form.travelDestination = reader.readString(path: "/travel.destination", into: &violations)
+                form.travelDestination = reader.readUncheckedString(path: "/travel.destination", maxLength: 100, into: &violations)
                 invalid.set(4, form.travelDestination == nil)
             case 5:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(5, form.applicantMobile == nil)
             case 6:
-                form.passportPreviousNumber = reader.readString(path: "/passport.previous_number", into: &violations)
+                form.passportPreviousNumber = reader.readUncheckedString(path: "/passport.previous_number", minLength: 9, maxLength: 9, pattern: Patterns.p13, into: &violations)
                 invalid.set(6, form.passportPreviousNumber == nil)
             default:
                 break

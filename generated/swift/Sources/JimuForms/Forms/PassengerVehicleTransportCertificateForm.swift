@@ -117,28 +117,28 @@ public struct PassengerVehicleTransportCertificateForm: Codable, Sendable, Equat
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(0, form.companyName == nil)
             case 1:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(1, form.companyUscc == nil)
             case 2:
-                form.vehiclePlateNumber = reader.readString(path: "/vehicle.plate_number", into: &violations)
+                form.vehiclePlateNumber = reader.readUncheckedString(path: "/vehicle.plate_number", minLength: 7, maxLength: 8, pattern: Patterns.p7, into: &violations)
                 invalid.set(2, form.vehiclePlateNumber == nil)
             case 3:
-                form.vehicleVin = reader.readString(path: "/vehicle.vin", into: &violations)
+                form.vehicleVin = reader.readUncheckedString(path: "/vehicle.vin", minLength: 17, maxLength: 17, pattern: Patterns.p9, into: &violations)
                 invalid.set(3, form.vehicleVin == nil)
             case 4:
                 form.vehicleSeats = reader.readInteger(path: "/vehicle.seats", into: &violations)
                 invalid.set(4, form.vehicleSeats == nil)
             case 5:
-                form.passengerLineName = reader.readString(path: "/passenger.line_name", into: &violations)
+                form.passengerLineName = reader.readUncheckedString(path: "/passenger.line_name", maxLength: 100, into: &violations)
                 invalid.set(5, form.passengerLineName == nil)
             case 6:
-                form.passengerTechnicalGrade = reader.readString(path: "/passenger.technical_grade", into: &violations)
+                form.passengerTechnicalGrade = reader.readUncheckedString(path: "/passenger.technical_grade", maxLength: 10, into: &violations)
                 invalid.set(6, form.passengerTechnicalGrade == nil)
             case 7:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(7, form.contactMobile == nil)
             default:
                 break

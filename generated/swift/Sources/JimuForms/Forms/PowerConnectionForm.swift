@@ -84,7 +84,7 @@ public struct PowerConnectionForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.connectionAddress = reader.readString(path: "/connection.address", into: &violations)
+                form.connectionAddress = reader.readUncheckedString(path: "/connection.address", maxLength: 200, into: &violations)
                 invalid.set(0, form.connectionAddress == nil)
             case 1:
                 form.connectionPowerCapacityKva = reader.readDecimal(path: "/connection.power_capacity_kva", into: &violations)
@@ -93,10 +93,10 @@ public struct PowerConnectionForm: Codable, Sendable, Equatable {
                 form.connectionVoltageLevel = reader.readCode(path: "/connection.voltage_level", into: &violations)
                 invalid.set(2, form.connectionVoltageLevel == nil)
             case 3:
-                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                form.contactName = reader.readUncheckedString(path: "/contact.name", maxLength: 50, into: &violations)
                 invalid.set(3, form.contactName == nil)
             case 4:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(4, form.contactMobile == nil)
             default:
                 break

@@ -157,13 +157,13 @@ public struct RealEstateTransferRegistrationForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.propertyCertificateNumber = reader.readString(path: "/property.certificate_number", into: &violations)
+                form.propertyCertificateNumber = reader.readUncheckedString(path: "/property.certificate_number", maxLength: 60, into: &violations)
                 invalid.set(0, form.propertyCertificateNumber == nil)
             case 1:
-                form.propertyAddress = reader.readString(path: "/property.address", into: &violations)
+                form.propertyAddress = reader.readUncheckedString(path: "/property.address", maxLength: 200, into: &violations)
                 invalid.set(1, form.propertyAddress == nil)
             case 2:
-                form.propertyUnitNumber = reader.readString(path: "/property.unit_number", into: &violations)
+                form.propertyUnitNumber = reader.readUncheckedString(path: "/property.unit_number", minLength: 28, maxLength: 28, pattern: Patterns.p14, into: &violations)
                 invalid.set(2, form.propertyUnitNumber == nil)
             case 3:
                 form.propertyArea = reader.readDecimal(path: "/property.area", into: &violations)
@@ -172,25 +172,25 @@ public struct RealEstateTransferRegistrationForm: Codable, Sendable, Equatable {
                 form.propertyTransactionPrice = reader.readDecimal(path: "/property.transaction_price", into: &violations)
                 invalid.set(4, form.propertyTransactionPrice == nil)
             case 5:
-                form.propertyContractNumber = reader.readString(path: "/property.contract_number", into: &violations)
+                form.propertyContractNumber = reader.readUncheckedString(path: "/property.contract_number", maxLength: 40, into: &violations)
                 invalid.set(5, form.propertyContractNumber == nil)
             case 6:
-                form.transferorName = reader.readString(path: "/transferor.name", into: &violations)
+                form.transferorName = reader.readUncheckedString(path: "/transferor.name", maxLength: 100, into: &violations)
                 invalid.set(6, form.transferorName == nil)
             case 7:
-                form.transferorIdNumber = reader.readString(path: "/transferor.id_number", into: &violations)
+                form.transferorIdNumber = reader.readUncheckedString(path: "/transferor.id_number", minLength: 6, maxLength: 30, into: &violations)
                 invalid.set(7, form.transferorIdNumber == nil)
             case 8:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(8, form.applicantName == nil)
             case 9:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(9, form.applicantIdNumber == nil)
             case 10:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(10, form.applicantMobile == nil)
             case 11:
-                form.transferCoOwnership = reader.readString(path: "/transfer.co_ownership", into: &violations)
+                form.transferCoOwnership = reader.readUncheckedString(path: "/transfer.co_ownership", maxLength: 100, into: &violations)
                 invalid.set(11, form.transferCoOwnership == nil)
             default:
                 break

@@ -84,19 +84,19 @@ public struct ResidentIdCardRenewalForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantPhotoReceiptNumber = reader.readString(path: "/applicant.photo_receipt_number", into: &violations)
+                form.applicantPhotoReceiptNumber = reader.readUncheckedString(path: "/applicant.photo_receipt_number", minLength: 6, maxLength: 32, pattern: Patterns.p12, into: &violations)
                 invalid.set(2, form.applicantPhotoReceiptNumber == nil)
             case 3:
                 form.idcardRenewalReason = reader.readCode(path: "/idcard.renewal_reason", into: &violations)
                 invalid.set(3, form.idcardRenewalReason == nil)
             case 4:
-                form.applicantAddress = reader.readString(path: "/applicant.address", into: &violations)
+                form.applicantAddress = reader.readUncheckedString(path: "/applicant.address", maxLength: 200, into: &violations)
                 invalid.set(4, form.applicantAddress == nil)
             default:
                 break

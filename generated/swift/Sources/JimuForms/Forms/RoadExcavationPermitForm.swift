@@ -114,7 +114,7 @@ public struct RoadExcavationPermitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.excavationLocation = reader.readString(path: "/excavation.location", into: &violations)
+                form.excavationLocation = reader.readUncheckedString(path: "/excavation.location", maxLength: 200, into: &violations)
                 invalid.set(0, form.excavationLocation == nil)
             case 1:
                 form.excavationLengthM = reader.readDecimal(path: "/excavation.length_m", into: &violations)
@@ -123,16 +123,16 @@ public struct RoadExcavationPermitForm: Codable, Sendable, Equatable {
                 form.excavationWidthM = reader.readDecimal(path: "/excavation.width_m", into: &violations)
                 invalid.set(2, form.excavationWidthM == nil)
             case 3:
-                form.excavationStartDate = reader.readString(path: "/excavation.start_date", into: &violations)
+                form.excavationStartDate = reader.readUncheckedString(path: "/excavation.start_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(3, form.excavationStartDate == nil)
             case 4:
-                form.excavationEndDate = reader.readString(path: "/excavation.end_date", into: &violations)
+                form.excavationEndDate = reader.readUncheckedString(path: "/excavation.end_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(4, form.excavationEndDate == nil)
             case 5:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(5, form.companyName == nil)
             case 6:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(6, form.contactMobile == nil)
             case 7:
                 form.excavationRestorationCommitment = reader.readBool(path: "/excavation.restoration_commitment", into: &violations)

@@ -97,22 +97,22 @@ public struct RoadFreightOperationPermitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(0, form.companyName == nil)
             case 1:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(1, form.companyUscc == nil)
             case 2:
-                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                form.legalRepName = reader.readUncheckedString(path: "/legal_rep.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.legalRepName == nil)
             case 3:
-                form.operationScope = reader.readString(path: "/operation.scope", into: &violations)
+                form.operationScope = reader.readUncheckedString(path: "/operation.scope", maxLength: 500, into: &violations)
                 invalid.set(3, form.operationScope == nil)
             case 4:
                 form.operationVehicleCount = reader.readInteger(path: "/operation.vehicle_count", into: &violations)
                 invalid.set(4, form.operationVehicleCount == nil)
             case 5:
-                form.operationSafetyOfficer = reader.readString(path: "/operation.safety_officer", into: &violations)
+                form.operationSafetyOfficer = reader.readUncheckedString(path: "/operation.safety_officer", maxLength: 50, into: &violations)
                 invalid.set(5, form.operationSafetyOfficer == nil)
             default:
                 break

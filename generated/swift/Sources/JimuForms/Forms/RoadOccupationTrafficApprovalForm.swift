@@ -87,19 +87,19 @@ public struct RoadOccupationTrafficApprovalForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.excavationLocation = reader.readString(path: "/excavation.location", into: &violations)
+                form.excavationLocation = reader.readUncheckedString(path: "/excavation.location", maxLength: 200, into: &violations)
                 invalid.set(0, form.excavationLocation == nil)
             case 1:
-                form.excavationStartDate = reader.readString(path: "/excavation.start_date", into: &violations)
+                form.excavationStartDate = reader.readUncheckedString(path: "/excavation.start_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(1, form.excavationStartDate == nil)
             case 2:
-                form.excavationEndDate = reader.readString(path: "/excavation.end_date", into: &violations)
+                form.excavationEndDate = reader.readUncheckedString(path: "/excavation.end_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(2, form.excavationEndDate == nil)
             case 3:
                 form.excavationLanesOccupied = reader.readInteger(path: "/excavation.lanes_occupied", into: &violations)
                 invalid.set(3, form.excavationLanesOccupied == nil)
             case 4:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(4, form.contactMobile == nil)
             default:
                 break

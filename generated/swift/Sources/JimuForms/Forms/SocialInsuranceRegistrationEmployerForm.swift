@@ -107,25 +107,25 @@ public struct SocialInsuranceRegistrationEmployerForm: Codable, Sendable, Equata
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.companyUscc = reader.readString(path: "/company.uscc", into: &violations)
+                form.companyUscc = reader.readUncheckedString(path: "/company.uscc", minLength: 18, maxLength: 18, pattern: Patterns.p0, format: .creditCode, into: &violations)
                 invalid.set(0, form.companyUscc == nil)
             case 1:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(1, form.companyName == nil)
             case 2:
-                form.companyAddress = reader.readString(path: "/company.address", into: &violations)
+                form.companyAddress = reader.readUncheckedString(path: "/company.address", maxLength: 200, into: &violations)
                 invalid.set(2, form.companyAddress == nil)
             case 3:
-                form.legalRepName = reader.readString(path: "/legal_rep.name", into: &violations)
+                form.legalRepName = reader.readUncheckedString(path: "/legal_rep.name", maxLength: 50, into: &violations)
                 invalid.set(3, form.legalRepName == nil)
             case 4:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(4, form.contactMobile == nil)
             case 5:
                 form.companyEmployeeCount = reader.readInteger(path: "/company.employee_count", into: &violations)
                 invalid.set(5, form.companyEmployeeCount == nil)
             case 6:
-                form.socialInsuranceScope = reader.readString(path: "/social.insurance_scope", into: &violations)
+                form.socialInsuranceScope = reader.readUncheckedString(path: "/social.insurance_scope", maxLength: 100, into: &violations)
                 invalid.set(6, form.socialInsuranceScope == nil)
             default:
                 break

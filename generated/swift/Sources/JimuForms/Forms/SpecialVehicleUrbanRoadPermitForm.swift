@@ -137,7 +137,7 @@ public struct SpecialVehicleUrbanRoadPermitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.vehiclePlateNumber = reader.readString(path: "/vehicle.plate_number", into: &violations)
+                form.vehiclePlateNumber = reader.readUncheckedString(path: "/vehicle.plate_number", minLength: 7, maxLength: 8, pattern: Patterns.p7, into: &violations)
                 invalid.set(0, form.vehiclePlateNumber == nil)
             case 1:
                 form.vehicleTotalMass = reader.readDecimal(path: "/vehicle.total_mass", into: &violations)
@@ -152,19 +152,19 @@ public struct SpecialVehicleUrbanRoadPermitForm: Codable, Sendable, Equatable {
                 form.vehicleTotalHeight = reader.readDecimal(path: "/vehicle.total_height", into: &violations)
                 invalid.set(4, form.vehicleTotalHeight == nil)
             case 5:
-                form.routeUrbanRoads = reader.readString(path: "/route.urban_roads", into: &violations)
+                form.routeUrbanRoads = reader.readUncheckedString(path: "/route.urban_roads", maxLength: 1000, into: &violations)
                 invalid.set(5, form.routeUrbanRoads == nil)
             case 6:
-                form.routeBridges = reader.readString(path: "/route.bridges", into: &violations)
+                form.routeBridges = reader.readUncheckedString(path: "/route.bridges", maxLength: 1000, into: &violations)
                 invalid.set(6, form.routeBridges == nil)
             case 7:
-                form.routeStartDate = reader.readString(path: "/route.start_date", into: &violations)
+                form.routeStartDate = reader.readUncheckedString(path: "/route.start_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(7, form.routeStartDate == nil)
             case 8:
-                form.routeEndDate = reader.readString(path: "/route.end_date", into: &violations)
+                form.routeEndDate = reader.readUncheckedString(path: "/route.end_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(8, form.routeEndDate == nil)
             case 9:
-                form.companyName = reader.readString(path: "/company.name", into: &violations)
+                form.companyName = reader.readUncheckedString(path: "/company.name", maxLength: 100, into: &violations)
                 invalid.set(9, form.companyName == nil)
             default:
                 break

@@ -124,28 +124,28 @@ public struct UnemploymentInsuranceBenefitForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(0, form.applicantName == nil)
             case 1:
-                form.applicantIdNumber = reader.readString(path: "/applicant.id_number", into: &violations)
+                form.applicantIdNumber = reader.readUncheckedString(path: "/applicant.id_number", minLength: 18, maxLength: 18, pattern: Patterns.p4, format: .residentID, into: &violations)
                 invalid.set(1, form.applicantIdNumber == nil)
             case 2:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(2, form.applicantMobile == nil)
             case 3:
-                form.applicantAddress = reader.readString(path: "/applicant.address", into: &violations)
+                form.applicantAddress = reader.readUncheckedString(path: "/applicant.address", maxLength: 200, into: &violations)
                 invalid.set(3, form.applicantAddress == nil)
             case 4:
-                form.employmentEmployerName = reader.readString(path: "/employment.employer_name", into: &violations)
+                form.employmentEmployerName = reader.readUncheckedString(path: "/employment.employer_name", maxLength: 100, into: &violations)
                 invalid.set(4, form.employmentEmployerName == nil)
             case 5:
-                form.employmentSeparationDate = reader.readString(path: "/employment.separation_date", into: &violations)
+                form.employmentSeparationDate = reader.readUncheckedString(path: "/employment.separation_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(5, form.employmentSeparationDate == nil)
             case 6:
                 form.employmentContributionMonths = reader.readInteger(path: "/employment.contribution_months", into: &violations)
                 invalid.set(6, form.employmentContributionMonths == nil)
             case 7:
-                form.payeeAccountNumber = reader.readString(path: "/payee.account_number", into: &violations)
+                form.payeeAccountNumber = reader.readUncheckedString(path: "/payee.account_number", minLength: 12, maxLength: 25, pattern: Patterns.p6, into: &violations)
                 invalid.set(7, form.payeeAccountNumber == nil)
             case 8:
                 form.unemploymentJobSeeking = reader.readBool(path: "/unemployment.job_seeking", into: &violations)

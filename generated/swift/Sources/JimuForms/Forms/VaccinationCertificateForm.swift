@@ -94,22 +94,22 @@ public struct VaccinationCertificateForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.newbornName = reader.readString(path: "/newborn.name", into: &violations)
+                form.newbornName = reader.readUncheckedString(path: "/newborn.name", minLength: 1, maxLength: 30, into: &violations)
                 invalid.set(0, form.newbornName == nil)
             case 1:
                 form.newbornGender = reader.readCode(path: "/newborn.gender", into: &violations)
                 invalid.set(1, form.newbornGender == nil)
             case 2:
-                form.newbornBirthDate = reader.readString(path: "/newborn.birth_date", into: &violations)
+                form.newbornBirthDate = reader.readUncheckedString(path: "/newborn.birth_date", pattern: Patterns.p2, format: .date, into: &violations)
                 invalid.set(2, form.newbornBirthDate == nil)
             case 3:
-                form.applicantName = reader.readString(path: "/applicant.name", into: &violations)
+                form.applicantName = reader.readUncheckedString(path: "/applicant.name", maxLength: 50, into: &violations)
                 invalid.set(3, form.applicantName == nil)
             case 4:
-                form.applicantMobile = reader.readString(path: "/applicant.mobile", into: &violations)
+                form.applicantMobile = reader.readUncheckedString(path: "/applicant.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(4, form.applicantMobile == nil)
             case 5:
-                form.vaccinationClinic = reader.readString(path: "/vaccination.clinic", into: &violations)
+                form.vaccinationClinic = reader.readUncheckedString(path: "/vaccination.clinic", maxLength: 100, into: &violations)
                 invalid.set(5, form.vaccinationClinic == nil)
             default:
                 break

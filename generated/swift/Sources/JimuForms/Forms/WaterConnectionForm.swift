@@ -74,16 +74,16 @@ public struct WaterConnectionForm: Codable, Sendable, Equatable {
         while let field = reader.nextField(into: &violations) {
             switch field {
             case 0:
-                form.connectionAddress = reader.readString(path: "/connection.address", into: &violations)
+                form.connectionAddress = reader.readUncheckedString(path: "/connection.address", maxLength: 200, into: &violations)
                 invalid.set(0, form.connectionAddress == nil)
             case 1:
                 form.connectionUserType = reader.readCode(path: "/connection.user_type", into: &violations)
                 invalid.set(1, form.connectionUserType == nil)
             case 2:
-                form.contactName = reader.readString(path: "/contact.name", into: &violations)
+                form.contactName = reader.readUncheckedString(path: "/contact.name", maxLength: 50, into: &violations)
                 invalid.set(2, form.contactName == nil)
             case 3:
-                form.contactMobile = reader.readString(path: "/contact.mobile", into: &violations)
+                form.contactMobile = reader.readUncheckedString(path: "/contact.mobile", minLength: 11, maxLength: 11, pattern: Patterns.p1, format: .mobile, into: &violations)
                 invalid.set(3, form.contactMobile == nil)
             default:
                 break

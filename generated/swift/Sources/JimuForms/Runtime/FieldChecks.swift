@@ -38,8 +38,9 @@ public enum FieldChecks {
     }
 
     /// The checks over a string's UTF-8 bytes: no scalar is decoded that no rule reads.
+    /// `JSONFormReader.readUncheckedString` runs them on a value's bytes as it reads them.
     @inline(__always)
-    private static func string(
+    static func string(
         _ text: UnsafeBufferPointer<UInt8>, path: String, minLength: Int?, maxLength: Int?, pattern: PortableRegex?,
         otherPatterns: [PortableRegex], format: Format?, into violations: inout [Violation]
     ) {

@@ -218,6 +218,33 @@ public struct JSONFormReader {
         }
     }
 
+    /// A string field's value, unless it passes its checks: the checks `validate(alsoPresent:)`
+    /// would apply to the value (the same function, over the same bytes) are run on the
+    /// bytes where they lie, and a value that passes them is not made into a `String` at all
+    /// (nil: the caller counts the field present, with nothing left to check). A value that
+    /// fails them, or holds an escape, is returned for `validate(alsoPresent:)` to check in
+    /// its turn, so violations keep their order; a value of another type is nil, reported.
+    /// Only for fields no condition reads.
+    public mutating func readUncheckedString(
+        path: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: PortableRegex? = nil,
+        format: FieldChecks.Format? = nil, into violations: inout [Violation]
+    ) -> String? {
+        parse { (parser) throws(JSONParser.Failure) -> String? in
+            guard parser.next == UInt8(ascii: "\"") else {
+                return FieldChecks.string(try parser.parseValue(depth: JSONParser.memberDepth), path: path, into: &violations)
+            }
+            let scanned = try parser.scanString()
+            if case .raw(let range) = scanned {
+                var found: [Violation] = []
+                FieldChecks.string(
+                    UnsafeBufferPointer(rebasing: parser.bytes[range]), path: path, minLength: minLength, maxLength: maxLength,
+                    pattern: pattern, otherPatterns: [], format: format, into: &found)
+                if found.isEmpty { return nil }
+            }
+            return parser.text(scanned)
+        }
+    }
+
     public mutating func readInteger(path: String, into violations: inout [Violation]) -> Int64? {
         parse { (parser) throws(JSONParser.Failure) -> Int64? in
             guard parser.atNumber else {

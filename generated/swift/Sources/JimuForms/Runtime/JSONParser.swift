@@ -256,35 +256,41 @@ public struct JSONParser {
         // Fast path: no escapes; the bytes are checked to be UTF-8 as they are passed, and
         // left where they are. A malformed sequence is passed byte by byte and reported at
         // the closing quote (a control character before it is reported first).
+        // The position is kept in a local while scanning, and stored when the scan stops.
         var wellFormed = true
-        while index < bytes.count {
+        var i = index
+        let count = bytes.count
+        while i < count {
             // Eight plain ASCII bytes at a time: no quote, backslash, control character or
             // byte of a multi-byte sequence among them.
-            if index + 8 <= bytes.count, let base = bytes.baseAddress,
-                Self.plainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if i + 8 <= count, let base = bytes.baseAddress,
+                Self.plainASCII(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             {
-                index += 8
+                i += 8
                 continue
             }
-            let b = bytes[index]
+            let b = bytes[i]
             if b >= 0x80 {
                 // The bytes of a multi-byte sequence are never a quote, a backslash or a
                 // control character.
-                let length = sequenceLength(at: index)
+                let length = sequenceLength(at: i)
                 wellFormed = wellFormed && length > 0
-                index += max(length, 1)
+                i += max(length, 1)
                 continue
             }
             if b == UInt8(ascii: "\"") {
-                let end = index
-                index += 1
+                index = i + 1
                 guard wellFormed else { throw fail("invalid UTF-8 in a string") }
-                return .raw(start..<end)
+                return .raw(start..<i)
             }
             if b == UInt8(ascii: "\\") { break }
-            guard b >= 0x20 else { throw fail("control character in a string") }
-            index += 1
+            if b < 0x20 {
+                index = i
+                throw fail("control character in a string")
+            }
+            i += 1
         }
+        index = i
         return .decoded(try decodeEscapedString(from: start))
     }
 

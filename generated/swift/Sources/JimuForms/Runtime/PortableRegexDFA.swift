@@ -143,36 +143,43 @@ struct PortableRegexDFA: Sendable {
     /// Whether the pattern matches anywhere in the text of these well-formed UTF-8 bytes (a
     /// Swift string's, so every sequence is whole).
     func search(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var state = start
-        var index = 0
-        let count = text.count
-        while state >= 0 {
-            guard index < count else { return acceptsAtEnd[Int(state)] }
-            let lead = text[index]
-            let k: Int
-            if lead < 0x80 {
-                k = Int(asciiClasses[Int(lead)])
-                index += 1
-            } else {
-                var scalar: UInt32
-                let length: Int
-                if lead < 0xE0 {
-                    scalar = UInt32(lead & 0x1F)
-                    length = 2
-                } else if lead < 0xF0 {
-                    scalar = UInt32(lead & 0x0F)
-                    length = 3
-                } else {
-                    scalar = UInt32(lead & 0x07)
-                    length = 4
+        // The tables are read through their buffers: every state the table holds has a row
+        // of `classCount` entries, and every class is below `classCount`, by construction.
+        transitions.withUnsafeBufferPointer { transitions in
+            asciiClasses.withUnsafeBufferPointer { asciiClasses in
+                var state = start
+                var index = 0
+                let count = text.count
+                let classCount = self.classCount
+                while state >= 0 {
+                    guard index < count else { return acceptsAtEnd[Int(state)] }
+                    let lead = text[index]
+                    let k: Int
+                    if lead < 0x80 {
+                        k = Int(asciiClasses[Int(lead)])
+                        index += 1
+                    } else {
+                        var scalar: UInt32
+                        let length: Int
+                        if lead < 0xE0 {
+                            scalar = UInt32(lead & 0x1F)
+                            length = 2
+                        } else if lead < 0xF0 {
+                            scalar = UInt32(lead & 0x0F)
+                            length = 3
+                        } else {
+                            scalar = UInt32(lead & 0x07)
+                            length = 4
+                        }
+                        guard index + length <= count else { return false }  // not a whole sequence: not a Swift string's
+                        for offset in 1..<length { scalar = scalar << 6 | UInt32(text[index + offset] & 0x3F) }
+                        k = Self.classOf(scalar, cuts)
+                        index += length
+                    }
+                    state = transitions[Int(state) &* classCount &+ k]
                 }
-                guard index + length <= count else { return false }  // not a whole sequence: not a Swift string's
-                for offset in 1..<length { scalar = scalar << 6 | UInt32(text[index + offset] & 0x3F) }
-                k = Self.classOf(scalar, cuts)
-                index += length
+                return state == Self.accept
             }
-            state = transitions[Int(state) * classCount + k]
         }
-        return state == Self.accept
     }
 }
