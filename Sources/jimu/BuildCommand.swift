@@ -66,12 +66,10 @@ struct BuildCommand: ParsableCommand {
         do throws(CatalogIOError) {
             let started = Date()
             let outcome = try tree.replace(with: result.artifacts, manifest: manifest)
-            if runOptions.timings { printError("timing: write \(String(format: "%.6f", Date().timeIntervalSince(started)))") }
+            runOptions.report("write", since: started)
             if let cache = result.cache {
                 let saving = Date()
-                defer {
-                    if runOptions.timings { printError("timing: cache save \(String(format: "%.6f", Date().timeIntervalSince(saving)))") }
-                }
+                defer { runOptions.report("cache save", since: saving) }
                 if let problem = cache.save(manifest: manifest) {
                     printError("jimu: warning: the build cache was not saved (\(problem)): the next build renders everything")
                 }

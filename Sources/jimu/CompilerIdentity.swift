@@ -13,7 +13,6 @@ enum CompilerIdentity {
             // Unreadable: a fresh identity each run, so nothing is ever wrongly reused.
             return "jimu \(JimuVersion.current) \(UUID().uuidString)"
         }
-        let digest = SHA256.hash(data: data).prefix(16).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-        return "jimu \(JimuVersion.current) \(digest.joined())"
+        return "jimu \(JimuVersion.current) \(Manifest.hex(SHA256.hash(data: data).prefix(16)))"
     }
 }

@@ -53,4 +53,11 @@ struct RunOptions: ParsableArguments {
         guard self.timings else { return }
         for line in timings.lines { printError(line) }
     }
+
+    /// One stage the command line runs itself, after the pipeline (writing the tree).
+    func report(_ stage: String, since start: Date) {
+        var timings = StageTimings()
+        timings.record(stage, seconds: Date().timeIntervalSince(start))
+        report(timings)
+    }
 }

@@ -78,7 +78,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// One index per output folder, named by a hash of its absolute path.
     static func indexName(_ outputRoot: String) -> String {
-        String(CompileUnits.hex(SHA256.hash(data: Array(absolute(outputRoot).utf8))).prefix(32)) + ".index"
+        String(Manifest.hex(SHA256.hash(data: Array(absolute(outputRoot).utf8))).prefix(32)) + ".index"
     }
 
     static func absolute(_ path: String) -> String {
@@ -137,7 +137,7 @@ public final class BuildCache: @unchecked Sendable {
     public var counts: (reused: Int, rendered: Int) { lock.withLock { (reusedCount, renderedCount) } }
 
     private static func combine(_ digest: String, _ context: String) -> String {
-        context.isEmpty ? digest : CompileUnits.hex(SHA256.hash(data: Array((digest + "\t" + context).utf8)))
+        context.isEmpty ? digest : Manifest.hex(SHA256.hash(data: Array((digest + "\t" + context).utf8)))
     }
 
     /// Rendered files whose bytes are those of the old tree's file, untouched since: linked

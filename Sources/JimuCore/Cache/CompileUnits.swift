@@ -40,7 +40,7 @@ public struct CompileUnits: Sendable {
             Self.update(&shared, path)
             Self.update(&shared, sources[path] ?? [])
         }
-        let sharedDigest = Self.hex(shared.finalize())
+        let sharedDigest = Manifest.hex(shared.finalize())
 
         let itemDigests = Parallel.map(standard.items.count) { index -> String in
             var hasher = SHA256()
@@ -50,7 +50,7 @@ public struct CompileUnits: Sendable {
                 Self.update(&hasher, path)
                 Self.update(&hasher, sources[path] ?? [])
             }
-            return Self.hex(hasher.finalize())
+            return Manifest.hex(hasher.finalize())
         }
         var digests: [CompileUnit: String] = [:]
         var byItem: [String: String] = [:]
@@ -78,7 +78,7 @@ public struct CompileUnits: Sendable {
                 Self.update(&hasher, key)
                 Self.update(&hasher, byItem[key] ?? "")
             }
-            digests[.bundle(bundle.key)] = Self.hex(hasher.finalize())
+            digests[.bundle(bundle.key)] = Manifest.hex(hasher.finalize())
         }
         self.digests = digests
     }
@@ -93,9 +93,5 @@ public struct CompileUnits: Sendable {
         var length = UInt64(bytes.count).littleEndian
         withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
         hasher.update(data: bytes)
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }

@@ -24,10 +24,18 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lower-case hexadecimal, two digits a byte: how every hash Jimu writes is spelt.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xf)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// One hash over every catalog file's path and bytes, in path order.
@@ -39,7 +47,7 @@ public struct Manifest: Codable, Sendable, Equatable {
             hasher.update(data: Array(String(bytes.count).utf8) + [0])
             hasher.update(data: bytes)
         }
-        return hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return hex(hasher.finalize())
     }
 
     public var artifact: Artifact {

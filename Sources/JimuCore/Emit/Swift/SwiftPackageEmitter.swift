@@ -51,7 +51,7 @@ public enum SwiftPackageEmitter {
         // place in the table, all drawn from the whole catalog: part of every form's key.
         var naming = patterns.ordered + ["\u{0}"] + codeListTypes.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
         naming += ["\u{0}"] + registry.map(\.type)
-        let context = CompileUnits.hex(SHA256.hash(data: Array(naming.joined(separator: "\u{1}").utf8)))
+        let context = Manifest.hex(SHA256.hash(data: Array(naming.joined(separator: "\u{1}").utf8)))
         let translated = zip(forms, registry).map { form, entry in
             (form: form, type: entry.type, unit: form.suffix == "Form" ? CompileUnit.item(form.key) : .bundle(form.key))
         }
