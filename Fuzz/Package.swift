@@ -5,8 +5,8 @@
 //   swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
 //       --sanitize=fuzzer --sanitize=address
 //
-// The harness (Sources/FuzzHarness) is shared, byte for byte, with the regression tests
-// that replay every input the fuzzers found (Tests/JimuCoreTests/Hostile).
+// The harness (Sources/FuzzHarness/FuzzHarness.swift) is a symbolic link to the one of the
+// regression tests that replay every input the fuzzers found (Tests/JimuCoreTests/Hostile).
 import Foundation
 import PackageDescription
 

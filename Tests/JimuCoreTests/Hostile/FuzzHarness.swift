@@ -1,8 +1,8 @@
-// What each fuzz target does with one input. There are two identical copies of this file:
-// Fuzz/Sources/FuzzHarness/FuzzHarness.swift, which the libFuzzer targets run, and
-// Tests/JimuCoreTests/Hostile/FuzzHarness.swift, which the regression tests run on every input
-// a fuzzer ever found (Tests/JimuCoreTests/Fixtures/fuzz-regressions/). FuzzRegressionTests
-// fails when the two differ: a regression input must meet the code that found it.
+// What each fuzz target does with one input. This one file serves both: the regression tests
+// run it on every input a fuzzer ever found (Tests/JimuCoreTests/Fixtures/fuzz-regressions/),
+// and Fuzz/Sources/FuzzHarness/FuzzHarness.swift, which the libFuzzer targets build, is a
+// symbolic link to it, so a regression input always meets the code that found it.
+// FuzzRegressionTests checks that the two paths still read the same.
 import Foundation
 import JimuCore
 import JimuYAML
