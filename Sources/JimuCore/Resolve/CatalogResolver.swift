@@ -16,12 +16,27 @@ public enum CatalogResolver {
             }
         }
         for item in catalog.items { checkItem(item, symbols, diagnostics) }
-        let resolver = PracticeResolver(symbols: symbols, diagnostics: diagnostics)
-        let practices = catalog.practices.compactMap { resolver.resolve($0) }
+        let practices = resolvePractices(catalog.practices, symbols, diagnostics)
         for bundle in catalog.bundles { checkBundle(bundle, symbols, diagnostics) }
         checkCalendarCoverage(catalog, symbols, diagnostics)
         PreconditionGraph(items: catalog.items, symbols: symbols).reportCycles(to: diagnostics)
         return ResolvedCatalog(source: catalog, practices: practices, diagnostics: diagnostics.diagnostics)
+    }
+
+    /// Practices are independent of each other: resolved on every core, each with its own
+    /// diagnostics, gathered in catalog order (the serial result).
+    private static func resolvePractices(
+        _ practices: [Practice], _ symbols: CatalogSymbols, _ diagnostics: DiagnosticCollector
+    ) -> [ResolvedPractice] {
+        // The symbol tables are only read once built.
+        nonisolated(unsafe) let symbols = symbols
+        let resolved = Parallel.map(practices) { practice -> (ResolvedPractice?, [Diagnostic]) in
+            let collector = DiagnosticCollector()
+            let result = PracticeResolver(symbols: symbols, diagnostics: collector).resolve(practice)
+            return (result, collector.diagnostics)
+        }
+        for (_, found) in resolved { diagnostics.absorb(found) }
+        return resolved.compactMap(\.0)
     }
 
     private static func checkDictionary(

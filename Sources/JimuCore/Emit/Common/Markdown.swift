@@ -5,25 +5,34 @@ import Foundation
 public enum Markdown {
     /// Escapes every character with a meaning in CommonMark or GitHub tables, and turns
     /// line breaks into spaces so a value cannot end a table row.
+    ///
+    /// Every character it escapes is ASCII, so it works on UTF-8 bytes: no grapheme breaking
+    /// (a province build escapes millions of values), and a mark that combines with `*` or
+    /// `|` cannot hide it from the escaping, as CommonMark reads code points too.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for (index, character) in text.enumerated() {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "~":
-                out.append("\\")
-                out.append(character)
-            case "-", "+", "#", ">", "=":
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var previous: UInt8 = 0
+        for (index, byte) in text.utf8.enumerated() {
+            defer { previous = byte }
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "="):
                 // Only at the start of a line do these open a list, heading or quote.
-                if index == 0 { out.append("\\") }
-                out.append(character)
-            case "<": out += "&lt;"
-            case "&": out += "&amp;"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
+                if index == 0 { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
+            // A CR LF pair is one line break, one space.
+            case UInt8(ascii: "\n"): if previous != UInt8(ascii: "\r") { out.append(UInt8(ascii: " ")) }
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A code span for a table cell holding `text` exactly: backslash escapes do not work

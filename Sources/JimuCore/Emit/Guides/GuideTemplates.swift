@@ -110,7 +110,7 @@ public struct GuideTemplates: Sendable {
             do {
                 _ = try MustacheTemplate(string: prepared(text, name: name))
             } catch let error as MustacheTemplate.ParserError {
-                let shift = isMarkdown(name) ? 1 : 0
+                let shift = 1  // the content-type line `prepared` puts first
                 diagnostics.append(
                     Diagnostic(
                         .invalidValue, "template `\(path)` is not valid Mustache: \(describe(error.error))",
@@ -267,16 +267,20 @@ public struct GuideTemplates: Sendable {
 
     static func isMarkdown(_ name: String) -> Bool { name.hasSuffix(".md") }
 
-    /// The text Mustache parses: Markdown templates escape for Markdown.
+    /// The text Mustache parses: Markdown templates escape for Markdown, HTML templates for
+    /// HTML with `HTML.escape` (Mustache's own escaping goes by grapheme, so a combining mark
+    /// after a quote would leave the quote live in an attribute).
     private static func prepared(_ text: String, name: String) -> String {
-        isMarkdown(name) ? "{{%CONTENT_TYPE:\(markdownContentType)}}\n" + text : text
+        "{{%CONTENT_TYPE:\(isMarkdown(name) ? markdownContentType : htmlContentType)}}\n" + text
     }
 
     static let markdownContentType = "JIMU_MARKDOWN"
+    static let htmlContentType = "JIMU_HTML"
 
-    /// Registers Jimu's Markdown escaping with Mustache (idempotent).
+    /// Registers Jimu's escaping with Mustache (idempotent).
     private static func registerContentTypes() {
         MustacheContentTypes.register(MarkdownContent(), named: markdownContentType)
+        MustacheContentTypes.register(HTMLContent(), named: htmlContentType)
     }
 }
 
@@ -285,12 +289,17 @@ public struct GuideTemplates: Sendable {
 struct MarkdownContent: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var escaped = Markdown.escape(text)
-        let digits = escaped.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let next = escaped.dropFirst(digits.count).first, next == "." || next == ")" {
-            escaped.insert("\\", at: escaped.index(escaped.startIndex, offsetBy: digits.count))
+        let digits = escaped.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        if digits > 0, let next = escaped.utf8.dropFirst(digits).first, next == UInt8(ascii: ".") || next == UInt8(ascii: ")") {
+            escaped.insert("\\", at: escaped.utf8.index(escaped.startIndex, offsetBy: digits))
         }
         return escaped
     }
+}
+
+/// Mustache's escaping for HTML: `HTML.escape`, on bytes.
+struct HTMLContent: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }
 
 /// The catalog's templates cannot be used: the diagnostics say why.

@@ -41,21 +41,22 @@ public struct GeneratedTree: Sendable {
             for artifact in artifacts { try folders.makeParent(of: staging + "/" + artifact.path) }
             // Creating tens of thousands of files is kernel work that scales with cores; the
             // first failure, in path order, is the one reported.
-            let failures = Parallel.map(Self.batches(artifacts.count)) { batch -> CatalogIOError? in
-                do throws(CatalogIOError) {
-                    for artifact in artifacts[batch] {
+            let failures = Parallel.map(Self.batches(artifacts.map(\.path))) { batch -> (Int, CatalogIOError)? in
+                for index in batch {
+                    let artifact = artifacts[index]
+                    do throws(CatalogIOError) {
                         if artifact.unchangedSHA256 != nil {
                             try linkUnchanged(artifact.path)
                         } else {
                             try write(artifact.contents, to: staging + "/" + artifact.path)
                         }
+                    } catch {
+                        return (index, error)
                     }
-                    return nil
-                } catch {
-                    return error
                 }
+                return nil
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            if let failure = failures.compactMap({ $0 }).min(by: { $0.0 < $1.0 }) { throw failure.1 }
             var keptFolders: [(path: String, mode: mode_t)] = []
             for entry in previous where !produced.contains(entry.path) && entry.path != Manifest.path {
                 if entry.isDirectory {
@@ -134,9 +135,29 @@ public struct GeneratedTree: Sendable {
         throw CatalogIOError(path: from, reason: "cannot keep this file that is not Jimu's: \(linkError)")
     }
 
-    /// Ranges of about 256 files: enough work per task that handing them out costs nothing.
-    static func batches(_ count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: 256).map { $0..<min($0 + 256, count) }
+    /// Runs of at most 256 files of one folder, dealt out folder by folder in turn: a file
+    /// is created under its folder's lock, so two cores filling the same folder would take
+    /// turns (and spin) rather than work side by side.
+    static func batches(_ paths: [String]) -> [Range<Int>] {
+        var runsByFolder: [Substring: [Range<Int>]] = [:]
+        var folders: [Substring] = []
+        var start = 0
+        func folder(_ path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
+        for end in 1...max(paths.count, 1) where end == paths.count || folder(paths[end]) != folder(paths[start]) || end - start == 256 {
+            guard start < paths.count else { break }
+            let name = folder(paths[start])
+            if runsByFolder[name] == nil { folders.append(name) }
+            runsByFolder[name, default: []].append(start..<end)
+            start = end
+        }
+        let total = runsByFolder.values.reduce(0) { $0 + $1.count }
+        var dealt: [Range<Int>] = []
+        var round = 0
+        while dealt.count < total {
+            for name in folders where round < runsByFolder[name]!.count { dealt.append(runsByFolder[name]![round]) }
+            round += 1
+        }
+        return dealt
     }
 
     /// Puts the old tree's file, which the build cache found unchanged, into the new tree:

@@ -2,21 +2,22 @@
 /// element, in a quoted attribute, in inline SVG and in the JSON of an inline script.
 public enum HTML {
     /// Text or a double- or single-quoted attribute value: `&`, `<`, `>`, `"` and `'` become
-    /// character references.
+    /// character references. On UTF-8 bytes, so a combining mark after a quote cannot shield
+    /// it (an HTML parser reads code points, not graphemes).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON document to stand inside `<script>`: JSON's own escaping (U+2028 and U+2029
