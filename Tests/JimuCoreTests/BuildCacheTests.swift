@@ -143,6 +143,53 @@ import Testing
         #expect(FileManager.default.contents(atPath: schema) == original)
     }
 
+    /// The fragment files of the cache: a rebuild writes only the fragments it rendered, in
+    /// a file of their own beside the first, and compacts once most of what they hold is stale.
+    @Test func aRebuildWritesOnlyTheFragmentsItRenderedAndCompactsStaleOnes() throws {
+        let workspace = try Workspace()
+        func fragmentFiles() throws -> [String: Int] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: workspace.cache).filter { $0.hasSuffix(".fragments") }
+            return try Dictionary(uniqueKeysWithValues: names.map { name in
+                let size = try FileManager.default.attributesOfItem(atPath: workspace.cache + "/" + name)[.size] as? Int
+                return (name, size ?? 0)
+            })
+        }
+        func expectSameAsUncached() throws {
+            try workspace.build(into: "reference", cached: false)
+            #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
+        }
+        try workspace.build(into: "out")
+        let first = try fragmentFiles()
+        let (firstName, firstSize) = try #require(first.first)
+        #expect(first.count == 1)
+
+        try workspace.edit(Self.practice, Self.cutDown)
+        try workspace.build(into: "out")
+        try expectSameAsUncached()
+        let second = try fragmentFiles()
+        #expect(second.count == 2)
+        #expect(second[firstName] == firstSize, "the first file is kept as it is")
+        let added = try #require(second.first { $0.key != firstName })
+        #expect(added.value * 4 < firstSize, "only the edited item's fragments are written again")
+
+        // The same item again: the previous small file holds nothing used any more.
+        try workspace.edit(Self.practice) { $0 + "\n# edited again\n" }
+        try workspace.build(into: "out")
+        try expectSameAsUncached()
+        let third = try fragmentFiles()
+        #expect(third.count == 2)
+        #expect(third[firstName] == firstSize)
+        #expect(third[added.key] == nil)
+
+        // A shared edit makes every fragment stale: one compacted file is left.
+        try workspace.edit("dictionary/departments.yaml") { $0.replacingOccurrences(of: "公安机关", with: "公安机关（测试）") }
+        try workspace.build(into: "out")
+        try expectSameAsUncached()
+        let fourth = try fragmentFiles()
+        #expect(fourth.count == 1)
+        #expect(fourth[firstName] == nil)
+    }
+
     @Test func aCutOffFragmentFileIsNotTrusted() throws {
         let workspace = try Workspace()
         try workspace.build(into: "out")

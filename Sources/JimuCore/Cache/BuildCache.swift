@@ -16,8 +16,10 @@ import Glibc
 /// Besides whole files, it keeps *fragments*: a unit's part of a file that every unit
 /// contributes to (its entry in the merge report), so that file is assembled, not rendered
 /// again. The index is one file per output folder under the cache folder (`.jimu-cache/`
-/// by default), the fragments one more beside it. Deleting the folder costs one full build,
-/// nothing more.
+/// by default), the fragments a few more beside it: a build adds the fragments it rendered
+/// in a new file and keeps the old ones (a province's are over 100 MB), until less than half
+/// of what they hold is still used; then they are compacted into one. Deleting the folder
+/// costs one full build, nothing more.
 public final class BuildCache: @unchecked Sendable {
     /// A file of the output tree as the last build left it.
     struct FileRecord: Equatable {
@@ -30,12 +32,22 @@ public final class BuildCache: @unchecked Sendable {
         var paths: [String]
     }
 
-    /// A fragment's place in the fragment file the index names.
+    /// A fragment's place: which of the index's fragment files, and where in it.
     struct FragmentRecord {
         var digest: String
+        var file: Int
         var offset: Int
         var length: Int
     }
+
+    /// Where a fragment of this build's comes from: a previous fragment file, or the render.
+    enum FragmentSource {
+        case previous(FragmentRecord)
+        case rendered([UInt8])
+    }
+
+    /// More fragment files than this, and the next save compacts them into one.
+    static let maxFragmentFiles = 8
 
     let indexPath: String
     let outputRoot: String
@@ -43,12 +55,13 @@ public final class BuildCache: @unchecked Sendable {
     private let previousFiles: [String: FileRecord]
     private let previousUnits: [String: UnitRecord]
     private let previousFragments: [String: FragmentRecord]
-    /// The bytes of the previous build's fragment file (empty when there is none).
-    private let previousFragmentBytes: [UInt8]
-    private let previousFragmentFile: String?
+    /// The fragment files the index names, in its order, and their bytes (mapped, not read:
+    /// a rebuild takes a few fragments out of a hundred megabytes).
+    private let previousFragmentFiles: [String]
+    private let previousFragmentBytes: [Data]
     /// Filled by the emitters, from every core: guarded by `lock`.
     private var currentUnits: [String: UnitRecord] = [:]
-    private var currentFragments: [String: (digest: String, bytes: [UInt8])] = [:]
+    private var currentFragments: [String: (digest: String, source: FragmentSource)] = [:]
     private var reusedCount = 0
     private var renderedCount = 0
     private let lock = NSLock()
@@ -62,17 +75,30 @@ public final class BuildCache: @unchecked Sendable {
         let index = Self.readIndex(indexPath, compiler: units.compiler)
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
-        previousFragmentFile = index?.fragmentFile
         var fragments = index?.fragments ?? [:]
-        var fragmentBytes: [UInt8] = []
-        if let name = index?.fragmentFile, let data = FileManager.default.contents(atPath: folder + "/" + name) {
-            fragmentBytes = [UInt8](data)
+        var fragmentFiles = index?.fragmentFiles ?? []
+        var fragmentBytes: [Data] = []
+        for name in fragmentFiles {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name), options: .alwaysMapped) else {
+                fragmentBytes = []
+                break
+            }
+            fragmentBytes.append(data)
         }
-        // A fragment file shorter than the index says (cut off, replaced) offers nothing.
-        if fragments.values.contains(where: { $0.offset < 0 || $0.length < 0 || $0.offset + $0.length > fragmentBytes.count }) {
+        // A fragment file missing, or shorter than the index says (cut off, replaced): the
+        // fragments offer nothing.
+        if fragmentBytes.count != fragmentFiles.count
+            || fragments.values.contains(where: {
+                $0.file < 0 || $0.file >= fragmentBytes.count || $0.offset < 0 || $0.length < 0
+                    || $0.offset + $0.length > fragmentBytes[$0.file].count
+            })
+        {
             fragments = [:]
+            fragmentFiles = []
+            fragmentBytes = []
         }
         previousFragments = fragments
+        previousFragmentFiles = fragmentFiles
         previousFragmentBytes = fragmentBytes
     }
 
@@ -123,13 +149,14 @@ public final class BuildCache: @unchecked Sendable {
     func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> [UInt8] {
         guard let digest = units.digest(unit) else { return try produce() }
         let key = scope + "\t" + unit.name
-        let bytes: [UInt8]
         if let record = previousFragments[key], record.digest == digest {
-            bytes = Array(previousFragmentBytes[record.offset..<(record.offset + record.length)])
-        } else {
-            bytes = try produce()
+            let data = previousFragmentBytes[record.file]
+            let start = data.startIndex + record.offset
+            lock.withLock { currentFragments[key] = (digest, .previous(record)) }
+            return [UInt8](data[start..<(start + record.length)])
         }
-        lock.withLock { currentFragments[key] = (digest, bytes) }
+        let bytes = try produce()
+        lock.withLock { currentFragments[key] = (digest, .rendered(bytes)) }
         return bytes
     }
 
@@ -171,7 +198,7 @@ public final class BuildCache: @unchecked Sendable {
     /// is not an error: the next build is a full one. Returns why it could not, if so.
     @discardableResult
     public func save(manifest: Manifest) -> String? {
-        var lines = ["jimu-cache 1", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
+        var lines = ["jimu-cache 2", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
         for path in manifest.files.keys.sorted() where Self.isRecordable(path) {
             guard let sha = manifest.files[path], let identity = FileIdentity(path: outputRoot + "/" + path) else { continue }
             lines.append(["file", sha, identity.text, path].joined(separator: "\t"))
@@ -183,38 +210,100 @@ public final class BuildCache: @unchecked Sendable {
         }
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
-        // Fragments go to a file of a new name, named by the index written after it: a build
-        // killed in between leaves the old index with its old fragment file, never a mix.
         let fragments = lock.withLock { currentFragments }
-        var fragmentFile: String?
+        let layout = fragmentLayout(fragments)
+        // New fragments go to a file of a new name, named by the index written after it: a
+        // build killed in between leaves the old index with its old fragment files, never a mix.
+        var written: String?
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if !fragments.isEmpty {
+            if !layout.newChunks.isEmpty {
                 let name = (indexPath as NSString).lastPathComponent + ".\(UUID().uuidString.lowercased()).fragments"
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(fragments.values.reduce(0) { $0 + $1.bytes.count })
-                for key in fragments.keys.sorted() {
-                    guard let fragment = fragments[key] else { continue }
-                    lines.append(["fragment", key, fragment.digest, String(bytes.count), String(fragment.bytes.count)].joined(separator: "\t"))
-                    bytes += fragment.bytes
+                do throws(CatalogIOError) {
+                    try GeneratedTree.write(layout.newChunks, to: folder + "/" + name)
+                } catch {
+                    unlink(folder + "/" + name)
+                    return "cannot write \(error.path): \(error.reason)"
                 }
-                try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
-                fragmentFile = name
-                lines.insert("fragments\t" + name, at: 3)
+                written = name
+            }
+            let files = layout.keptFiles + (written.map { [$0] } ?? [])
+            lines.insert(contentsOf: files.map { "fragments\t" + $0 }, at: 3)
+            lines += layout.records.map { key, record in
+                [
+                    "fragment", key, record.digest, String(record.file), String(record.offset), String(record.length),
+                ].joined(separator: "\t")
             }
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
+                if let written { unlink(folder + "/" + written) }
                 return "cannot write \(indexPath): \(reason)"
             }
-            if let previous = previousFragmentFile, previous != fragmentFile { unlink(folder + "/" + previous) }
+            removeFragmentFiles(in: folder, except: Set(files))
             Self.forgetRemovedOutputs(in: folder)
             return nil
         } catch {
             unlink(temporary)
-            if let fragmentFile { unlink(folder + "/" + fragmentFile) }
+            if let written { unlink(folder + "/" + written) }
             return "cannot write \(indexPath): \(error.localizedDescription)"
+        }
+    }
+
+    /// Where each fragment of this build goes: previous files stay as they are while at
+    /// least half of what they hold is still used (and there are few of them), and only
+    /// the fragments rendered now are written, to a new file numbered after them. Otherwise
+    /// everything is compacted into the new file.
+    private func fragmentLayout(_ fragments: [String: (digest: String, source: FragmentSource)]) -> (
+        keptFiles: [String], records: [(String, FragmentRecord)], newChunks: [[UInt8]]
+    ) {
+        let held = previousFragmentBytes.reduce(0) { $0 + $1.count }
+        var used = 0
+        for case (_, .previous(let record)) in fragments.values { used += record.length }
+        let keep = used * 2 >= held && previousFragmentFiles.count < Self.maxFragmentFiles
+        // Kept files are renumbered in their order, dropping those nothing uses any more.
+        var numbers: [Int: Int] = [:]
+        var keptFiles: [String] = []
+        if keep {
+            for case (_, .previous(let record)) in fragments.values { numbers[record.file] = 0 }
+            for file in numbers.keys.sorted() {
+                numbers[file] = keptFiles.count
+                keptFiles.append(previousFragmentFiles[file])
+            }
+        }
+        var records: [(String, FragmentRecord)] = []
+        // The new file's content, fragment by fragment (not joined: at province scale that
+        // would copy a hundred megabytes once more).
+        var newChunks: [[UInt8]] = []
+        var newSize = 0
+        for key in fragments.keys.sorted() {
+            guard let fragment = fragments[key] else { continue }
+            switch fragment.source {
+            case .previous(let record) where keep:
+                records.append((key, FragmentRecord(digest: fragment.digest, file: numbers[record.file]!, offset: record.offset, length: record.length)))
+            case .previous(let record):
+                let data = previousFragmentBytes[record.file]
+                let start = data.startIndex + record.offset
+                records.append((key, FragmentRecord(digest: fragment.digest, file: keptFiles.count, offset: newSize, length: record.length)))
+                newChunks.append([UInt8](data[start..<(start + record.length)]))
+                newSize += record.length
+            case .rendered(let bytes):
+                records.append((key, FragmentRecord(digest: fragment.digest, file: keptFiles.count, offset: newSize, length: bytes.count)))
+                newChunks.append(bytes)
+                newSize += bytes.count
+            }
+        }
+        return (keptFiles, records, newChunks)
+    }
+
+    /// This index's fragment files other than `kept`: those of earlier builds, and any a
+    /// killed build left behind.
+    private func removeFragmentFiles(in folder: String, except kept: Set<String>) {
+        let prefix = (indexPath as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".fragments") && !kept.contains(name) {
+            unlink(folder + "/" + name)
         }
     }
 
@@ -249,20 +338,20 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private static func readIndex(_ path: String, compiler: String) -> (
-        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord], fragmentFile: String?
+        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord], fragmentFiles: [String]
     )? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
         let bytes = [UInt8](data)
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
-        guard lines.count >= 3, text(lines[0]) == "jimu-cache 1", text(lines[1]) == "compiler\t" + compiler,
+        guard lines.count >= 3, text(lines[0]) == "jimu-cache 2", text(lines[1]) == "compiler\t" + compiler,
             text(lines[2]).hasPrefix("output\t")
         else { return nil }
         var files: [String: FileRecord] = [:]
         var units: [String: UnitRecord] = [:]
         var fragments: [String: FragmentRecord] = [:]
-        var fragmentFile: String?
+        var fragmentFiles: [String] = []
         files.reserveCapacity(lines.count / 2)
         units.reserveCapacity(lines.count / 2)
         for line in lines.dropFirst(3) {
@@ -274,15 +363,15 @@ public final class BuildCache: @unchecked Sendable {
             case "unit" where parts.count >= 4:
                 units[parts[1] + "\t" + parts[2]] = UnitRecord(digest: parts[3], paths: Array(parts[4...]))
             case "fragments" where parts.count == 2 && !parts[1].contains("/"):
-                fragmentFile = parts[1]
-            case "fragment" where parts.count == 6:
-                guard let offset = Int(parts[4]), let length = Int(parts[5]) else { return nil }
-                fragments[parts[1] + "\t" + parts[2]] = FragmentRecord(digest: parts[3], offset: offset, length: length)
+                fragmentFiles.append(parts[1])
+            case "fragment" where parts.count == 7:
+                guard let file = Int(parts[4]), let offset = Int(parts[5]), let length = Int(parts[6]) else { return nil }
+                fragments[parts[1] + "\t" + parts[2]] = FragmentRecord(digest: parts[3], file: file, offset: offset, length: length)
             default:
                 return nil  // not an index this version wrote: ignore it whole
             }
         }
-        return (files, units, fragmentFile == nil ? [:] : fragments, fragmentFile)
+        return (files, units, fragments, fragmentFiles)
     }
 }
 

@@ -96,7 +96,8 @@ public enum BuildPipeline {
             }
         }
         let units = UnitRenderer(cache: cache)
-        let templates = try GuideTemplates(overrides: check.sources.filter { CatalogFileKind(path: $0.key) == .template })
+        let templates = try GuideTemplates(
+            overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
         // Read by the reports and by the site's figures page.
         let mergeReport = timings.measure("merge report") { MergeReport(standard) }
         // Every output is a function of the IR alone: the emitters run side by side.

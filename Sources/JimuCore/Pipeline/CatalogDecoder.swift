@@ -40,7 +40,8 @@ public enum CatalogDecoder {
                 at: nil)
         }
 
-        let documents = entries.filter { CatalogFileKind(path: $0.path).isCatalogDocument }
+        let kinds = entries.map { CatalogFileKind(path: $0.path) }
+        let documents = kinds.filter(\.isCatalogDocument)
         if documents.count > limits.maxFiles {
             collector.report(
                 .tooManyFiles,
@@ -49,8 +50,7 @@ public enum CatalogDecoder {
                 at: nil)
         }
         var pending: [(path: String, kind: CatalogFileKind)] = []
-        for entry in entries where entry.path != "jimu.yaml" {
-            let kind = CatalogFileKind(path: entry.path)
+        for (entry, kind) in zip(entries, kinds) where entry.path != "jimu.yaml" {
             if entry.escapesRoot {
                 collector.report(
                     .pathEscape, "`\(entry.path)` is a link to a place outside the catalog; it was not read",

@@ -19,9 +19,10 @@ public enum CatalogFileKind: Hashable, Sendable {
     case other
 
     public init(path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Substrings, compared in place: every file of a province catalog passes here.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
-        func stem(_ name: String) -> String? {
+        func stem(_ name: Substring) -> String? {
             name.hasSuffix(".yaml") ? String(name.dropLast(5)) : nil
         }
         switch parts.count {
@@ -44,9 +45,9 @@ public enum CatalogFileKind: Hashable, Sendable {
             self = stem(parts[1]).map { .bundle(key: $0) } ?? (isYAML ? .unexpectedYAML : .other)
         case 3 where parts[0] == "localities":
             if parts[2] == "locality.yaml" {
-                self = .locality(folder: parts[1])
+                self = .locality(folder: String(parts[1]))
             } else {
-                self = stem(parts[2]).map { .practice(folder: parts[1], itemKey: $0) } ?? (isYAML ? .unexpectedYAML : .other)
+                self = stem(parts[2]).map { .practice(folder: String(parts[1]), itemKey: $0) } ?? (isYAML ? .unexpectedYAML : .other)
             }
         default:
             if parts.first == "templates" {

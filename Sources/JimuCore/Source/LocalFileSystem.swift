@@ -20,18 +20,19 @@ public struct LocalFileSystem: CatalogFileSystem {
         var pending = [""]
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
-            let names: [String]
-            do {
-                names = try manager.contentsOfDirectory(atPath: absolute)
-            } catch {
+            guard let names = Self.namesAndTypes(in: absolute) else {
                 throw CatalogIOError(path: absolute, reason: "cannot list folder")
             }
-            for name in names where !name.hasPrefix(".") {
+            for (name, listedType) in names where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let full = root + "/" + path
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                let type = info.st_mode & S_IFMT
+                // The folder listing gives the type on most file systems: no stat per file.
+                var type = listedType
+                if type == nil {
+                    var info = stat()
+                    guard lstat(full, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT
+                }
                 if type == S_IFLNK {
                     guard let target = Self.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/")
                     else {
@@ -68,6 +69,30 @@ public struct LocalFileSystem: CatalogFileSystem {
         } catch {
             throw CatalogIOError(path: path, reason: "cannot read file")
         }
+    }
+
+    /// The names in a folder with their type (`S_IFREG` …) where the listing tells it,
+    /// nil where it does not (`DT_UNKNOWN`); nil when the folder cannot be listed.
+    static func namesAndTypes(in folder: String) -> [(name: String, type: mode_t?)]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [(name: String, type: mode_t?)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type: mode_t? =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): S_IFREG
+                case Int32(DT_DIR): S_IFDIR
+                case Int32(DT_LNK): S_IFLNK
+                case Int32(DT_UNKNOWN): nil
+                default: 0  // a device, socket or pipe: not a catalog file
+                }
+            names.append((name, type))
+        }
+        return names
     }
 
     static func realPath(_ path: String) -> String? {
