@@ -68,7 +68,7 @@ final class DocumentReader {
             mismatch(node, expected: "a mapping", what: what)
             return nil
         }
-        var entries: [String: (key: YAMLNodeID, value: YAMLNodeID)] = [:]
+        var entries: [MappingView.Entry] = []
         for (key, value) in document.entries(of: node) {
             guard document.kind(of: key) == .scalar, let name = document.scalar(of: key) else {
                 diagnostics.report(.typeMismatch, "keys of \(what) must be text", at: location(key))
@@ -91,7 +91,7 @@ final class DocumentReader {
                         : Suggestion.closest(to: name, among: keys).map(Diagnostic.Fix.didYouMean))
                 continue
             }
-            entries[name] = (key, value)
+            entries.append(MappingView.Entry(name: name, key: key, value: value))
         }
         return MappingView(node: node, what: what, entries: entries, reader: self)
     }
@@ -253,22 +253,32 @@ final class DocumentReader {
 
 /// The entries of one mapping, by key, after unknown keys were reported.
 struct MappingView {
+    struct Entry {
+        var name: String
+        var key: YAMLNodeID
+        var value: YAMLNodeID
+    }
+
     let node: YAMLNodeID
     let what: String
-    let entries: [String: (key: YAMLNodeID, value: YAMLNodeID)]
+    /// In document order. A mapping has a handful of keys, so a search beats hashing them
+    /// into a dictionary (once per mapping of every file of a province catalog).
+    let entries: [Entry]
     unowned let reader: DocumentReader
 
-    subscript(key: String) -> YAMLNodeID? { entries[key]?.value }
+    private func entry(_ name: String) -> Entry? { entries.last { $0.name == name } }
+
+    subscript(key: String) -> YAMLNodeID? { entry(key)?.value }
 
     /// The value of a required key; reports `missing-key` at the mapping when absent.
     func required(_ key: String) -> YAMLNodeID? {
-        if let value = entries[key]?.value { return value }
+        if let value = entry(key)?.value { return value }
         reader.diagnostics.report(.missingKey, "\(what) needs the key `\(key)`", at: reader.location(node))
         return nil
     }
 
     func location(ofKey key: String) -> SourceLocation? {
-        entries[key].map { reader.location($0.key) }
+        entry(key).map { reader.location($0.key) }
     }
 }
 

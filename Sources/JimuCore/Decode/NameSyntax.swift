@@ -14,7 +14,7 @@ enum NameSyntax {
         let text = name.value
         switch self {
         case .key:
-            if text.contains("/") || text.contains("\\") || text.contains("..") || text.hasPrefix(".") {
+            if Self.leavesFolder(text) {
                 diagnostics.report(
                     .pathEscape, "\(what) `\(text)` would name a path outside its folder; keys are [a-z0-9-]",
                     at: name.location)
@@ -50,6 +50,17 @@ enum NameSyntax {
             }
         }
         return true
+    }
+
+    /// A `/`, a `\\`, a `..` or a leading `.`: as a file name, the key would lead elsewhere.
+    static func leavesFolder(_ text: String) -> Bool {
+        var previous: UInt8?
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") { return true }
+            if byte == UInt8(ascii: "."), previous == nil || previous == UInt8(ascii: ".") { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func isKey(_ text: String) -> Bool {

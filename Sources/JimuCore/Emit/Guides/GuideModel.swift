@@ -9,7 +9,7 @@ struct GuideModel {
     typealias Values = [String: Any]
 
     let catalog: StandardCatalog
-    let style: any GuideTextStyle
+    private(set) var style: any GuideTextStyle
     /// The extension of the guide files links point at: `md` or `html`.
     let fileExtension: String
     /// Whether a guide exists in this language (`items`/`bundles`, key); links to one that
@@ -49,6 +49,14 @@ struct GuideModel {
             for field in item.frame.localFields where owners[field.id.value] == nil { owners[field.id.value] = item.frame }
         }
         localFieldOwner = owners
+    }
+
+    /// The same model writing its texts through `style`: the lookup tables are shared, not
+    /// built again.
+    func restyled(_ style: any GuideTextStyle) -> GuideModel {
+        var copy = self
+        copy.style = style
+        return copy
     }
 
     // MARK: Text

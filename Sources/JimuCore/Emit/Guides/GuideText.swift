@@ -95,9 +95,12 @@ final class MissingTextRecorder: GuideTextStyle {
     private var seen: Set<String> = []
 
     func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
-        if text.english == nil, let place = place(), seen.insert(place.file + "\u{0}" + place.key).inserted {
-            missing.append(place)
-        }
+        if text.english == nil, let place = place() { record(place) }
         return text.zh
+    }
+
+    /// A text with no English, once per file and key.
+    func record(_ place: TextPlace) {
+        if seen.insert(place.file + "\u{0}" + place.key).inserted { missing.append(place) }
     }
 }

@@ -25,8 +25,20 @@ public enum TranslationCheck {
         }
         let items = GuideEmitter.guidedItems(catalog, .en)
         let bundles = GuideEmitter.guidedBundles(catalog, .en)
-        for item in items { _ = model.item(item) }
-        for bundle in bundles { _ = model.bundle(bundle) }
+        // The guides are walked on every core, a share of them each with a recorder of its
+        // own, and the places put together in the serial order: each text reported once.
+        let count = items.count + bundles.count
+        let shares = stride(from: 0, to: count, by: 64).map { $0..<min($0 + 64, count) }
+        nonisolated(unsafe) let shared = model  // read only; its style is replaced below
+        let walked = Parallel.map(shares) { share -> [TextPlace] in
+            let own = MissingTextRecorder()
+            let model = shared.restyled(own)
+            for index in share {
+                if index < items.count { _ = model.item(items[index]) } else { _ = model.bundle(bundles[index - items.count]) }
+            }
+            return own.missing
+        }
+        for place in walked.joined() { recorder.record(place) }
         _ = model.index(items: items, bundles: bundles)
 
         var locator = TextLocator(sources: sources, limits: limits)
