@@ -72,8 +72,8 @@ public enum SubmissionExamples {
     }
 
     static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         JSONValue.writeString(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -30,73 +30,93 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
     }
 
     /// The document's text, ending in a newline.
-    public func serialized() -> String {
-        var out = ""
+    public func serialized() -> String { String(decoding: utf8(), as: UTF8.self) }
+
+    /// The document's UTF-8, ending in a newline. Written as bytes: schemas and the site's
+    /// search index are megabytes of it at province scale.
+    public func utf8() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out, indent: 0)
-        out += "\n"
+        out.append(UInt8(ascii: "\n"))
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let d): out += d.description
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .integer(let i): out += String(i).utf8
+        case .number(let d): out += d.description.utf8
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            out += "[\n"
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 item.write(into: &out, indent: indent + 2)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += repeatElement(UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            out += "{\n"
+            out += "{\n".utf8
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 Self.writeString(key, into: &out)
-                out += ": "
+                out += ": ".utf8
                 members[key]!.write(into: &out, indent: indent + 2)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                out += (index == keys.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += repeatElement(UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; U+2028 and
     /// U+2029 too, so the text is also safe inside a JavaScript string.
-    static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case UInt8(ascii: "\n"): out += "\\n".utf8
+            case UInt8(ascii: "\r"): out += "\\r".utf8
+            case UInt8(ascii: "\t"): out += "\\t".utf8
+            case 0..<0x20, 0x7F:
+                out += "\\u00".utf8
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard let second = utf8.next() else {
+                    out.append(byte)
+                    break
                 }
+                guard second == 0x80, let third = utf8.next() else {
+                    out += [byte, second]
+                    break
+                }
+                if third == 0xA8 || third == 0xA9 {
+                    out += (third == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                } else {
+                    out += [byte, second, third]
+                }
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Adds or replaces a member of an object; no effect on other values.

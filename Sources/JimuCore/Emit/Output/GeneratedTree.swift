@@ -178,7 +178,7 @@ public struct GeneratedTree: Sendable {
         private var made: Set<String> = []
 
         mutating func makeParent(of path: String) throws(CatalogIOError) {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
             guard !made.contains(folder) else { return }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -7,12 +7,12 @@ public enum SchemaEmitter {
 
     public static func emit(_ catalog: StandardCatalog, units: UnitRenderer = .uncached) -> [Artifact] {
         let context = Context(catalog)
-        var artifacts = [Artifact(path: "schemas/dictionary.schema.json", text: context.dictionary().serialized())]
+        var artifacts = [Artifact(path: "schemas/dictionary.schema.json", utf8: context.dictionary().utf8())]
         artifacts += units.artifacts("schemas", catalog.items, unit: { .item($0.key) }) { item in
-            [Artifact(path: "schemas/items/\(item.key).schema.json", text: context.itemSchema(item).serialized())]
+            [Artifact(path: "schemas/items/\(item.key).schema.json", utf8: context.itemSchema(item).utf8())]
         }
         artifacts += units.artifacts("schemas", catalog.bundles, unit: { .bundle($0.key) }) { bundle in
-            [Artifact(path: "schemas/bundles/\(bundle.key).schema.json", text: context.bundleSchema(bundle).serialized())]
+            [Artifact(path: "schemas/bundles/\(bundle.key).schema.json", utf8: context.bundleSchema(bundle).utf8())]
         }
         return artifacts
     }

@@ -24,15 +24,15 @@ public enum HTML {
     /// included), and `<`, `>` and `&` as `\u003c` … so no text can close the element or
     /// open a comment. Outside strings JSON has none of these characters.
     public static func scriptJSON(_ value: JSONValue) -> String {
-        var out = ""
-        for scalar in value.serialized().unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        for byte in value.utf8() {
+            switch byte {
+            case UInt8(ascii: "<"): out += "\\u003c".utf8
+            case UInt8(ascii: ">"): out += "\\u003e".utf8
+            case UInt8(ascii: "&"): out += "\\u0026".utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
