@@ -99,14 +99,14 @@ public enum BuildPipeline {
         let templates = try GuideTemplates(
             overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
         // Read by the reports and by the site's figures page.
-        let mergeReport = timings.measure("merge report") { MergeReport(standard) }
+        let reports = timings.measure("reports") { CatalogReports(standard) }
         // Every output is a function of the IR alone: the emitters run side by side.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
-            ("emit reports", { (try ReportsEmitter.emit(standard, mergeReport: mergeReport, units: units), []) }),
+            ("emit reports", { (try ReportsEmitter.emit(standard, reports: reports, units: units), []) }),
             ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
             ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
             ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),
-            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, mergeReport: mergeReport), []) }),
+            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports), []) }),
         ]
         let outputs = Parallel.map(emitters.count) { index -> (Result<(artifacts: [Artifact], diagnostics: [Diagnostic]), any Error>, Double) in
             var local = StageTimings()
@@ -131,7 +131,7 @@ public enum BuildPipeline {
         let manifest = timings.measure("manifest") { Manifest(artifacts: artifacts, catalogSources: check.sources) }
         cache?.linkUnchanged(&artifacts, manifest: manifest)
         artifacts.append(try manifest.artifact)
-        artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        artifacts.sort { $0.path.precedesInByteOrder($1.path) }
         return BuildResult(
             check: check, standard: standard, artifacts: artifacts, manifest: manifest, timings: timings, cache: cache)
     }

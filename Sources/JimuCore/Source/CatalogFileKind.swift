@@ -19,42 +19,44 @@ public enum CatalogFileKind: Hashable, Sendable {
     case other
 
     public init(path: String) {
-        // Substrings, compared in place: every file of a province catalog passes here.
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
-        func stem(_ name: Substring) -> String? {
-            name.hasSuffix(".yaml") ? String(name.dropLast(5)) : nil
+        // On UTF-8 bytes (every name the format defines is ASCII): every file of a province
+        // catalog passes here, and splitting by Character would break graphemes for nothing.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        func ends(_ text: Substring.UTF8View, _ suffix: String) -> Bool {
+            text.count >= suffix.utf8.count && text.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
         }
+        func part(_ index: Int, is name: String) -> Bool { parts[index].elementsEqual(name.utf8) }
+        let isYAML = ends(path.utf8[...], ".yaml") || ends(path.utf8[...], ".yml")
+        func stem(_ index: Int) -> String? {
+            ends(parts[index], ".yaml") ? String(Substring(parts[index].dropLast(5))) : nil
+        }
+        let other: CatalogFileKind = isYAML ? .unexpectedYAML : .other
         switch parts.count {
-        case 1 where parts[0] == "jimu.yaml":
+        case 1 where part(0, is: "jimu.yaml"):
             self = .config
-        case 2 where parts[0] == "dictionary":
-            switch parts[1] {
+        case 2 where part(0, is: "dictionary"):
+            switch String(Substring(parts[1])) {
             case "fields.yaml": self = .fields
             case "materials.yaml": self = .materials
             case "codelists.yaml": self = .codeLists
             case "sources.yaml": self = .sources
             case "departments.yaml": self = .departments
-            default: self = isYAML ? .unexpectedYAML : .other
+            default: self = other
             }
-        case 2 where parts[0] == "calendar":
-            self = stem(parts[1]).map { .calendar(year: $0) } ?? (isYAML ? .unexpectedYAML : .other)
-        case 2 where parts[0] == "items":
-            self = stem(parts[1]).map { .item(key: $0) } ?? (isYAML ? .unexpectedYAML : .other)
-        case 2 where parts[0] == "bundles":
-            self = stem(parts[1]).map { .bundle(key: $0) } ?? (isYAML ? .unexpectedYAML : .other)
-        case 3 where parts[0] == "localities":
-            if parts[2] == "locality.yaml" {
-                self = .locality(folder: String(parts[1]))
+        case 2 where part(0, is: "calendar"):
+            self = stem(1).map { .calendar(year: $0) } ?? other
+        case 2 where part(0, is: "items"):
+            self = stem(1).map { .item(key: $0) } ?? other
+        case 2 where part(0, is: "bundles"):
+            self = stem(1).map { .bundle(key: $0) } ?? other
+        case 3 where part(0, is: "localities"):
+            if part(2, is: "locality.yaml") {
+                self = .locality(folder: String(Substring(parts[1])))
             } else {
-                self = stem(parts[2]).map { .practice(folder: String(parts[1]), itemKey: $0) } ?? (isYAML ? .unexpectedYAML : .other)
+                self = stem(2).map { .practice(folder: String(Substring(parts[1])), itemKey: $0) } ?? other
             }
         default:
-            if parts.first == "templates" {
-                self = .template
-            } else {
-                self = isYAML ? .unexpectedYAML : .other
-            }
+            self = part(0, is: "templates") ? .template : other
         }
     }
 

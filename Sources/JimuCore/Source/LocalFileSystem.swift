@@ -25,9 +25,9 @@ public struct LocalFileSystem: CatalogFileSystem {
             }
             for (name, listedType) in names where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                let full = root + "/" + path
                 // The folder listing gives the type on most file systems: no stat per file.
                 var type = listedType
+                let full = type == S_IFREG || type == S_IFDIR ? "" : root + "/" + path
                 if type == nil {
                     var info = stat()
                     guard lstat(full, &info) == 0 else { continue }
@@ -52,7 +52,7 @@ public struct LocalFileSystem: CatalogFileSystem {
                 }
             }
         }
-        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return entries.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
     public func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] {

@@ -68,7 +68,7 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
                 return
             }
             out += "{\n".utf8
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = members.keys.sorted { $0.precedesInByteOrder($1) }
             for (index, key) in keys.enumerated() {
                 out += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 Self.writeString(key, into: &out)

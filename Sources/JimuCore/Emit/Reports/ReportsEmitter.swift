@@ -1,12 +1,11 @@
 /// Emits `reports/`: the merge report and the bundle report in Markdown and JSON, and the
 /// reform figures.
 public enum ReportsEmitter {
-    public static func emit(_ catalog: StandardCatalog, mergeReport: MergeReport? = nil, units: UnitRenderer = .uncached) throws
+    public static func emit(_ catalog: StandardCatalog, reports: CatalogReports? = nil, units: UnitRenderer = .uncached) throws
         -> [Artifact]
     {
-        let report = mergeReport ?? MergeReport(catalog)
-        let figures = ReformFigures(catalog)
-        let bundles = BundleReport(catalog)
+        let reports = reports ?? CatalogReports(catalog)
+        let (report, figures, bundles) = (reports.merge, reports.figures, reports.bundles)
         let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
         return [
             Artifact(path: "reports/merge.json", utf8: try report.canonicalJSON(units: units)),

@@ -11,7 +11,7 @@ import Foundation
 public enum SiteEmitter {
     public static func emit(
         _ catalog: StandardCatalog, templates: GuideTemplates = .defaults, units: UnitRenderer = .uncached,
-        mergeReport: MergeReport? = nil
+        reports: CatalogReports? = nil
     ) -> [Artifact] {
         let english = GuideEmitter.publishesEnglish(catalog)
         let style = BilingualStyle(includeEnglish: english)
@@ -119,7 +119,7 @@ public enum SiteEmitter {
         artifacts.append(Artifact(path: "site/index.html", text: templates.render("index.html", index)))
 
         var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
-        figures.merge(ReformFiguresPage(catalog: catalog, report: mergeReport ?? MergeReport(catalog), style: style, english: english).values) { a, _ in a }
+        figures.merge(ReformFiguresPage(reports: reports ?? CatalogReports(catalog), style: style, english: english).values) { a, _ in a }
         artifacts.append(Artifact(path: "site/figures.html", text: templates.render("figures.html", figures)))
         return artifacts
     }
@@ -178,14 +178,12 @@ public enum SiteEmitter {
 /// The values of the reform-figures page: the standard's shares and averages, and charts of
 /// visits, online share and what the standard and the bundles remove.
 struct ReformFiguresPage {
-    let catalog: StandardCatalog
-    let report: MergeReport
+    let reports: CatalogReports
     let style: BilingualStyle
     let english: Bool
 
     var values: [String: Any] {
-        let figures = ReformFigures(catalog)
-        let bundles = BundleReport(catalog)
+        let (report, figures, bundles) = (reports.merge, reports.figures, reports.bundles)
         let standardLabel = LocalizedText(zh: "省标准", en: "Province standard")
         func share(_ pick: (ReformFigures.Snapshot) -> ReformFigures.Share) -> [BarChart.Bar] {
             [BarChart.Bar(label: standardLabel, percent: pick(figures.standard).percent, detail: detail(pick(figures.standard)), highlight: true)]
