@@ -237,6 +237,55 @@ enum Golden {
         return (String(decoding: markdown.contents, as: UTF8.self), String(decoding: json.contents, as: UTF8.self))
     }
 
+    /// `reports/merge.json` writes its items without `Encodable`: the bytes must still be
+    /// `CanonicalJSON`'s, for real reports and for every kind of text and absent value.
+    @Test func mergeJSONIsCanonicalJSONByteForByte() throws {
+        let mini = try #require(try BuildPipeline.standard(InMemoryFileSystem(bytes: CatalogFixtures.miniFiles())).standard)
+        let hostile = try JSONDecoder().decode(MergeReport.self, from: Data(Self.hostileReportJSON.utf8))
+        for report in [MergeReport(mini), hostile] {
+            #expect(try report.canonicalJSON() == Array(try CanonicalJSON.encode(report).utf8))
+        }
+        let (_, built) = try Self.hostileReport()
+        let decoded = try JSONDecoder().decode(MergeReport.self, from: Data(built.utf8))
+        #expect(try CanonicalJSON.encode(decoded) == built)
+    }
+
+    /// Control characters, quotes, slashes, DEL, line and paragraph separators, emoji; empty
+    /// lists; optionals present and absent; decimals with and without fractions.
+    static let hostileReportJSON = #"""
+        {"rules": {"r": "x"}, "tie_break": "t", "localities": [], "totals": {
+          "hand_filled_fields": {"before": 1, "after": 0, "removed": 1, "percent": 100},
+          "submitted_materials": {"before": 0, "after": 0, "removed": 0},
+          "steps": {"before": 3, "after": 2, "removed": 1, "percent": 33.3},
+          "days": {"before": 7, "after": 9, "removed": -2, "percent": -28.57}},
+         "items": [
+          {"key": "k\u0001\u001f\"\\/", "code": "c\u007f\u2028\u2029", "name": {"zh": "名\n\t\r\b\f😀"},
+           "department": "", "statutory_limit": 20, "frame_only": true,
+           "standard": {"fields": 0, "hand_filled_fields": 0, "materials": 0, "submitted_materials": 0, "steps": 0},
+           "decisions": [], "added_back": [], "shared_fields": [], "shared_materials": [], "localities": []},
+          {"key": "b", "code": "330100", "name": {"zh": "甲", "en": "A </script> & 'q'"},
+           "department": "d", "statutory_limit": 5, "frame_only": false,
+           "standard": {"fields": 3, "hand_filled_fields": 1, "materials": 2, "submitted_materials": 1, "steps": 2,
+                        "promised_limit": 3, "visits": 0},
+           "decisions": [
+             {"dimension": "fields", "value": "1", "rule": "fewest", "locality": "330100", "source": "f.yaml:3:5",
+              "alternatives": [{"locality": "330100", "value": "1", "file": "a.yaml", "line": 3},
+                               {"locality": "330200", "value": "\u0000", "file": "b\\c.yaml", "line": 9}]},
+             {"dimension": "steps", "value": "2", "rule": "frame", "source": "item.yaml:1:1", "alternatives": []}],
+           "added_back": ["x", "y\u0002"],
+           "shared_fields": [{"id": "i", "source": "s", "locality": "330100", "at": "a:1:1"}, {"id": "j", "source": "s", "at": "b:2:2"}],
+           "shared_materials": [{"id": "m", "source": "s", "at": "c:3:3"}],
+           "localities": [
+             {"locality": "330100", "name": "杭州\u0003", "file": "f.yaml", "must_change": [],
+              "before": {"fields": 4, "hand_filled_fields": 2, "materials": 2, "submitted_materials": 2, "steps": 3, "promised_limit": 5},
+              "reductions": {
+                "hand_filled_fields": {"before": 2, "after": 1, "removed": 1, "percent": 50},
+                "submitted_materials": {"before": 2, "after": 1, "removed": 1, "percent": 50},
+                "steps": {"before": 3, "after": 2, "removed": 1, "percent": 33.3},
+                "days": {"before": 5, "after": 3, "removed": 2, "percent": 40},
+                "visits": {"before": 1, "after": 0, "removed": 1, "percent": 100}}}]}]}
+        """#
+
     @Test func markdownShowsHostileNamesAsText() throws {
         let (markdown, json) = try Self.hostileReport()
         // No raw HTML.

@@ -187,7 +187,7 @@ public struct MergeReport: Codable, Sendable {
 
 extension MergeReport {
     /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
-    /// at province scale) encoded on every core and spliced in, indented to their depth.
+    /// at province scale) written by `PrettyJSONWriter` on every core and spliced in at their depth.
     public func canonicalJSON(units: UnitRenderer = .uncached) throws -> [UInt8] {
         guard !items.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
         var frame = self
@@ -195,20 +195,9 @@ extension MergeReport {
         let skeleton = try CanonicalJSON.encode(frame)
         let placeholder = "\"items\" : [\n\n  ]"
         guard let slot = skeleton.range(of: placeholder) else { return Array(try CanonicalJSON.encode(self).utf8) }
-        // Each item encoded and indented two levels deeper on any core (or taken from the
-        // cache); the pretty printer leaves blank lines bare, so only lines with content get
-        // the indent.
+        // Each item written two levels deep on any core (or taken from the cache).
         let encoded = try units.fragments("reports/merge.json", items, unit: { .item($0.key) }) { item in
-            let utf8 = Array(try CanonicalJSON.encode(item).utf8.dropLast())
-            var indented: [UInt8] = []
-            indented.reserveCapacity(utf8.count * 5 / 4)
-            var lineStart = true
-            for byte in utf8 {
-                if lineStart && byte != UInt8(ascii: "\n") { indented += "    ".utf8 }
-                indented.append(byte)
-                lineStart = byte == UInt8(ascii: "\n")
-            }
-            return indented
+            item.spliceableJSON()
         }
         var bytes = Array(skeleton[..<slot.lowerBound].utf8)
         bytes.reserveCapacity(encoded.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })

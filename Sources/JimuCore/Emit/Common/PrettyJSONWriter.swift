@@ -1,0 +1,112 @@
+import Foundation
+
+/// Writes JSON in the layout of `CanonicalJSON` (Foundation's pretty printing: `"key" : value`,
+/// two spaces a level, an empty container as `[`, a blank line, `]`) straight into bytes, for
+/// documents too large for `Encodable`'s cost: the merge report's items are 118 MB at
+/// province scale. The caller writes keys in byte order and leaves out absent optionals, as
+/// `CanonicalJSON` does; a test holds each such writer to `CanonicalJSON`'s bytes.
+struct PrettyJSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// How many members each open container has so far.
+    private var counts: [Int] = []
+    private let baseDepth: Int
+
+    /// `depth`: the level the document starts at when it is spliced into a larger one.
+    init(depth: Int = 0, capacity: Int = 1024) {
+        baseDepth = depth
+        bytes.reserveCapacity(capacity)
+    }
+
+    private var depth: Int { baseDepth + counts.count }
+
+    private mutating func indent(_ level: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    /// Before a member or an element: the comma after the previous one, a line, the indent.
+    private mutating func next() {
+        guard let last = counts.indices.last else { return }
+        bytes += counts[last] > 0 ? [UInt8(ascii: ","), UInt8(ascii: "\n")] : [UInt8(ascii: "\n")]
+        counts[last] += 1
+        indent(depth)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let count = counts.removeLast()
+        bytes += count == 0 ? [UInt8(ascii: "\n"), UInt8(ascii: "\n")] : [UInt8(ascii: "\n")]
+        indent(depth)
+        bytes.append(bracket)
+    }
+
+    mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        counts.append(0)
+    }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    mutating func beginArray() {
+        bytes.append(UInt8(ascii: "["))
+        counts.append(0)
+    }
+
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// The key of the next member of the open object.
+    mutating func key(_ name: String) {
+        next()
+        string(name)
+        bytes += [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]
+    }
+
+    /// Before the next element of the open array.
+    mutating func element() { next() }
+
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ value: Int) { bytes += String(value).utf8 }
+
+    mutating func bool(_ value: Bool) { bytes += (value ? "true" : "false").utf8 }
+
+    /// As `JSONEncoder` writes a `Decimal`: its description.
+    mutating func decimal(_ value: Decimal) { bytes += value.description.utf8 }
+
+    /// The indent of the document's first line, when it is spliced in at `depth`.
+    mutating func indentFirstLine() { indent(baseDepth) }
+
+    mutating func array<Element>(_ elements: [Element], _ write: (inout PrettyJSONWriter, Element) -> Void) {
+        beginArray()
+        for element in elements {
+            self.element()
+            write(&self, element)
+        }
+        endArray()
+    }
+
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values {
+            element()
+            string(value)
+        }
+        endArray()
+    }
+}

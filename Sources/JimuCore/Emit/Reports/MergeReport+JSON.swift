@@ -1,0 +1,191 @@
+import Foundation
+
+/// The merge report's items written with `PrettyJSONWriter`: the bytes `CanonicalJSON` gives
+/// them (keys in byte order, absent optionals left out), several times faster, as they are
+/// nearly all of `reports/merge.json`. A test compares the two on hostile text; a member
+/// added to one of these types must be added here too, or that test fails.
+extension MergeReport.ItemReport {
+    /// The item as a member of the report's `items`, indented to that depth, with no line
+    /// break after it.
+    func spliceableJSON() -> [UInt8] {
+        var writer = PrettyJSONWriter(depth: 2, capacity: 16 * 1024)
+        writer.indentFirstLine()
+        write(to: &writer)
+        return writer.bytes
+    }
+
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("added_back")
+        w.strings(addedBack)
+        w.key("code")
+        w.string(code)
+        w.key("decisions")
+        w.array(decisions) { w, decision in decision.write(to: &w) }
+        w.key("department")
+        w.string(department)
+        w.key("frame_only")
+        w.bool(frameOnly)
+        w.key("key")
+        w.string(key)
+        w.key("localities")
+        w.array(localities) { w, comparison in comparison.write(to: &w) }
+        w.key("name")
+        name.write(to: &w)
+        w.key("shared_fields")
+        w.array(sharedFields) { w, sharing in sharing.write(to: &w) }
+        w.key("shared_materials")
+        w.array(sharedMaterials) { w, sharing in sharing.write(to: &w) }
+        w.key("standard")
+        standard.write(to: &w)
+        w.key("statutory_limit")
+        w.int(statutoryLimit)
+        w.endObject()
+    }
+}
+
+extension MergeReport.Decision {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("alternatives")
+        w.array(alternatives) { w, alternative in alternative.write(to: &w) }
+        w.key("dimension")
+        w.string(dimension)
+        if let locality {
+            w.key("locality")
+            w.string(locality)
+        }
+        w.key("rule")
+        w.string(rule)
+        w.key("source")
+        w.string(source)
+        w.key("value")
+        w.string(value)
+        w.endObject()
+    }
+}
+
+extension Alternative {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("file")
+        w.string(file)
+        w.key("line")
+        w.int(line)
+        w.key("locality")
+        w.string(locality)
+        w.key("value")
+        w.string(value)
+        w.endObject()
+    }
+}
+
+extension MergeReport.Sharing {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("at")
+        w.string(at)
+        w.key("id")
+        w.string(id)
+        if let locality {
+            w.key("locality")
+            w.string(locality)
+        }
+        w.key("source")
+        w.string(source)
+        w.endObject()
+    }
+}
+
+extension MergeReport.LocalityComparison {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("before")
+        before.write(to: &w)
+        w.key("file")
+        w.string(file)
+        w.key("locality")
+        w.string(locality)
+        w.key("must_change")
+        w.strings(mustChange)
+        w.key("name")
+        w.string(name)
+        w.key("reductions")
+        reductions.write(to: &w)
+        w.endObject()
+    }
+}
+
+extension PracticeMeasures {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("fields")
+        w.int(fields)
+        w.key("hand_filled_fields")
+        w.int(handFilledFields)
+        w.key("materials")
+        w.int(materials)
+        if let promisedLimit {
+            w.key("promised_limit")
+            w.int(promisedLimit)
+        }
+        w.key("steps")
+        w.int(steps)
+        w.key("submitted_materials")
+        w.int(submittedMaterials)
+        if let visits {
+            w.key("visits")
+            w.int(visits)
+        }
+        w.endObject()
+    }
+}
+
+extension Reductions {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("days")
+        days.write(to: &w)
+        w.key("hand_filled_fields")
+        handFilledFields.write(to: &w)
+        w.key("steps")
+        steps.write(to: &w)
+        w.key("submitted_materials")
+        submittedMaterials.write(to: &w)
+        if let visits {
+            w.key("visits")
+            visits.write(to: &w)
+        }
+        w.endObject()
+    }
+}
+
+extension Reduction {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("after")
+        w.int(after)
+        w.key("before")
+        w.int(before)
+        if let percent {
+            w.key("percent")
+            w.decimal(percent)
+        }
+        w.key("removed")
+        w.int(removed)
+        w.endObject()
+    }
+}
+
+extension LocalizedText {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        if let en {
+            w.key("en")
+            w.string(en)
+        }
+        w.key("zh")
+        w.string(zh)
+        w.endObject()
+    }
+}
