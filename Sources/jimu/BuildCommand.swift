@@ -26,10 +26,6 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
     @OptionGroup var runOptions: RunOptions
 
-    /// The last build, kept until the process exits: freeing a province's IR and outputs
-    /// object by object takes longer (about half a second) than exiting, which frees them at once.
-    nonisolated(unsafe) private static var keptUntilExit: BuildResult?
-
     func run() throws {
         let result: BuildResult
         do {
@@ -41,7 +37,7 @@ struct BuildCommand: ParsableCommand {
         } catch let error as CatalogIOError {
             throw failIO(error)
         }
-        Self.keptUntilExit = result
+        KeptUntilExit.keep(result)
         runOptions.report(result.timings)
         let reported = diagnostics.promoted(result.check.diagnostics)
         var summary = result.check.summary

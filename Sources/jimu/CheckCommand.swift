@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
             let stages = try BuildPipeline.stages(LocalFileSystem(root: catalog), onStage: { progress.stage($0) })
             progress.finish()
             runOptions.report(stages.timings)
+            KeptUntilExit.keep(stages)
             result = stages.check
         } catch {
             throw failIO(error)

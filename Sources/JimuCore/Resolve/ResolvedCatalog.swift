@@ -8,25 +8,52 @@ public enum FieldOrigin: Hashable, Sendable {
 
 /// A practice's form field after resolution: whatever route the editor wrote (`ref`,
 /// `label`, `local`), it now names one field definition.
-public struct ResolvedField: Sendable {
-    public var id: String
-    public var origin: FieldOrigin
-    public var label: LocalizedText
+///
+/// Resolved fields and practices are immutable objects, not values: the merge, the reports
+/// and the guides pass the same ones around many times, and copying a value this size
+/// retains every one of its strings each time.
+public final class ResolvedField: Sendable {
+    public let id: String
+    public let origin: FieldOrigin
+    public let label: LocalizedText
     /// The local label the practice used, when it named the field by label.
-    public var writtenLabel: String?
-    public var spec: FieldSpec
-    public var required: Bool
-    public var prefill: Located<String>?
-    public var requiredIf: Located<ConditionExpression>?
-    public var visibleIf: Located<ConditionExpression>?
-    public var location: SourceLocation
+    public let writtenLabel: String?
+    public let spec: FieldSpec
+    public let required: Bool
+    public let prefill: Located<String>?
+    public let requiredIf: Located<ConditionExpression>?
+    public let visibleIf: Located<ConditionExpression>?
+    public let location: SourceLocation
+
+    init(
+        id: String, origin: FieldOrigin, label: LocalizedText, writtenLabel: String?, spec: FieldSpec, required: Bool,
+        prefill: Located<String>?, requiredIf: Located<ConditionExpression>?, visibleIf: Located<ConditionExpression>?,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.origin = origin
+        self.label = label
+        self.writtenLabel = writtenLabel
+        self.spec = spec
+        self.required = required
+        self.prefill = prefill
+        self.requiredIf = requiredIf
+        self.visibleIf = visibleIf
+        self.location = location
+    }
 }
 
 /// One locality's practice with every field resolved.
-public struct ResolvedPractice: Sendable {
-    public var practice: Practice
-    public var locality: Locality
-    public var fields: [ResolvedField]
+public final class ResolvedPractice: Sendable {
+    public let practice: Practice
+    public let locality: Locality
+    public let fields: [ResolvedField]
+
+    init(practice: Practice, locality: Locality, fields: [ResolvedField]) {
+        self.practice = practice
+        self.locality = locality
+        self.fields = fields
+    }
 }
 
 /// The output of Resolve: the source catalog, its practices resolved, and the diagnostics
