@@ -50,7 +50,25 @@ public struct Manifest: Codable, Sendable, Equatable {
         return hex(hasher.finalize())
     }
 
+    /// `manifest.json`: `CanonicalJSON`'s bytes, written directly (a province's manifest
+    /// lists 18,000 files, and it is written on every build, a one-line edit's too).
     public var artifact: Artifact {
-        get throws { Artifact(path: Self.path, text: try CanonicalJSON.encode(self)) }
+        get throws {
+            var writer = PrettyJSONWriter(capacity: 128 * (files.count + 1))
+            writer.beginObject()
+            writer.key("catalog_hash")
+            writer.string(catalogHash)
+            writer.key("compiler")
+            writer.string(compiler)
+            writer.key("files")
+            writer.beginObject()
+            for path in files.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+                writer.key(path)
+                writer.string(files[path] ?? "")
+            }
+            writer.endObject()
+            writer.endObject()
+            return Artifact(path: Self.path, utf8: writer.bytes + [UInt8(ascii: "\n")])
+        }
     }
 }
