@@ -56,7 +56,8 @@ public final class BuildCache: @unchecked Sendable {
     private let previousUnits: [String: UnitRecord]
     private let previousFragments: [String: FragmentRecord]
     /// The fragment files the index names, in its order, and their bytes (mapped, not read:
-    /// a rebuild takes a few fragments out of a hundred megabytes).
+    /// a rebuild takes a few fragments out of a hundred megabytes; none when any is missing
+    /// or cut off).
     private let previousFragmentFiles: [String]
     private let previousFragmentBytes: [Data]
     /// Filled by the emitters, from every core: guarded by `lock`.
@@ -76,7 +77,7 @@ public final class BuildCache: @unchecked Sendable {
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
         var fragments = index?.fragments ?? [:]
-        var fragmentFiles = index?.fragmentFiles ?? []
+        let fragmentFiles = index?.fragmentFiles ?? []
         var fragmentBytes: [Data] = []
         for name in fragmentFiles {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name), options: .alwaysMapped) else {
@@ -90,11 +91,11 @@ public final class BuildCache: @unchecked Sendable {
         if fragmentBytes.count != fragmentFiles.count
             || fragments.values.contains(where: {
                 $0.file < 0 || $0.file >= fragmentBytes.count || $0.offset < 0 || $0.length < 0
-                    || $0.offset + $0.length > fragmentBytes[$0.file].count
+                    || $0.offset > fragmentBytes[$0.file].count || $0.length > fragmentBytes[$0.file].count - $0.offset
             })
         {
+            // Still named here, so that the save removes them.
             fragments = [:]
-            fragmentFiles = []
             fragmentBytes = []
         }
         previousFragments = fragments
@@ -199,12 +200,12 @@ public final class BuildCache: @unchecked Sendable {
     @discardableResult
     public func save(manifest: Manifest) -> String? {
         var lines = ["jimu-cache 2", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
-        for path in manifest.files.keys.sorted() where Self.isRecordable(path) {
+        for path in manifest.files.keys.sorted(by: { $0.precedesInByteOrder($1) }) where Self.isRecordable(path) {
             guard let sha = manifest.files[path], let identity = FileIdentity(path: outputRoot + "/" + path) else { continue }
             lines.append(["file", sha, identity.text, path].joined(separator: "\t"))
         }
         let recorded = lock.withLock { currentUnits }
-        for key in recorded.keys.sorted() {
+        for key in recorded.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
             guard let unit = recorded[key], unit.paths.allSatisfy(Self.isRecordable) else { continue }
             lines.append((["unit", key, unit.digest] + unit.paths).joined(separator: "\t"))
         }
@@ -277,7 +278,7 @@ public final class BuildCache: @unchecked Sendable {
         // would copy a hundred megabytes once more).
         var newChunks: [[UInt8]] = []
         var newSize = 0
-        for key in fragments.keys.sorted() {
+        for key in fragments.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
             guard let fragment = fragments[key] else { continue }
             switch fragment.source {
             case .previous(let record) where keep:
@@ -297,13 +298,18 @@ public final class BuildCache: @unchecked Sendable {
         return (keptFiles, records, newChunks)
     }
 
-    /// This index's fragment files other than `kept`: those of earlier builds, and any a
-    /// killed build left behind.
+    /// This index's fragment files other than `kept`: those the previous index named, and
+    /// any a killed build left behind, once over a minute old (another build into the same
+    /// folder may have just written one, to name in the index it renames next).
     private func removeFragmentFiles(in folder: String, except kept: Set<String>) {
         let prefix = (indexPath as NSString).lastPathComponent + "."
+        let previous = Set(previousFragmentFiles)
+        let now = time(nil)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         where name.hasPrefix(prefix) && name.hasSuffix(".fragments") && !kept.contains(name) {
-            unlink(folder + "/" + name)
+            var info = stat()
+            let stale = stat(folder + "/" + name, &info) == 0 && now - info.st_mtim.tv_sec > 60
+            if previous.contains(name) || stale { unlink(folder + "/" + name) }
         }
     }
 

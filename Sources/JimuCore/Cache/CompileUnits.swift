@@ -36,7 +36,7 @@ public struct CompileUnits: Sendable {
         var shared = SHA256()
         Self.update(&shared, "jimu-units 1")
         Self.update(&shared, compiler)
-        for path in sources.keys.sorted() where !ownedByAnItem.contains(path) {
+        for path in sources.keys.sorted(by: { $0.precedesInByteOrder($1) }) where !ownedByAnItem.contains(path) {
             Self.update(&shared, path)
             Self.update(&shared, sources[path] ?? [])
         }

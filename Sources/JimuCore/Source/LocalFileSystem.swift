@@ -77,7 +77,13 @@ public struct LocalFileSystem: CatalogFileSystem {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var names: [(name: String, type: mode_t?)] = []
-        while let entry = readdir(directory) {
+        // readdir says "no more" and "failed" alike, with a null; only errno tells them apart.
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { return nil }
+                break
+            }
             let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }

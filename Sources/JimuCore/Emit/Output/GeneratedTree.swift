@@ -139,12 +139,12 @@ public struct GeneratedTree: Sendable {
     /// is created under its folder's lock, so two cores filling the same folder would take
     /// turns (and spin) rather than work side by side.
     static func batches(_ paths: [String]) -> [Range<Int>] {
+        guard !paths.isEmpty else { return [] }
         var runsByFolder: [Substring: [Range<Int>]] = [:]
         var folders: [Substring] = []
         var start = 0
         func folder(_ path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
-        for end in 1...max(paths.count, 1) where end == paths.count || folder(paths[end]) != folder(paths[start]) || end - start == 256 {
-            guard start < paths.count else { break }
+        for end in 1...paths.count where end == paths.count || folder(paths[end]) != folder(paths[start]) || end - start == 256 {
             let name = folder(paths[start])
             if runsByFolder[name] == nil { folders.append(name) }
             runsByFolder[name, default: []].append(start..<end)
