@@ -102,15 +102,16 @@ public enum CatalogDecoder {
                 }
             }
         }
-        let pieces = timings.measure("decode") {
-            Parallel.map(files.count) { index in
+        timings.measure("decode") {
+            let pieces = Parallel.map(files.count) { index in
                 decodeFile(files[index].path, files[index].kind, contents[index], fixedLimits)
             }
-        }
-        for piece in pieces {
-            collector.absorb(piece.diagnostics)
-            if let bytes = piece.bytes { sources[piece.path] = bytes }
-            piece.content.apply(to: &catalog)
+            sources.reserveCapacity(sources.count + pieces.count)
+            for piece in pieces {
+                collector.absorb(piece.diagnostics)
+                if let bytes = piece.bytes { sources[piece.path] = bytes }
+                piece.content.apply(to: &catalog)
+            }
         }
         return DecodedCatalog(
             catalog: catalog, diagnostics: collector.diagnostics, sources: sources, fileCount: sources.count,
