@@ -30,9 +30,15 @@ enum GuideFixtures {
         return text.replacingCharacters(in: range, with: new)
     }
 
-    /// A YAML double-quoted scalar.
+    /// A YAML double-quoted scalar. By scalar: a quote followed by a combining mark is one
+    /// Character, which a search for `"` would not find.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out + "\""
     }
 
     static func artifact(

@@ -188,6 +188,38 @@ import Testing
         return result
     }
 
+    /// A quote, an angle bracket or a star with a combining mark after it is escaped all the
+    /// same: HTML and CommonMark read code points, so the mark must not hide it (escaping by
+    /// grapheme, as Mustache's own does, would leave such a quote live in an attribute).
+    @Test func combiningMarksDoNotHideCharactersFromEscaping() throws {
+        let name = "A\"\u{301} onmouseover=alert(1) '\u{301} <\u{301}b> *\u{301}x*\u{301}"
+        let result = try GuideFixtures.build { files in
+            let item = "items/household-registration-newborn.yaml"
+            files[item] = GuideFixtures.replacing(
+                "{zh: 出生登记, en: Birth household registration}",
+                with: "{zh: \(GuideFixtures.quoted(name)), en: \(GuideFixtures.quoted(name))}", in: files[item])
+        }
+        expectNoDiagnostics(result.check, files: GuideFixtures.miniTexts().mapValues { Array($0.utf8) })
+        let mark: [UInt8] = [0xCC, 0x81]
+        func contains(_ page: [UInt8], _ needle: [UInt8]) -> Bool {
+            page.count >= needle.count && (0...(page.count - needle.count)).contains { page[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        var pages = 0
+        for artifact in result.artifacts where artifact.path.hasSuffix("household-registration-newborn.html") {
+            pages += 1
+            for raw in ["\"", "'", "<"] {
+                #expect(!contains(artifact.contents, Array(raw.utf8) + mark), "\(artifact.path) leaves \(raw) before a mark")
+            }
+            #expect(contains(artifact.contents, Array("&quot;".utf8) + mark))
+        }
+        for artifact in result.artifacts where artifact.path.hasSuffix("items/household-registration-newborn.md") {
+            pages += 1
+            #expect(contains(artifact.contents, Array("\\*".utf8) + mark), "\(artifact.path) leaves * before a mark live")
+            #expect(!contains(artifact.contents, Array("<".utf8) + mark))
+        }
+        #expect(pages == 3)
+    }
+
     @Test func htmlShowsHostileNamesAsText() throws {
         let result = try Self.hostileBuild()
         for artifact in result.artifacts where artifact.path.hasPrefix("site/") {
