@@ -84,7 +84,6 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
     /// A JSON string literal: quotes, backslashes and control characters escaped; U+2028 and
     /// U+2029 too, so the text is also safe inside a JavaScript string.
     static func writeString(_ text: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
@@ -96,8 +95,7 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
             case UInt8(ascii: "\t"): out += "\\t".utf8
             case 0..<0x20, 0x7F:
                 out += "\\u00".utf8
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+                out += Manifest.hex(CollectionOfOne(byte)).utf8
             case 0xE2:
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
                 guard let second = utf8.next() else {
