@@ -23,6 +23,12 @@ public struct GuideTemplates: Sendable {
     static let preEscapedKeys: Set<String> = ["html", "diagram", "chart", "searchIndex", "mermaid"]
 
     private let library: MustacheLibrary
+    /// The templates that render without swift-mustache: each one `CompiledTemplate`
+    /// covers, with every partial it includes, directly or not.
+    let compiled: [String: CompiledTemplate]
+    /// Told the name of each template a page had to render through swift-mustache instead
+    /// of its compiled form: tests hold Jimu's own models to never needing it.
+    var onFallback: (@Sendable (_ template: String) -> Void)?
     /// The names a catalog overrides.
     public let overridden: [String]
 
@@ -37,7 +43,9 @@ public struct GuideTemplates: Sendable {
 
     /// The defaults with the catalog's overrides, by catalog path (`templates/item.zh.md.mustache`).
     /// Throws the diagnostics of the first invalid set; `check` reports them all.
-    public init(overrides files: [String: [UInt8]]) throws(GuideTemplateError) {
+    /// `compiling: false` renders everything through swift-mustache, for tests that hold the
+    /// two to the same bytes.
+    public init(overrides files: [String: [UInt8]], compiling: Bool = true) throws(GuideTemplateError) {
         let problems = Self.check(files)
         if problems.contains(where: { $0.severity == .error }) { throw GuideTemplateError(diagnostics: problems) }
         var texts = DefaultTemplates.all
@@ -60,11 +68,29 @@ public struct GuideTemplates: Sendable {
         }
         self.library = library
         self.overridden = overridden.sorted()
+        compiled = compiling ? Self.compile(texts) : [:]
     }
 
     /// Renders the template `name` with `values`.
     func render(_ name: String, _ values: [String: Any]) -> String {
-        library.render(values, withTemplate: name) ?? ""
+        if let template = compiled[name] {
+            if let text = template.render(values, partials: compiled) { return text }
+            onFallback?(name)
+        }
+        return library.render(values, withTemplate: name) ?? ""
+    }
+
+    /// The templates `CompiledTemplate` covers, dropping each one that includes a template
+    /// it does not, until none does.
+    private static func compile(_ texts: [String: String]) -> [String: CompiledTemplate] {
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, text) in texts {
+            compiled[name] = CompiledTemplate(text, escaping: isMarkdown(name) ? .markdown : .html)
+        }
+        while let uncovered = compiled.first(where: { $0.value.partials.contains { compiled[$0] == nil } })?.key {
+            compiled[uncovered] = nil
+        }
+        return compiled
     }
 
     // MARK: Checking overrides
@@ -270,7 +296,7 @@ public struct GuideTemplates: Sendable {
     /// The text Mustache parses: Markdown templates escape for Markdown, HTML templates for
     /// HTML with `HTML.escape` (Mustache's own escaping goes by grapheme, so a combining mark
     /// after a quote would leave the quote live in an attribute).
-    private static func prepared(_ text: String, name: String) -> String {
+    static func prepared(_ text: String, name: String) -> String {
         "{{%CONTENT_TYPE:\(isMarkdown(name) ? markdownContentType : htmlContentType)}}\n" + text
     }
 
@@ -278,7 +304,7 @@ public struct GuideTemplates: Sendable {
     static let htmlContentType = "JIMU_HTML"
 
     /// Registers Jimu's escaping with Mustache (idempotent).
-    private static func registerContentTypes() {
+    static func registerContentTypes() {
         MustacheContentTypes.register(MarkdownContent(), named: markdownContentType)
         MustacheContentTypes.register(HTMLContent(), named: htmlContentType)
     }
