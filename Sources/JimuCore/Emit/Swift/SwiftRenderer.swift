@@ -2,11 +2,16 @@
 /// literal escaped: quotes, backslashes (so `\(` cannot interpolate), line breaks and other
 /// control characters.
 public struct SwiftRenderer {
-    private var out = ""
+    /// The text so far. Every part is appended here, never built as a string of its own
+    /// first: a province's forms are 40 MB of Swift.
+    private var out: [UInt8] = []
     private var level = 0
+    /// Where the current line's text starts, after its indentation.
+    private var lineStart = 0
 
     public static func render(_ file: SwiftFile) -> String {
         var renderer = SwiftRenderer()
+        renderer.out.reserveCapacity(8 * 1024)
         for line in file.header { renderer.line("// " + Self.singleLine(line)) }
         if !file.header.isEmpty { renderer.line("") }
         for module in file.imports { renderer.line("import \(module)") }
@@ -15,11 +20,29 @@ public struct SwiftRenderer {
             if index > 0, case .doc = file.declarations[index - 1] {} else if index > 0 { renderer.line("") }
             renderer.render(declaration)
         }
-        return renderer.out
+        return String(decoding: renderer.out, as: UTF8.self)
     }
 
+    // MARK: Lines
+
+    /// Starts a line at the current indentation.
+    private mutating func begin() {
+        for _ in 0..<level { out += "    ".utf8 }
+        lineStart = out.count
+    }
+
+    /// Ends the line; an empty line keeps no indentation.
+    private mutating func end() {
+        if out.count == lineStart { out.removeLast(4 * level) }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func write(_ text: String) { out += text.utf8 }
+
     private mutating func line(_ text: String) {
-        out += text.isEmpty ? "\n" : String(repeating: "    ", count: level) + text + "\n"
+        begin()
+        write(text)
+        end()
     }
 
     private mutating func open(_ header: String) {
@@ -50,6 +73,8 @@ public struct SwiftRenderer {
         }))
     }
 
+    // MARK: Declarations
+
     private mutating func render(_ declaration: SwiftDeclaration) {
         switch declaration {
         case .blank:
@@ -65,24 +90,45 @@ public struct SwiftRenderer {
             renderMembers(members)
             close()
         case .enumCase(let name, let rawValue):
-            line("case \(name)" + (rawValue.map { " = " + Self.expression($0) } ?? ""))
+            begin()
+            write("case ")
+            write(name)
+            if let rawValue {
+                write(" = ")
+                expression(rawValue)
+            }
+            end()
         case .property(let modifiers, let isLet, let name, let type, let value):
-            var text = Self.prefix(modifiers) + (isLet ? "let " : "var ") + name
-            if let type { text += ": \(type)" }
-            if let value { text += " = " + Self.expression(value) }
-            line(text)
+            begin()
+            write(Self.prefix(modifiers))
+            write(isLet ? "let " : "var ")
+            write(name)
+            if let type { write(": " + type) }
+            if let value {
+                write(" = ")
+                expression(value)
+            }
+            end()
         case .computed(let modifiers, let name, let type, let body):
             open(Self.prefix(modifiers) + "var \(name): \(type)")
             statements(body)
             close()
         case .function(let modifiers, let name, let parameters, let returns, let body):
-            let signature = Self.prefix(modifiers) + "func \(name)(" + Self.parameters(parameters) + ")"
-                + (returns.map { " -> \($0)" } ?? "")
-            open(signature)
+            begin()
+            write(Self.prefix(modifiers) + "func \(name)(")
+            self.parameters(parameters)
+            write(")" + (returns.map { " -> \($0)" } ?? "") + " {")
+            end()
+            level += 1
             statements(body)
             close()
         case .initializer(let modifiers, let parameters, let body):
-            open(Self.prefix(modifiers) + "init(" + Self.parameters(parameters) + ")")
+            begin()
+            write(Self.prefix(modifiers) + "init(")
+            self.parameters(parameters)
+            write(") {")
+            end()
+            level += 1
             statements(body)
             close()
         case .extensionOf(let type, let conformances, let members):
@@ -112,26 +158,46 @@ public struct SwiftRenderer {
         }
     }
 
-    private static func parameters(_ parameters: [SwiftParameter]) -> String {
-        parameters.map { p in
-            var text = (p.label.map { $0 == p.name ? "" : $0 + " " } ?? "_ ") + p.name + ": " + p.type
-            if let value = p.defaultValue { text += " = " + expression(value) }
-            return text
-        }.joined(separator: ", ")
+    private mutating func parameters(_ parameters: [SwiftParameter]) {
+        for (index, p) in parameters.enumerated() {
+            if index > 0 { write(", ") }
+            write(p.label.map { $0 == p.name ? "" : $0 + " " } ?? "_ ")
+            write(p.name + ": " + p.type)
+            if let value = p.defaultValue {
+                write(" = ")
+                expression(value)
+            }
+        }
     }
+
+    // MARK: Statements
 
     private mutating func statements(_ list: [SwiftStatement]) {
         for statement in list { render(statement) }
     }
 
+    /// A line of `before`, the expression and `after`.
+    private mutating func line(_ before: String, _ e: SwiftExpression, _ after: String = "") {
+        begin()
+        write(before)
+        expression(e)
+        write(after)
+        end()
+    }
+
     private mutating func render(_ statement: SwiftStatement) {
         switch statement {
-        case .expression(let e): line(Self.expression(e))
+        case .expression(let e): line("", e)
         case .variable(let isLet, let name, let type, let value):
-            line((isLet ? "let " : "var ") + name + (type.map { ": \($0)" } ?? "") + " = " + Self.expression(value))
-        case .assign(let target, let value): line(Self.expression(target) + " = " + Self.expression(value))
+            line((isLet ? "let " : "var ") + name + (type.map { ": \($0)" } ?? "") + " = ", value)
+        case .assign(let target, let value):
+            begin()
+            expression(target)
+            write(" = ")
+            expression(value)
+            end()
         case .ifThen(let condition, let then, let otherwise):
-            line("if " + Self.expression(condition) + " {")
+            line("if ", condition, " {")
             level += 1
             statements(then)
             level -= 1
@@ -143,21 +209,31 @@ public struct SwiftRenderer {
             }
             line("}")
         case .ifLet(let name, let value, let then):
-            open("if let \(name) = " + Self.expression(value))
+            line("if let \(name) = ", value, " {")
+            level += 1
             statements(then)
             close()
         case .guardLet(let name, let value, let otherwise):
-            open("guard let \(name) = " + Self.expression(value) + " else")
+            line("guard let \(name) = ", value, " else {")
+            level += 1
             statements(otherwise)
             close()
         case .whileLet(let name, let value, let body):
-            open("while let \(name) = " + Self.expression(value))
+            line("while let \(name) = ", value, " {")
+            level += 1
             statements(body)
             close()
         case .switchOn(let subject, let cases, let otherwise):
-            line("switch " + Self.expression(subject) + " {")
+            line("switch ", subject, " {")
             for item in cases {
-                line("case " + item.patterns.map(Self.expression).joined(separator: ", ") + ":")
+                begin()
+                write("case ")
+                for (index, pattern) in item.patterns.enumerated() {
+                    if index > 0 { write(", ") }
+                    expression(pattern)
+                }
+                write(":")
+                end()
                 level += 1
                 statements(item.body)
                 level -= 1
@@ -169,57 +245,106 @@ public struct SwiftRenderer {
                 level -= 1
             }
             line("}")
-        case .returns(let value): line("return" + (value.map { " " + Self.expression($0) } ?? ""))
+        case .returns(let value):
+            if let value { line("return ", value) } else { line("return") }
         case .breaks: line("break")
         case .comment(let text): line("// " + Self.singleLine(text))
         }
     }
 
+    // MARK: Expressions
+
+    /// The expression as Swift source text.
     static func expression(_ e: SwiftExpression) -> String {
+        var renderer = SwiftRenderer()
+        renderer.expression(e)
+        return String(decoding: renderer.out, as: UTF8.self)
+    }
+
+    private mutating func expression(_ e: SwiftExpression) {
         switch e {
-        case .name(let n): n
-        case .string(let s): literal(s)
-        case .integer(let i): String(i)
-        case .double(let d): d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) + ".0" : String(d)
-        case .bool(let b): b ? "true" : "false"
-        case .nilLiteral: "nil"
-        case .member(let base, let name): expression(base) + "." + name
-        case .dot(let name): "." + name
+        case .name(let n): write(n)
+        case .string(let s): Self.literal(s, into: &out)
+        case .integer(let i): write(String(i))
+        case .double(let d): write(d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) + ".0" : String(d))
+        case .bool(let b): write(b ? "true" : "false")
+        case .nilLiteral: write("nil")
+        case .member(let base, let name):
+            expression(base)
+            write("." + name)
+        case .dot(let name): write("." + name)
         case .call(let callee, let arguments):
-            expression(callee) + "("
-                + arguments.map { ($0.label.map { $0 + ": " } ?? "") + expression($0.value) }.joined(separator: ", ") + ")"
-        case .binary(let l, let op, let r): expression(l) + " " + op + " " + expression(r)
-        case .not(let inner): "!" + expression(inner)
-        case .array(let items): "[" + items.map(expression).joined(separator: ", ") + "]"
-        case .closure(let parameter, let body): "{ \(parameter) in " + expression(body) + " }"
-        case .inOut(let name): "&" + name
+            expression(callee)
+            write("(")
+            for (index, argument) in arguments.enumerated() {
+                if index > 0 { write(", ") }
+                if let label = argument.label { write(label + ": ") }
+                expression(argument.value)
+            }
+            write(")")
+        case .binary(let l, let op, let r):
+            expression(l)
+            write(" " + op + " ")
+            expression(r)
+        case .not(let inner):
+            write("!")
+            expression(inner)
+        case .array(let items):
+            write("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { write(", ") }
+                expression(item)
+            }
+            write("]")
+        case .closure(let parameter, let body):
+            write("{ \(parameter) in ")
+            expression(body)
+            write(" }")
+        case .inOut(let name): write("&" + name)
         case .optionalMap(let base, let parameter, let body, let fallback):
-            "(" + expression(base) + ".map { \(parameter) in " + expression(body) + " } ?? " + expression(fallback) + ")"
-        case .paren(let inner): "(" + expression(inner) + ")"
+            write("(")
+            expression(base)
+            write(".map { \(parameter) in ")
+            expression(body)
+            write(" } ?? ")
+            expression(fallback)
+            write(")")
+        case .paren(let inner):
+            write("(")
+            expression(inner)
+            write(")")
         }
     }
 
     /// A Swift string literal holding exactly `text`.
     static func literal(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = []
+        literal(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the literal: quotes, backslashes and control characters (C0, DEL, C1, U+2028,
+    /// U+2029) escaped, every other scalar as it is.
+    private static func literal(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\0": out += "\\0"
+            case "\"": out += #"\""#.utf8
+            case "\\": out += #"\\"#.utf8
+            case "\n": out += #"\n"#.utf8
+            case "\r": out += #"\r"#.utf8
+            case "\t": out += #"\t"#.utf8
+            case "\0": out += #"\0"#.utf8
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                     || scalar == "\u{2028}" || scalar == "\u{2029}"
                 {
-                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                    out += ("\\u{" + String(scalar.value, radix: 16) + "}").utf8
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out += UTF8.encode(scalar)!
                 }
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
