@@ -96,9 +96,9 @@ import Testing
             guard let fast = compiled["main"]?.render(values, partials: compiled) else { continue }
             renderedCount += 1
             let expected = library.render(values, withTemplate: "main") ?? ""
-            if fast != expected {
+            if fast != Array(expected.utf8) {
                 Issue.record(
-                    "round \(round): \(String(reflecting: fast)) != \(String(reflecting: expected)) for \(texts.sorted { $0.key < $1.key })")
+                    "round \(round): \(String(reflecting: String(decoding: fast, as: UTF8.self))) != \(String(reflecting: expected)) for \(texts.sorted { $0.key < $1.key })")
                 return
             }
         }

@@ -104,10 +104,10 @@ public enum BuildPipeline {
         // longest first. Dispatch runs a parallel loop inside a parallel loop on one thread,
         // so each emitter keeps one core, and a long one started last would end the stage alone.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
-            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports), []) }),
-            ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),
             ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
+            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports), []) }),
             ("emit reports", { (try ReportsEmitter.emit(standard, reports: reports, units: units), []) }),
+            ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),
             ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
         ]
         // Each emitter's own time, and "emit" for all of them: they overlap, so their sum says

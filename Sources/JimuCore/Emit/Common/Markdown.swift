@@ -10,6 +10,10 @@ public enum Markdown {
     /// (a province build escapes millions of values), and a mark that combines with `*` or
     /// `|` cannot hide it from the escaping, as CommonMark reads code points too.
     public static func escape(_ text: String) -> String {
+        // Most editor text has nothing to escape: it is returned as it is, not copied.
+        if let first = text.utf8.first, !startsLine(first), !text.utf8.contains(where: isEscaped) {
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         var previous: UInt8 = 0
@@ -33,6 +37,24 @@ public enum Markdown {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes `escape` changes wherever they are.
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+            true
+        default: false
+        }
+    }
+
+    /// The bytes `escape` escapes first on a line.
+    private static func startsLine(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "="): true
+        default: false
+        }
     }
 
     /// A code span for a table cell holding `text` exactly: backslash escapes do not work

@@ -1,7 +1,7 @@
 extension CompiledTemplate {
-    /// The template filled with `values`, the bytes swift-mustache would give; nil when a
+    /// The template filled with `values`: the UTF-8 bytes of swift-mustache's text; nil when a
     /// value is of a type this form does not cover (swift-mustache then renders the page).
-    func render(_ values: [String: Any], partials: [String: CompiledTemplate]) -> String? {
+    func render(_ values: [String: Any], partials: [String: CompiledTemplate]) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(16 * 1024)
         var renderer = Renderer(partials: partials, stack: [.object(values)])
@@ -10,7 +10,7 @@ extension CompiledTemplate {
         } catch {
             return nil
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// A value the renderer meets that swift-mustache would treat in a way this form does

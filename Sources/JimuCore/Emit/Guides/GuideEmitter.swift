@@ -25,7 +25,7 @@ public enum GuideEmitter {
                 [
                     Artifact(
                         path: "\(folder)/items/\(item.key).md",
-                        text: templates.render("item.\(language.rawValue).md", shared.item(item)))
+                        utf8: templates.render("item.\(language.rawValue).md", shared.item(item)))
                 ]
             }
             artifacts += units.artifacts(folder, bundles, unit: { .bundle($0.key) }) { bundle in
@@ -33,7 +33,7 @@ public enum GuideEmitter {
                 values["mermaid"] = mermaid(bundle, catalog: catalog, language: language)
                 return [
                     Artifact(
-                        path: "\(folder)/bundles/\(bundle.key).md", text: templates.render("bundle.\(language.rawValue).md", values))
+                        path: "\(folder)/bundles/\(bundle.key).md", utf8: templates.render("bundle.\(language.rawValue).md", values))
                 ]
             }
             var index = model.index(items: items, bundles: bundles)
@@ -45,7 +45,7 @@ public enum GuideEmitter {
             }
             index["untranslated"] = untranslated
             index["hasUntranslated"] = !untranslated.isEmpty
-            artifacts.append(Artifact(path: "\(folder)/README.md", text: templates.render("index.\(language.rawValue).md", index)))
+            artifacts.append(Artifact(path: "\(folder)/README.md", utf8: templates.render("index.\(language.rawValue).md", index)))
         }
         return artifacts
     }

@@ -71,13 +71,13 @@ public struct GuideTemplates: Sendable {
         compiled = compiling ? Self.compile(texts) : [:]
     }
 
-    /// Renders the template `name` with `values`.
-    func render(_ name: String, _ values: [String: Any]) -> String {
+    /// The template `name` filled with `values`, as UTF-8.
+    func render(_ name: String, _ values: [String: Any]) -> [UInt8] {
         if let template = compiled[name] {
-            if let text = template.render(values, partials: compiled) { return text }
+            if let bytes = template.render(values, partials: compiled) { return bytes }
             onFallback?(name)
         }
-        return library.render(values, withTemplate: name) ?? ""
+        return Array((library.render(values, withTemplate: name) ?? "").utf8)
     }
 
     /// The templates `CompiledTemplate` covers, dropping each one that includes a template

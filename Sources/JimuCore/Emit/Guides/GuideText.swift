@@ -50,8 +50,14 @@ protocol GuideTextStyle {
 extension LocalizedText {
     /// The English text, unless it is missing or blank.
     var english: String? {
-        guard let en, en.contains(where: { !$0.isWhitespace }) else { return nil }
-        return en
+        guard let en else { return nil }
+        // ASCII decides at once for almost every text; a character is whitespace when its
+        // first scalar is, so the first byte beyond ASCII leaves the rest to `Character`.
+        for byte in en.utf8 {
+            if byte >= 0x80 { return en.contains(where: { !$0.isWhitespace }) ? en : nil }
+            if byte != UInt8(ascii: " "), !(0x09...0x0D).contains(byte) { return en }
+        }
+        return nil
     }
 }
 

@@ -5,6 +5,10 @@ public enum HTML {
     /// character references. On UTF-8 bytes, so a combining mark after a quote cannot shield
     /// it (an HTML parser reads code points, not graphemes).
     public static func escape(_ text: String) -> String {
+        // Most editor text has nothing to escape: it is returned as it is, not copied.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+        else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {

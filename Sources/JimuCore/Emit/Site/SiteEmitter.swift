@@ -61,7 +61,7 @@ public enum SiteEmitter {
                     row["what"] = style.text(material.name, nil)
                     return row
                 }
-            return [Artifact(path: "site/items/\(item.key).html", text: templates.render("item.html", values))]
+            return [Artifact(path: "site/items/\(item.key).html", utf8: templates.render("item.html", values))]
         }
         artifacts += units.artifacts("site", catalog.bundles, unit: { .bundle($0.key) }) { bundle -> [Artifact] in
             var values = model.bundle(bundle).merging(common(root: "../", title: title(bundle.bundle.name))) { a, _ in a }
@@ -98,7 +98,7 @@ public enum SiteEmitter {
                 ]
             }
             values["hasRemovals"] = !bundle.removed.isEmpty
-            return [Artifact(path: "site/bundles/\(bundle.key).html", text: templates.render("bundle.html", values))]
+            return [Artifact(path: "site/bundles/\(bundle.key).html", utf8: templates.render("bundle.html", values))]
         }
 
         let siteTitle = LocalizedText(
@@ -116,11 +116,11 @@ public enum SiteEmitter {
             ]
         }
         index["searchIndex"] = HTML.scriptJSON(searchIndex(catalog, english: english))
-        artifacts.append(Artifact(path: "site/index.html", text: templates.render("index.html", index)))
+        artifacts.append(Artifact(path: "site/index.html", utf8: templates.render("index.html", index)))
 
         var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
         figures.merge(ReformFiguresPage(reports: reports ?? CatalogReports(catalog), style: style, english: english).values) { a, _ in a }
-        artifacts.append(Artifact(path: "site/figures.html", text: templates.render("figures.html", figures)))
+        artifacts.append(Artifact(path: "site/figures.html", utf8: templates.render("figures.html", figures)))
         return artifacts
     }
 
