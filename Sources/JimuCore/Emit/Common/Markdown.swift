@@ -39,6 +39,26 @@ public enum Markdown {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `code` for ASCII text without `\r`, on bytes.
+    private static func asciiCode(_ text: String) -> String {
+        var longest = 0
+        var run = 0
+        var body: [UInt8] = []
+        body.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+            switch byte {
+            case UInt8(ascii: "\n"): body.append(UInt8(ascii: " "))
+            case UInt8(ascii: "|"): body += #"\|"#.utf8
+            default: body.append(byte)
+            }
+        }
+        let fence = [UInt8](repeating: UInt8(ascii: "`"), count: longest + 1)
+        let pad: [UInt8] = body.first == UInt8(ascii: "`") || body.last == UInt8(ascii: "`") ? [UInt8(ascii: " ")] : []
+        return String(decoding: fence + pad + body + pad + fence, as: UTF8.self)
+    }
+
     /// The bytes `escape` changes wherever they are.
     private static func isEscaped(_ byte: UInt8) -> Bool {
         switch byte {
@@ -61,6 +81,9 @@ public enum Markdown {
     /// inside a code span, so the fence is made longer than any run of backticks in the
     /// text; only `|`, which would end the cell even there, is escaped as GFM tables allow.
     public static func code(_ text: String) -> String {
+        // ASCII without a carriage return, such as a source place `file:line:column`: every
+        // byte is a character, so the fence and the replacements are counted on bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { return asciiCode(text) }
         var longest = 0
         var run = 0
         for character in text {

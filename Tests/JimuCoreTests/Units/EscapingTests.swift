@@ -1,0 +1,35 @@
+@testable import JimuCore
+import Testing
+
+/// Escaping keeps its meaning on its fast paths: text with nothing to escape is returned as
+/// it is, and ASCII code spans are counted on bytes.
+@Suite struct EscapingTests {
+    @Test func textWithNothingToEscapeIsUnchangedAndTheRestIsEscaped() {
+        for plain in ["出生登记", "Birth registration", "a-b", "3.5", ""] {
+            #expect(Markdown.escape(plain) == plain)
+            #expect(HTML.escape(plain) == plain)
+        }
+        #expect(Markdown.escape("-a") == "\\-a")
+        #expect(Markdown.escape("a*b|c") == "a\\*b\\|c")
+        #expect(Markdown.escape("a\r\nb\nc") == "a b c")
+        #expect(Markdown.escape("<b>&") == "&lt;b>&amp;")
+        #expect(HTML.escape("<a href='x'>\"&\"") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;")
+    }
+
+    @Test func codeSpansHoldTheirTextInATableCell() {
+        #expect(Markdown.code("src/a.yaml:1:2") == "`src/a.yaml:1:2`")
+        #expect(Markdown.code("a|b\nc") == "`a\\|b c`")
+        #expect(Markdown.code("x``y") == "```x``y```")
+        #expect(Markdown.code("`x") == "`` `x ``")
+        // Beyond ASCII the same rules, counted by character.
+        #expect(Markdown.code("é|`") == "`` é\\|` ``")
+        #expect(Markdown.code("é``") == "``` é`` ```")
+    }
+
+    @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
+        var writer = PrettyJSONWriter()
+        writer.string("plain 文字")
+        writer.string("q\"b\\n\n\u{1}")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #""plain 文字""q\"b\\n\n\u0001""#)
+    }
+}
