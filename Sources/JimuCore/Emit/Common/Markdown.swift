@@ -11,7 +11,7 @@ public enum Markdown {
     /// `|` cannot hide it from the escaping, as CommonMark reads code points too.
     public static func escape(_ text: String) -> String {
         // Most editor text has nothing to escape: it is returned as it is, not copied.
-        if let first = text.utf8.first, !startsLine(first), !text.utf8.contains(where: isEscaped) {
+        if let first = text.utf8.first, !startsLine(first), !text.containsByte(where: isEscaped) {
             return text
         }
         var out: [UInt8] = []

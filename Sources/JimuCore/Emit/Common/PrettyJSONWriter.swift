@@ -65,7 +65,7 @@ struct PrettyJSONWriter {
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         // Most strings have nothing to escape: copied whole.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        guard text.containsByte(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
             bytes += text.utf8
             bytes.append(UInt8(ascii: "\""))
             return

@@ -6,7 +6,7 @@ public enum HTML {
     /// it (an HTML parser reads code points, not graphemes).
     public static func escape(_ text: String) -> String {
         // Most editor text has nothing to escape: it is returned as it is, not copied.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+        guard text.containsByte(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
             || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
         else { return text }
         var out: [UInt8] = []
