@@ -117,7 +117,7 @@ final class DocumentReader {
         }
         // Written as the escape `\0`, a NUL is no NUL byte in the file, but the text holds one
         // all the same, and every tool downstream that reads C strings would cut it there.
-        if text.utf8.contains(0) {
+        if text.containsByte(where: { $0 == 0 }) {
             diagnostics.report(
                 .nulCharacter, "\(what) holds a NUL character (written as an escape); remove it", at: location(node))
             return nil
