@@ -11,7 +11,9 @@ public enum Markdown {
     /// `|` cannot hide it from the escaping, as CommonMark reads code points too.
     public static func escape(_ text: String) -> String {
         // Most editor text has nothing to escape: it is returned as it is, not copied.
-        if let first = text.utf8.first, !startsLine(first), !text.containsByte(where: isEscaped) {
+        if let first = text.utf8.first, role(first) != .lineStart,
+            !text.containsByte(where: { role($0) != .plain && role($0) != .lineStart })
+        {
             return text
         }
         var out: [UInt8] = []
@@ -19,30 +21,68 @@ public enum Markdown {
         var previous: UInt8 = 0
         for (index, byte) in text.utf8.enumerated() {
             defer { previous = byte }
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            switch role(byte) {
+            case .plain: out.append(byte)
+            case .backslashed:
                 out.append(UInt8(ascii: "\\"))
                 out.append(byte)
-            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "="):
+            case .lineStart:
                 // Only at the start of a line do these open a list, heading or quote.
                 if index == 0 { out.append(UInt8(ascii: "\\")) }
                 out.append(byte)
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
+            case .lessThan: out += "&lt;".utf8
+            case .ampersand: out += "&amp;".utf8
+            case .carriageReturn: out.append(UInt8(ascii: " "))
             // A CR LF pair is one line break, one space.
-            case UInt8(ascii: "\n"): if previous != UInt8(ascii: "\r") { out.append(UInt8(ascii: " ")) }
-            default: out.append(byte)
+            case .lineFeed: if previous != UInt8(ascii: "\r") { out.append(UInt8(ascii: " ")) }
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `code` for ASCII text without `\r`, on bytes.
-    private static func asciiCode(_ text: String) -> String {
+    /// What `escape` does with a byte: the one list of the bytes it changes, which its
+    /// fast path and its loop both read.
+    private enum Role {
+        case plain, backslashed, lineStart, lessThan, ampersand, carriageReturn, lineFeed
+    }
+
+    private static func role(_ byte: UInt8) -> Role {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            .backslashed
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "="): .lineStart
+        case UInt8(ascii: "<"): .lessThan
+        case UInt8(ascii: "&"): .ampersand
+        case UInt8(ascii: "\r"): .carriageReturn
+        case UInt8(ascii: "\n"): .lineFeed
+        default: .plain
+        }
+    }
+
+    /// A code span for a table cell holding `text` exactly: backslash escapes do not work
+    /// inside a code span, so the fence is made longer than any run of backticks in the
+    /// text; only `|`, which would end the cell even there, is escaped as GFM tables allow.
+    public static func code(_ text: String) -> String {
+        let (longest, body) = codeBody(text)
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = body.hasPrefix("`") || body.hasSuffix("`") ? " " : ""
+        return fence + pad + body + pad + fence
+    }
+
+    /// The longest run of backticks in `text`, and `text` with line feeds as spaces and `|`
+    /// escaped. ASCII without a carriage return (a source place `file:line:column`) is
+    /// counted on bytes, where every byte is a character; anything else by character.
+    private static func codeBody(_ text: String) -> (longest: Int, body: String) {
         var longest = 0
         var run = 0
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
+            for character in text {
+                run = character == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            return (longest, text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|"))
+        }
         var body: [UInt8] = []
         body.reserveCapacity(text.utf8.count + 4)
         for byte in text.utf8 {
@@ -54,46 +94,7 @@ public enum Markdown {
             default: body.append(byte)
             }
         }
-        let fence = [UInt8](repeating: UInt8(ascii: "`"), count: longest + 1)
-        let pad: [UInt8] = body.first == UInt8(ascii: "`") || body.last == UInt8(ascii: "`") ? [UInt8(ascii: " ")] : []
-        return String(decoding: fence + pad + body + pad + fence, as: UTF8.self)
-    }
-
-    /// The bytes `escape` changes wherever they are.
-    private static func isEscaped(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-            UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-            true
-        default: false
-        }
-    }
-
-    /// The bytes `escape` escapes first on a line.
-    private static func startsLine(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "="): true
-        default: false
-        }
-    }
-
-    /// A code span for a table cell holding `text` exactly: backslash escapes do not work
-    /// inside a code span, so the fence is made longer than any run of backticks in the
-    /// text; only `|`, which would end the cell even there, is escaped as GFM tables allow.
-    public static func code(_ text: String) -> String {
-        // ASCII without a carriage return, such as a source place `file:line:column`: every
-        // byte is a character, so the fence and the replacements are counted on bytes.
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { return asciiCode(text) }
-        var longest = 0
-        var run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: longest + 1)
-        let body = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
-        let pad = body.hasPrefix("`") || body.hasSuffix("`") ? " " : ""
-        return fence + pad + body + pad + fence
+        return (longest, String(decoding: body, as: UTF8.self))
     }
 
     /// A table: a header row, a rule, and the rows; cells are escaped by the caller.

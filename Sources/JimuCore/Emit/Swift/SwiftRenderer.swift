@@ -254,13 +254,6 @@ public struct SwiftRenderer {
 
     // MARK: Expressions
 
-    /// The expression as Swift source text.
-    static func expression(_ e: SwiftExpression) -> String {
-        var renderer = SwiftRenderer()
-        renderer.expression(e)
-        return String(decoding: renderer.out, as: UTF8.self)
-    }
-
     private mutating func expression(_ e: SwiftExpression) {
         switch e {
         case .name(let n): write(n)
