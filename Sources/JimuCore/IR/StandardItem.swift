@@ -62,21 +62,44 @@ public struct DimensionDecision: Sendable {
 }
 
 /// The province standard of one item: the frame, and per dimension the best practice.
-public struct StandardItem: Sendable {
-    public var frame: ItemFrame
-    public var form: [StandardField]
-    public var materials: [StandardMaterial]
-    public var steps: Chosen<[StandardStep]>
-    public var promisedLimit: Chosen<Int>
-    public var visits: Chosen<Int>?
-    public var visitReason: LocalizedText?
-    public var channels: Chosen<[Channel]>
-    public var onlineDepth: OnlineDepth?
-    public var decisions: [DimensionDecision]
+///
+/// Immutable, and a class: every emitter walks every item, often more than once, and
+/// copying a value this size (dozens of strings and arrays) retained and released each of
+/// them at every step, about half a CPU-second over a province.
+public final class StandardItem: Sendable {
+    public let frame: ItemFrame
+    public let form: [StandardField]
+    public let materials: [StandardMaterial]
+    public let steps: Chosen<[StandardStep]>
+    public let promisedLimit: Chosen<Int>
+    public let visits: Chosen<Int>?
+    public let visitReason: LocalizedText?
+    public let channels: Chosen<[Channel]>
+    public let onlineDepth: OnlineDepth?
+    public let decisions: [DimensionDecision]
     /// The practices the standard was chosen from, by locality code.
-    public var practices: [ResolvedPractice]
+    public let practices: [ResolvedPractice]
     /// Fields and materials the law required that the chosen practice lacked.
-    public var addedBack: [String]
+    public let addedBack: [String]
+
+    init(
+        frame: ItemFrame, form: [StandardField], materials: [StandardMaterial], steps: Chosen<[StandardStep]>,
+        promisedLimit: Chosen<Int>, visits: Chosen<Int>?, visitReason: LocalizedText?, channels: Chosen<[Channel]>,
+        onlineDepth: OnlineDepth?, decisions: [DimensionDecision], practices: [ResolvedPractice], addedBack: [String]
+    ) {
+        self.frame = frame
+        self.form = form
+        self.materials = materials
+        self.steps = steps
+        self.promisedLimit = promisedLimit
+        self.visits = visits
+        self.visitReason = visitReason
+        self.channels = channels
+        self.onlineDepth = onlineDepth
+        self.decisions = decisions
+        self.practices = practices
+        self.addedBack = addedBack
+    }
 
     public var key: String { frame.key.value }
     public var handFilledCount: Int { form.count { $0.isHandFilled } }

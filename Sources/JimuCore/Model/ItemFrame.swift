@@ -44,27 +44,63 @@ public enum MergeDimension: String, CaseIterable, Sendable, Codable {
 /// The province frame of one item: what the law fixes for every locality (name, department,
 /// legal basis, statutory limit, legally required fields and materials), and what the item
 /// produces and needs first.
-public struct ItemFrame: Sendable {
-    public var file: String
-    public var key: Located<String>
-    public var code: Located<String>
-    public var name: LocalizedText
-    public var department: Located<String>
-    public var kind: Located<ItemKind>
-    public var level: Located<GovernmentLevel>
-    public var audience: [Located<Audience>]
-    public var handling: Located<Handling>
-    public var legalBasis: [LocalizedText]
-    public var conditions: LocalizedText?
-    public var statutoryLimit: Located<Int>
-    public var effective: Located<CivilDate>?
-    public var fees: Fees?
-    public var contacts: Contacts?
-    public var preconditions: [Located<String>]
-    public var outputFields: [Located<String>]
-    public var outputMaterials: [Located<String>]
-    public var requiredFields: [Located<String>]
-    public var requiredMaterials: [Located<String>]
-    public var localFields: [LocalField]
-    public var pins: [MergeDimension: Located<String>]
+///
+/// Immutable, and a class: every stage and emitter reads an item's frame, and a value of
+/// this many strings and lists would be copied, one reference at a time, at each pass.
+public final class ItemFrame: Sendable {
+    public let file: String
+    public let key: Located<String>
+    public let code: Located<String>
+    public let name: LocalizedText
+    public let department: Located<String>
+    public let kind: Located<ItemKind>
+    public let level: Located<GovernmentLevel>
+    public let audience: [Located<Audience>]
+    public let handling: Located<Handling>
+    public let legalBasis: [LocalizedText]
+    public let conditions: LocalizedText?
+    public let statutoryLimit: Located<Int>
+    public let effective: Located<CivilDate>?
+    public let fees: Fees?
+    public let contacts: Contacts?
+    public let preconditions: [Located<String>]
+    public let outputFields: [Located<String>]
+    public let outputMaterials: [Located<String>]
+    public let requiredFields: [Located<String>]
+    public let requiredMaterials: [Located<String>]
+    public let localFields: [LocalField]
+    public let pins: [MergeDimension: Located<String>]
+
+    init(
+        file: String, key: Located<String>, code: Located<String>, name: LocalizedText, department: Located<String>,
+        kind: Located<ItemKind>, level: Located<GovernmentLevel>, audience: [Located<Audience>],
+        handling: Located<Handling>, legalBasis: [LocalizedText], conditions: LocalizedText?,
+        statutoryLimit: Located<Int>, effective: Located<CivilDate>?, fees: Fees?, contacts: Contacts?,
+        preconditions: [Located<String>], outputFields: [Located<String>], outputMaterials: [Located<String>],
+        requiredFields: [Located<String>], requiredMaterials: [Located<String>], localFields: [LocalField],
+        pins: [MergeDimension: Located<String>]
+    ) {
+        self.file = file
+        self.key = key
+        self.code = code
+        self.name = name
+        self.department = department
+        self.kind = kind
+        self.level = level
+        self.audience = audience
+        self.handling = handling
+        self.legalBasis = legalBasis
+        self.conditions = conditions
+        self.statutoryLimit = statutoryLimit
+        self.effective = effective
+        self.fees = fees
+        self.contacts = contacts
+        self.preconditions = preconditions
+        self.outputFields = outputFields
+        self.outputMaterials = outputMaterials
+        self.requiredFields = requiredFields
+        self.requiredMaterials = requiredMaterials
+        self.localFields = localFields
+        self.pins = pins
+    }
 }

@@ -55,18 +55,42 @@ public enum OnlineDepth: String, CaseIterable, Sendable, Codable {
 }
 
 /// One locality's way of running one item: its form, materials, steps, limits and channels.
-public struct Practice: Sendable {
-    public var file: String
-    public var localityFolder: String
-    public var item: Located<String>
-    public var effective: Located<CivilDate>?
-    public var fields: [PracticeField]
-    public var materials: [PracticeMaterial]
-    public var steps: [ProcessStep]
-    public var promisedLimit: Located<Int>?
-    public var visits: Located<Int>?
-    public var visitReason: LocalizedText?
-    public var channels: [Located<Channel>]
-    public var onlineDepth: Located<OnlineDepth>?
-    public var fees: Fees?
+///
+/// Immutable, and a class: decoding, resolving and every report pass practices along by
+/// the tens of thousands, and a value this size would be copied field by field each time.
+public final class Practice: Sendable {
+    public let file: String
+    public let localityFolder: String
+    public let item: Located<String>
+    public let effective: Located<CivilDate>?
+    public let fields: [PracticeField]
+    public let materials: [PracticeMaterial]
+    public let steps: [ProcessStep]
+    public let promisedLimit: Located<Int>?
+    public let visits: Located<Int>?
+    public let visitReason: LocalizedText?
+    public let channels: [Located<Channel>]
+    public let onlineDepth: Located<OnlineDepth>?
+    public let fees: Fees?
+
+    init(
+        file: String, localityFolder: String, item: Located<String>, effective: Located<CivilDate>?,
+        fields: [PracticeField], materials: [PracticeMaterial], steps: [ProcessStep], promisedLimit: Located<Int>?,
+        visits: Located<Int>?, visitReason: LocalizedText?, channels: [Located<Channel>],
+        onlineDepth: Located<OnlineDepth>?, fees: Fees?
+    ) {
+        self.file = file
+        self.localityFolder = localityFolder
+        self.item = item
+        self.effective = effective
+        self.fields = fields
+        self.materials = materials
+        self.steps = steps
+        self.promisedLimit = promisedLimit
+        self.visits = visits
+        self.visitReason = visitReason
+        self.channels = channels
+        self.onlineDepth = onlineDepth
+        self.fees = fees
+    }
 }
