@@ -75,7 +75,9 @@ struct BuildCommand: ParsableCommand {
                     printError("jimu: warning: the build cache was not saved (\(problem)): the next build renders everything")
                 }
                 if runOptions.timings {
-                    printError("cache: \(cache.counts.reused) units reused, \(cache.counts.rendered) rendered")
+                    printError(
+                        "cache: \(cache.counts.reused) units reused, \(cache.counts.rendered) rendered, "
+                            + "\(cache.reusedFragments) fragments read back")
                 }
             }
             for path in outcome.keptUnlisted {

@@ -13,13 +13,12 @@ import Glibc
 /// files are linked from the old tree into the new one. Anything else, a file edited by hand
 /// included, is rendered and written as in a build without a cache.
 ///
-/// Besides whole files, it keeps *fragments*: a unit's part of a file that every unit
+/// Besides whole files, it knows *fragments*: a unit's part of a file that every unit
 /// contributes to (its entry in the merge report), so that file is assembled, not rendered
-/// again. The index is one file per output folder under the cache folder (`.jimu-cache/`
-/// by default), the fragments a few more beside it: a build adds the fragments it rendered
-/// in a new file and keeps the old ones (a province's are over 100 MB), until less than half
-/// of what they hold is still used; then they are compacted into one. Deleting the folder
-/// costs one full build, nothing more.
+/// again. A fragment is not stored twice: the index records where it lies in the output
+/// file it was written into, and the next build reads it back from there, when that file is
+/// still exactly as written. The index is one file per output folder under the cache
+/// folder (`.jimu-cache/` by default). Deleting the folder costs one full build, nothing more.
 public final class BuildCache: @unchecked Sendable {
     /// A file of the output tree as the last build left it.
     struct FileRecord: Equatable {
@@ -32,22 +31,13 @@ public final class BuildCache: @unchecked Sendable {
         var paths: [String]
     }
 
-    /// A fragment's place: which of the index's fragment files, and where in it.
+    /// A fragment's place: the output file it was written into, and where in it.
     struct FragmentRecord {
         var digest: String
-        var file: Int
+        var path: String
         var offset: Int
         var length: Int
     }
-
-    /// Where a fragment of this build's comes from: a previous fragment file, or the render.
-    enum FragmentSource {
-        case previous(FragmentRecord)
-        case rendered([UInt8])
-    }
-
-    /// More fragment files than this, and the next save compacts them into one.
-    static let maxFragmentFiles = 8
 
     let indexPath: String
     let outputRoot: String
@@ -55,16 +45,15 @@ public final class BuildCache: @unchecked Sendable {
     private let previousFiles: [String: FileRecord]
     private let previousUnits: [String: UnitRecord]
     private let previousFragments: [String: FragmentRecord]
-    /// The fragment files the index names, in its order, and their bytes (mapped, not read:
-    /// a rebuild takes a few fragments out of a hundred megabytes; none when any is missing
-    /// or cut off).
-    private let previousFragmentFiles: [String]
-    private let previousFragmentBytes: [Data]
     /// Filled by the emitters, from every core: guarded by `lock`.
     private var currentUnits: [String: UnitRecord] = [:]
-    private var currentFragments: [String: (digest: String, source: FragmentSource)] = [:]
+    private var currentFragments: [String: FragmentRecord] = [:]
+    /// The old tree's files that fragments are read back from, mapped (a rebuild takes a few
+    /// fragments out of a hundred megabytes), once each; nil for one that changed since.
+    private var fragmentSources: [String: Data?] = [:]
     private var reusedCount = 0
     private var renderedCount = 0
+    private var reusedFragmentCount = 0
     private let lock = NSLock()
 
     /// The index of `outputRoot` in `folder`. A missing, unreadable or foreign index is an
@@ -76,31 +65,7 @@ public final class BuildCache: @unchecked Sendable {
         let index = Self.readIndex(indexPath, compiler: units.compiler)
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
-        var fragments = index?.fragments ?? [:]
-        let fragmentFiles = index?.fragmentFiles ?? []
-        var fragmentBytes: [Data] = []
-        for name in fragmentFiles {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name), options: .alwaysMapped) else {
-                fragmentBytes = []
-                break
-            }
-            fragmentBytes.append(data)
-        }
-        // A fragment file missing, or shorter than the index says (cut off, replaced): the
-        // fragments offer nothing.
-        if fragmentBytes.count != fragmentFiles.count
-            || fragments.values.contains(where: {
-                $0.file < 0 || $0.file >= fragmentBytes.count || $0.offset < 0 || $0.length < 0
-                    || $0.offset > fragmentBytes[$0.file].count || $0.length > fragmentBytes[$0.file].count - $0.offset
-            })
-        {
-            // Still named here, so that the save removes them.
-            fragments = [:]
-            fragmentBytes = []
-        }
-        previousFragments = fragments
-        previousFragmentFiles = fragmentFiles
-        previousFragmentBytes = fragmentBytes
+        previousFragments = index?.fragments ?? [:]
     }
 
     /// One index per output folder, named by a hash of its absolute path.
@@ -145,24 +110,50 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// A unit's part of a shared file: the previous build's bytes when the unit's digest is
-    /// unchanged, else `produce()`; remembered either way for the next build.
+    /// A unit's part of a shared file: the previous build's bytes, read back from the file
+    /// it was written into, when the unit's digest is unchanged and that file is as written;
+    /// else `produce()`.
     func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> [UInt8] {
         guard let digest = units.digest(unit) else { return try produce() }
-        let key = scope + "\t" + unit.name
-        if let record = previousFragments[key], record.digest == digest {
-            let data = previousFragmentBytes[record.file]
+        if let record = previousFragments[scope + "\t" + unit.name], record.digest == digest,
+            let data = fragmentSource(record.path), record.offset >= 0, record.length >= 0,
+            record.offset <= data.count, record.length <= data.count - record.offset
+        {
             let start = data.startIndex + record.offset
-            lock.withLock { currentFragments[key] = (digest, .previous(record)) }
+            lock.withLock { reusedFragmentCount += 1 }
             return [UInt8](data[start..<(start + record.length)])
         }
-        let bytes = try produce()
-        lock.withLock { currentFragments[key] = (digest, .rendered(bytes)) }
-        return bytes
+        return try produce()
+    }
+
+    /// Where this build wrote a unit's fragment: into output file `path`, at `offset`.
+    func place(scope: String, unit: CompileUnit, path: String, offset: Int, length: Int) {
+        guard let digest = units.digest(unit) else { return }
+        let record = FragmentRecord(digest: digest, path: path, offset: offset, length: length)
+        lock.withLock { currentFragments[scope + "\t" + unit.name] = record }
+    }
+
+    /// The old tree's file `path`, mapped, when it is still what the last build wrote.
+    private func fragmentSource(_ path: String) -> Data? {
+        lock.withLock {
+            if let known = fragmentSources[path] { return known }
+            var data: Data?
+            if let file = previousFiles[path], isUnchanged(path, file) {
+                data = try? Data(contentsOf: URL(fileURLWithPath: outputRoot + "/" + path), options: .alwaysMapped)
+                // Mapped, the file could still change under the build: only a size that
+                // matches what was recorded is trusted.
+                if data?.count != Int(file.identity.size) { data = nil }
+            }
+            fragmentSources[path] = .some(data)
+            return data
+        }
     }
 
     /// How many units came from the cache and how many were rendered.
     public var counts: (reused: Int, rendered: Int) { lock.withLock { (reusedCount, renderedCount) } }
+
+    /// How many fragments were read back from the old tree.
+    public var reusedFragments: Int { lock.withLock { reusedFragmentCount } }
 
     private static func combine(_ digest: String, _ context: String) -> String {
         context.isEmpty ? digest : Manifest.hex(SHA256.hash(data: Array((digest + "\t" + context).utf8)))
@@ -199,117 +190,36 @@ public final class BuildCache: @unchecked Sendable {
     /// is not an error: the next build is a full one. Returns why it could not, if so.
     @discardableResult
     public func save(manifest: Manifest) -> String? {
-        var lines = ["jimu-cache 2", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
+        var lines = ["jimu-cache 3", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
         for path in manifest.files.keys.sorted(by: { $0.precedesInByteOrder($1) }) where Self.isRecordable(path) {
             guard let sha = manifest.files[path], let identity = FileIdentity(path: outputRoot + "/" + path) else { continue }
             lines.append(["file", sha, identity.text, path].joined(separator: "\t"))
         }
-        let recorded = lock.withLock { currentUnits }
+        let (recorded, fragments) = lock.withLock { (currentUnits, currentFragments) }
         for key in recorded.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
             guard let unit = recorded[key], unit.paths.allSatisfy(Self.isRecordable) else { continue }
             lines.append((["unit", key, unit.digest] + unit.paths).joined(separator: "\t"))
         }
+        for key in fragments.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+            guard let record = fragments[key], Self.isRecordable(record.path), manifest.files[record.path] != nil else { continue }
+            lines.append(
+                ["fragment", key, record.digest, record.path, String(record.offset), String(record.length)].joined(separator: "\t"))
+        }
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
-        let fragments = lock.withLock { currentFragments }
-        let layout = fragmentLayout(fragments)
-        // New fragments go to a file of a new name, named by the index written after it: a
-        // build killed in between leaves the old index with its old fragment files, never a mix.
-        var written: String?
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if !layout.newChunks.isEmpty {
-                let name = (indexPath as NSString).lastPathComponent + ".\(UUID().uuidString.lowercased()).fragments"
-                do throws(CatalogIOError) {
-                    try GeneratedTree.write(layout.newChunks, to: folder + "/" + name)
-                } catch {
-                    unlink(folder + "/" + name)
-                    return "cannot write \(error.path): \(error.reason)"
-                }
-                written = name
-            }
-            let files = layout.keptFiles + (written.map { [$0] } ?? [])
-            lines.insert(contentsOf: files.map { "fragments\t" + $0 }, at: 3)
-            lines += layout.records.map { key, record in
-                [
-                    "fragment", key, record.digest, String(record.file), String(record.offset), String(record.length),
-                ].joined(separator: "\t")
-            }
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
-                if let written { unlink(folder + "/" + written) }
                 return "cannot write \(indexPath): \(reason)"
             }
-            removeFragmentFiles(in: folder, except: Set(files))
             Self.forgetRemovedOutputs(in: folder)
             return nil
         } catch {
             unlink(temporary)
-            if let written { unlink(folder + "/" + written) }
             return "cannot write \(indexPath): \(error.localizedDescription)"
-        }
-    }
-
-    /// Where each fragment of this build goes: previous files stay as they are while at
-    /// least half of what they hold is still used (and there are few of them), and only
-    /// the fragments rendered now are written, to a new file numbered after them. Otherwise
-    /// everything is compacted into the new file.
-    private func fragmentLayout(_ fragments: [String: (digest: String, source: FragmentSource)]) -> (
-        keptFiles: [String], records: [(String, FragmentRecord)], newChunks: [[UInt8]]
-    ) {
-        let held = previousFragmentBytes.reduce(0) { $0 + $1.count }
-        var used = 0
-        for case (_, .previous(let record)) in fragments.values { used += record.length }
-        let keep = used * 2 >= held && previousFragmentFiles.count < Self.maxFragmentFiles
-        // Kept files are renumbered in their order, dropping those nothing uses any more.
-        var numbers: [Int: Int] = [:]
-        var keptFiles: [String] = []
-        if keep {
-            for case (_, .previous(let record)) in fragments.values { numbers[record.file] = 0 }
-            for file in numbers.keys.sorted() {
-                numbers[file] = keptFiles.count
-                keptFiles.append(previousFragmentFiles[file])
-            }
-        }
-        var records: [(String, FragmentRecord)] = []
-        // The new file's content, fragment by fragment (not joined: at province scale that
-        // would copy a hundred megabytes once more).
-        var newChunks: [[UInt8]] = []
-        var newSize = 0
-        for key in fragments.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-            guard let fragment = fragments[key] else { continue }
-            switch fragment.source {
-            case .previous(let record) where keep:
-                records.append((key, FragmentRecord(digest: fragment.digest, file: numbers[record.file]!, offset: record.offset, length: record.length)))
-            case .previous(let record):
-                let data = previousFragmentBytes[record.file]
-                let start = data.startIndex + record.offset
-                records.append((key, FragmentRecord(digest: fragment.digest, file: keptFiles.count, offset: newSize, length: record.length)))
-                newChunks.append([UInt8](data[start..<(start + record.length)]))
-                newSize += record.length
-            case .rendered(let bytes):
-                records.append((key, FragmentRecord(digest: fragment.digest, file: keptFiles.count, offset: newSize, length: bytes.count)))
-                newChunks.append(bytes)
-                newSize += bytes.count
-            }
-        }
-        return (keptFiles, records, newChunks)
-    }
-
-    /// This index's fragment files other than `kept`: those the previous index named, and
-    /// any a killed build left behind, once over a minute old (another build into the same
-    /// folder may have just written one, to name in the index it renames next).
-    private func removeFragmentFiles(in folder: String, except kept: Set<String>) {
-        let prefix = (indexPath as NSString).lastPathComponent + "."
-        let previous = Set(previousFragmentFiles)
-        let now = time(nil)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(prefix) && name.hasSuffix(".fragments") && !kept.contains(name) {
-            var info = stat()
-            let stale = stat(folder + "/" + name, &info) == 0 && now - info.st_mtim.tv_sec > 60
-            if previous.contains(name) || stale { unlink(folder + "/" + name) }
         }
     }
 
@@ -330,12 +240,8 @@ public final class BuildCache: @unchecked Sendable {
             let output = String(lines[2].dropFirst("output\t".count))
             if !FileManager.default.fileExists(atPath: output) { unlink(path) }
         }
-        // Named `<index>.<id>.fragments`: gone with their index.
-        let remaining = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-        for name in remaining where name.hasSuffix(".fragments") {
-            let index = name.split(separator: ".").first.map { String($0) + ".index" } ?? ""
-            if !remaining.contains(index) { unlink(folder + "/" + name) }
-        }
+        // Fragment files of Jimu before fragments were read back from the output tree.
+        for name in names where name.hasSuffix(".fragments") { unlink(folder + "/" + name) }
     }
 
     /// Tabs and line breaks separate the index's records: a path holding one is never cached.
@@ -344,20 +250,19 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private static func readIndex(_ path: String, compiler: String) -> (
-        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord], fragmentFiles: [String]
+        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord]
     )? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
         let bytes = [UInt8](data)
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
-        guard lines.count >= 3, text(lines[0]) == "jimu-cache 2", text(lines[1]) == "compiler\t" + compiler,
+        guard lines.count >= 3, text(lines[0]) == "jimu-cache 3", text(lines[1]) == "compiler\t" + compiler,
             text(lines[2]).hasPrefix("output\t")
         else { return nil }
         var files: [String: FileRecord] = [:]
         var units: [String: UnitRecord] = [:]
         var fragments: [String: FragmentRecord] = [:]
-        var fragmentFiles: [String] = []
         files.reserveCapacity(lines.count / 2)
         units.reserveCapacity(lines.count / 2)
         for line in lines.dropFirst(3) {
@@ -368,16 +273,14 @@ public final class BuildCache: @unchecked Sendable {
                 files[parts[3]] = FileRecord(sha256: parts[1], identity: identity)
             case "unit" where parts.count >= 4:
                 units[parts[1] + "\t" + parts[2]] = UnitRecord(digest: parts[3], paths: Array(parts[4...]))
-            case "fragments" where parts.count == 2 && !parts[1].contains("/"):
-                fragmentFiles.append(parts[1])
             case "fragment" where parts.count == 7:
-                guard let file = Int(parts[4]), let offset = Int(parts[5]), let length = Int(parts[6]) else { return nil }
-                fragments[parts[1] + "\t" + parts[2]] = FragmentRecord(digest: parts[3], file: file, offset: offset, length: length)
+                guard let offset = Int(parts[5]), let length = Int(parts[6]) else { return nil }
+                fragments[parts[1] + "\t" + parts[2]] = FragmentRecord(digest: parts[3], path: parts[4], offset: offset, length: length)
             default:
                 return nil  // not an index this version wrote: ignore it whole
             }
         }
-        return (files, units, fragments, fragmentFiles)
+        return (files, units, fragments)
     }
 }
 

@@ -34,18 +34,49 @@ public struct UnitRenderer: Sendable {
     }
 
     /// Each element's part of a file every unit contributes to, on any core, in order: from
-    /// the cache when the element's unit did not change, else `render`'s.
+    /// the cache when the element's unit did not change, else `render`'s. The emitter writes
+    /// them into the file with `Fragments.append`, which tells the cache where they went.
     func fragments<Element: Sendable>(
         _ scope: String, _ elements: [Element], unit: @escaping (Element) -> CompileUnit,
         render: @escaping (Element) throws -> [UInt8]
-    ) throws -> [[UInt8]] {
+    ) throws -> Fragments {
         nonisolated(unsafe) let unit = unit
         nonisolated(unsafe) let render = render
-        return try Parallel.map(elements) { element -> Result<[UInt8], any Error> in
+        let parts = try Parallel.map(elements) { element -> Result<[UInt8], any Error> in
             Result {
                 guard let cache else { return try render(element) }
                 return try cache.fragment(scope: scope, unit: unit(element)) { try render(element) }
             }
         }.map { try $0.get() }
+        return Fragments(parts: parts, scope: scope, units: cache == nil ? [] : elements.map(unit), cache: cache)
+    }
+}
+
+/// The fragments of one output file, in element order. Written with `append`, so that the
+/// cache learns where each one lies in the file and the next build reads an unchanged one
+/// back from there instead of rendering it.
+struct Fragments {
+    let parts: [[UInt8]]
+    fileprivate let scope: String
+    fileprivate let units: [CompileUnit]
+    fileprivate let cache: BuildCache?
+
+    /// Appends every part to `file`, the bytes of output file `path` from its first byte,
+    /// with `separator` between two parts.
+    func append(to file: inout [UInt8], path: String, separator: [UInt8] = []) {
+        for (index, part) in parts.enumerated() {
+            if index > 0 { file += separator }
+            cache?.place(scope: scope, unit: units[index], path: path, offset: file.count, length: part.count)
+            file += part
+        }
+    }
+
+    /// Appends every part to `file`, the text of output file `path` from its start (the
+    /// offsets are of its UTF-8).
+    func append(to file: inout String, path: String) {
+        for (index, part) in parts.enumerated() {
+            cache?.place(scope: scope, unit: units[index], path: path, offset: file.utf8.count, length: part.count)
+            file += String(decoding: part, as: UTF8.self)
+        }
     }
 }

@@ -267,29 +267,21 @@ public struct GeneratedTree: Sendable {
     /// staging tree becomes visible only by the exchange, so a killed build can never expose
     /// a partial file, and thousands of fsyncs would make writing the slowest stage.
     private func write(_ bytes: [UInt8], to path: String) throws(CatalogIOError) {
-        try Self.write([bytes], to: path)
-    }
-
-    /// Writes `chunks` one after the other as a new file (mode 0644), with no copy joining
-    /// them first.
-    static func write(_ chunks: [[UInt8]], to path: String) throws(CatalogIOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        for bytes in chunks {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { buffer in
-                    Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
 

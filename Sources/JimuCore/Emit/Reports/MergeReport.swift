@@ -188,6 +188,9 @@ public struct MergeReport: Codable, Sendable {
 extension MergeReport {
     /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
     /// at province scale) written by `PrettyJSONWriter` on every core and spliced in at their depth.
+    /// Where the build writes it.
+    public static let path = "reports/merge.json"
+
     public func canonicalJSON(units: UnitRenderer = .uncached) throws -> [UInt8] {
         guard !items.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
         var frame = self
@@ -196,16 +199,13 @@ extension MergeReport {
         let placeholder = "\"items\" : [\n\n  ]"
         guard let slot = skeleton.range(of: placeholder) else { return Array(try CanonicalJSON.encode(self).utf8) }
         // Each item written two levels deep on any core (or taken from the cache).
-        let encoded = try units.fragments("reports/merge.json", items, unit: { .item($0.key) }) { item in
+        let encoded = try units.fragments(Self.path, items, unit: { .item($0.key) }) { item in
             item.spliceableJSON()
         }
         var bytes = Array(skeleton[..<slot.lowerBound].utf8)
-        bytes.reserveCapacity(encoded.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })
+        bytes.reserveCapacity(encoded.parts.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })
         bytes += "\"items\" : [\n".utf8
-        for (index, item) in encoded.enumerated() {
-            if index > 0 { bytes += ",\n".utf8 }
-            bytes += item
-        }
+        encoded.append(to: &bytes, path: Self.path, separator: Array(",\n".utf8))
         bytes += "\n  ]".utf8
         bytes += skeleton[slot.upperBound...].utf8
         return bytes

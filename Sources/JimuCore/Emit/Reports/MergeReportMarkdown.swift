@@ -1,6 +1,9 @@
 /// The merge report for policy editors (`reports/merge.md`): the same content as
 /// `merge.json`, as tables that read well on any code host.
 public enum MergeReportMarkdown {
+    /// Where the build writes it.
+    public static let path = "reports/merge.md"
+
     public static func render(
         _ report: MergeReport, figures: ReformFigures, localityNames: [String: String], units: UnitRenderer = .uncached
     ) throws -> String {
@@ -31,10 +34,10 @@ public enum MergeReportMarkdown {
 
         out += "## Items\n\n"
         // Each item's section on any core, or from the cache when its unit did not change.
-        let sections = try units.fragments("reports/merge.md", report.items, unit: { .item($0.key) }) { item in
+        let sections = try units.fragments(path, report.items, unit: { .item($0.key) }) { item in
             Array(itemSection(item, locality: locality).utf8)
         }
-        out += String(decoding: sections.joined(), as: UTF8.self)
+        sections.append(to: &out, path: path)
 
         out += "## Localities\n\n"
         for entry in report.localities {

@@ -8,9 +8,9 @@ public enum ReportsEmitter {
         let (report, figures, bundles) = (reports.merge, reports.figures, reports.bundles)
         let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
         return [
-            Artifact(path: "reports/merge.json", utf8: try report.canonicalJSON(units: units)),
+            Artifact(path: MergeReport.path, utf8: try report.canonicalJSON(units: units)),
             Artifact(
-                path: "reports/merge.md", text: try MergeReportMarkdown.render(report, figures: figures, localityNames: names, units: units)),
+                path: MergeReportMarkdown.path, text: try MergeReportMarkdown.render(report, figures: figures, localityNames: names, units: units)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
             Artifact(path: "reports/bundles.json", text: try CanonicalJSON.encode(bundles)),
             Artifact(path: "reports/bundles.md", text: bundles.markdown()),

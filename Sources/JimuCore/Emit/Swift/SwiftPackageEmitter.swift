@@ -71,10 +71,12 @@ public enum SwiftPackageEmitter {
         }
         artifacts.append(Artifact(path: root + "Package.swift", text: packageManifest))
         artifacts.append(Artifact(path: root + "Sources/JimuFormsCheck/main.swift", text: checkTool))
+        let examplesPath = root + "Tests/JimuFormsTests/ExampleTests.swift"
         artifacts.append(
             Artifact(
-                path: root + "Tests/JimuFormsTests/ExampleTests.swift",
-                text: exampleTests(translated.map { ($0.form.id, $0.unit, $0.form.fields) }, catalog.codeLists, units: units)))
+                path: examplesPath,
+                text: exampleTests(
+                    translated.map { ($0.form.id, $0.unit, $0.form.fields) }, catalog.codeLists, path: examplesPath, units: units)))
         return (artifacts, diagnostics)
     }
 
@@ -177,7 +179,8 @@ public enum SwiftPackageEmitter {
     }
 
     private static func exampleTests(
-        _ forms: [(id: String, unit: CompileUnit, fields: [StandardField])], _ codeLists: [CodeList], units: UnitRenderer
+        _ forms: [(id: String, unit: CompileUnit, fields: [StandardField])], _ codeLists: [CodeList], path: String,
+        units: UnitRenderer
     ) -> String {
         var out = header.map { "// " + $0 }.joined(separator: "\n") + "\n\n"
         out += "import JimuForms\nimport Testing\n\n"
@@ -191,7 +194,7 @@ public enum SwiftPackageEmitter {
             let text = String(decoding: SubmissionExamples.json(members), as: UTF8.self)
             return Array(("        (" + SwiftRenderer.literal(form.id) + ", " + SwiftRenderer.literal(text) + "),\n").utf8)
         }
-        out += String(decoding: (examples ?? []).joined(), as: UTF8.self)
+        examples?.append(to: &out, path: path)
         out += "    ]\n\n"
         out += """
                 @Test func validExamplesPass() {
