@@ -98,17 +98,23 @@ public enum BuildPipeline {
         let units = UnitRenderer(cache: cache)
         let templates = try GuideTemplates(
             overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
-        // Read by the reports and by the site's figures page.
-        let reports = timings.measure("reports") { CatalogReports(standard) }
+        // Read by the reports and by the site's figures page: computed by the first of them to
+        // start, while the other core runs the Swift emitter.
+        let reports = Once { CatalogReports(standard) }
+        // The manifest's hash of the catalog: one pass over every catalog file, done by the
+        // core that would otherwise wait for the last emitter.
+        let sources = check.sources
+        let catalogHash = Once { Manifest.hash(of: sources) }
         // Every output is a function of the IR alone: the emitters run side by side, the
         // longest first. Dispatch runs a parallel loop inside a parallel loop on one thread,
         // so each emitter keeps one core, and a long one started last would end the stage alone.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
             ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
-            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports), []) }),
-            ("emit reports", { (try ReportsEmitter.emit(standard, reports: reports, units: units), []) }),
+            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports.value), []) }),
+            ("emit reports", { (try ReportsEmitter.emit(standard, reports: reports.value, units: units), []) }),
             ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),
             ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
+            ("catalog hash", { _ = catalogHash.value; return ([], []) }),
         ]
         // Each emitter's own time, and "emit" for all of them: they overlap, so their sum says
         // nothing about the wall time.
@@ -119,6 +125,8 @@ public enum BuildPipeline {
                 return (result, local.stages.first?.seconds ?? 0)
             }
         }
+        // Inside the emitter that computed them.
+        timings.record("reports", seconds: reports.seconds)
         var artifacts: [Artifact] = []
         var emitDiagnostics: [Diagnostic] = []
         for (index, output) in outputs.enumerated() {
@@ -134,7 +142,7 @@ public enum BuildPipeline {
             failed.summary.errors += emitDiagnostics.count
             return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
-        let manifest = timings.measure("manifest") { Manifest(artifacts: artifacts, catalogSources: check.sources) }
+        let manifest = timings.measure("manifest") { Manifest(artifacts: artifacts, catalogHash: catalogHash.value) }
         cache?.linkUnchanged(&artifacts, manifest: manifest)
         artifacts.append(try manifest.artifact)
         artifacts.sort { $0.path.precedesInByteOrder($1.path) }

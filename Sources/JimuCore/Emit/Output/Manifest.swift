@@ -16,8 +16,13 @@ public struct Manifest: Codable, Sendable, Equatable {
     public static let path = "manifest.json"
 
     public init(artifacts: [Artifact], catalogSources: [String: [UInt8]]) {
+        self.init(artifacts: artifacts, catalogHash: Self.hash(of: catalogSources))
+    }
+
+    /// With the catalog's hash (`hash(of:)`) computed already.
+    public init(artifacts: [Artifact], catalogHash: String) {
         compiler = "jimu \(JimuVersion.current)"
-        catalogHash = Self.hash(of: catalogSources)
+        self.catalogHash = catalogHash
         // Hashed on every core: at province scale the outputs are hundreds of megabytes.
         let hashes = Parallel.map(artifacts) { $0.unchangedSHA256 ?? Self.sha256($0.contents) }
         files = Dictionary(uniqueKeysWithValues: zip(artifacts.map(\.path), hashes))
