@@ -32,4 +32,23 @@ import Testing
         writer.string("q\"b\\n\n\u{1}")
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""plain 文字""q\"b\\n\n\u0001""#)
     }
+
+    /// Numbers and layout are written byte by byte: the same text as `CanonicalJSON`'s.
+    @Test func jsonNumbersAndNestingAreCanonicalJSONs() throws {
+        let values = [0, 7, 10, -12, 1_000_000, Int.max, Int.min]
+        var writer = PrettyJSONWriter()
+        writer.beginObject()
+        writer.key("empty")
+        writer.strings([])
+        writer.key("numbers")
+        writer.array(values) { $0.int($1) }
+        writer.endObject()
+        struct Document: Encodable {
+            var empty: [String]
+            var numbers: [Int]
+        }
+        // CanonicalJSON ends a document with a line feed; the writer leaves that to its caller.
+        let expected = try CanonicalJSON.encode(Document(empty: [], numbers: values))
+        #expect(String(decoding: writer.bytes, as: UTF8.self) + "\n" == expected)
+    }
 }

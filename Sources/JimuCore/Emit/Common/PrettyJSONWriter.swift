@@ -19,21 +19,25 @@ struct PrettyJSONWriter {
 
     private var depth: Int { baseDepth + counts.count }
 
+    /// Byte by byte, like every small write here: appending a sequence or an array literal
+    /// to `bytes` cost more than the bytes themselves (the merge report writes millions).
     private mutating func indent(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Before a member or an element: the comma after the previous one, a line, the indent.
     private mutating func next() {
         guard let last = counts.indices.last else { return }
-        bytes += counts[last] > 0 ? [UInt8(ascii: ","), UInt8(ascii: "\n")] : [UInt8(ascii: "\n")]
+        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
         counts[last] += 1
         indent(depth)
     }
 
     private mutating func close(_ bracket: UInt8) {
         let count = counts.removeLast()
-        bytes += count == 0 ? [UInt8(ascii: "\n"), UInt8(ascii: "\n")] : [UInt8(ascii: "\n")]
+        if count == 0 { bytes.append(UInt8(ascii: "\n")) }
+        bytes.append(UInt8(ascii: "\n"))
         indent(depth)
         bytes.append(bracket)
     }
@@ -56,7 +60,9 @@ struct PrettyJSONWriter {
     mutating func key(_ name: String) {
         next()
         string(name)
-        bytes += [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     /// Before the next element of the open array.
@@ -88,7 +94,17 @@ struct PrettyJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func int(_ value: Int) { bytes += String(value).utf8 }
+    /// Its decimal digits, written without a `String` in between.
+    mutating func int(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
 
     mutating func bool(_ value: Bool) { bytes += (value ? "true" : "false").utf8 }
 
