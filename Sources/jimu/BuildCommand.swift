@@ -31,7 +31,13 @@ struct BuildCommand: ParsableCommand {
         do {
             let progress = ProgressBar(quiet: runOptions.quiet)
             // `--check` compares every byte, so it renders everything.
-            let settings = check || noCache ? nil : BuildPipeline.CacheSettings(folder: cache, outputRoot: out, compiler: CompilerIdentity.current)
+            var settings: BuildPipeline.CacheSettings?
+            if !check && !noCache {
+                // Hashing the executable takes a core for a moment: the one the start of reading leaves free.
+                let identity = Once { CompilerIdentity.current }
+                DispatchQueue.global().async { _ = identity.value }
+                settings = BuildPipeline.CacheSettings(folder: cache, outputRoot: out, compiler: { identity.value })
+            }
             result = try BuildPipeline.run(LocalFileSystem(root: catalog), onStage: { progress.stage($0) }, cache: settings)
             progress.finish()
         } catch let error as CatalogIOError {

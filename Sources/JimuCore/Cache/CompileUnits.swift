@@ -36,7 +36,8 @@ public struct CompileUnits: Sendable {
         var shared = SHA256()
         Self.update(&shared, "jimu-units 1")
         Self.update(&shared, compiler)
-        for path in sources.keys.sorted(by: { $0.precedesInByteOrder($1) }) where !ownedByAnItem.contains(path) {
+        // The few shared files sorted, not the catalog's every file.
+        for path in sources.keys.filter({ !ownedByAnItem.contains($0) }).sorted(by: { $0.precedesInByteOrder($1) }) {
             Self.update(&shared, path)
             Self.update(&shared, sources[path] ?? [])
         }

@@ -67,12 +67,20 @@ public enum BuildPipeline {
     public struct CacheSettings: Sendable {
         public var folder: String
         public var outputRoot: String
-        public var compiler: String
+        private let identity: @Sendable () -> String
+
+        /// The compiler's identity: asked for only once the front end is done, so that
+        /// working it out (hashing the executable) can overlap the reading of the catalog.
+        public var compiler: String { identity() }
 
         public init(folder: String, outputRoot: String, compiler: String) {
+            self.init(folder: folder, outputRoot: outputRoot, compiler: { compiler })
+        }
+
+        public init(folder: String, outputRoot: String, compiler: @escaping @Sendable () -> String) {
             self.folder = folder
             self.outputRoot = outputRoot
-            self.compiler = compiler
+            identity = compiler
         }
     }
 
