@@ -114,8 +114,7 @@ public enum BuildPipeline {
         let sources = check.sources
         let catalogHash = Once { Manifest.hash(of: sources) }
         // Every output is a function of the IR alone: the emitters run side by side, the
-        // longest first. Dispatch runs a parallel loop inside a parallel loop on one thread,
-        // so each emitter keeps one core, and a long one started last would end the stage alone.
+        // longest first, and a core done with its emitters helps with the items of another's.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
             ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
             ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports.value), []) }),

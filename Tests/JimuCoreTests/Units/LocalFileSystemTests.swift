@@ -82,6 +82,24 @@ final class TemporaryFolder {
         try folder.write("big.yaml", String(repeating: "# padding\n", count: 1000))
         let bytes = try LocalFileSystem(root: folder.url.path).read("big.yaml", limit: 100)
         #expect(bytes.count == 101)
+        #expect(bytes == Array(String(repeating: "# padding\n", count: 1000).utf8.prefix(101)))
+    }
+
+    /// The size a file reports is only where reading starts: a file of the kernel's reports
+    /// its size as 0 and holds more, and is read to its end all the same (up to the limit).
+    @Test func readsAFileWholeWhateverSizeItReports() throws {
+        guard let expected = FileManager.default.contents(atPath: "/proc/self/maps") else { return }
+        let system = LocalFileSystem(root: "/proc/self")
+        let whole = try system.read("maps", limit: 16 << 20)
+        // The process's own map changes as it runs: compare where both are surely the same.
+        #expect(whole.count > 1000)
+        #expect(Array(whole.prefix(200)) == [UInt8](expected.prefix(200)))
+        #expect(try system.read("maps", limit: 10).count == 11)
+        for text in ["", "a", String(repeating: "é", count: 5000)] {
+            let folder = try TemporaryFolder()
+            try folder.write("file.yaml", text)
+            #expect(try LocalFileSystem(root: folder.url.path).read("file.yaml", limit: 1 << 20) == Array(text.utf8))
+        }
     }
 
     @Test func aMissingRootIsAnIOError() {
