@@ -77,7 +77,7 @@ struct BuildCommand: ParsableCommand {
             if let cache = result.cache {
                 let saving = Date()
                 defer { runOptions.report("cache save", since: saving) }
-                if let problem = cache.save(manifest: manifest) {
+                if let problem = cache.save(manifest: manifest, tree: outcome) {
                     printError("jimu: warning: the build cache was not saved (\(problem)): the next build renders everything")
                 }
                 if runOptions.timings {

@@ -48,9 +48,9 @@ public final class BuildCache: @unchecked Sendable {
     /// Filled by the emitters, from every core: guarded by `lock`.
     private var currentUnits: [String: UnitRecord] = [:]
     private var currentFragments: [String: FragmentRecord] = [:]
-    /// The old tree's files that fragments are read back from, mapped (a rebuild takes a few
-    /// fragments out of a hundred megabytes), once each; nil for one that changed since.
-    private var fragmentSources: [String: Data?] = [:]
+    /// The old tree's files that fragments are read back from, each read once (by whichever
+    /// core asks first, outside `lock`); nil for one that changed since it was written.
+    private var fragmentSources: [String: Once<[UInt8]?>] = [:]
     private var reusedCount = 0
     private var renderedCount = 0
     private var reusedFragmentCount = 0
@@ -116,12 +116,11 @@ public final class BuildCache: @unchecked Sendable {
     func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> [UInt8] {
         guard let digest = units.digest(unit) else { return try produce() }
         if let record = previousFragments[scope + "\t" + unit.name], record.digest == digest,
-            let data = fragmentSource(record.path), record.offset >= 0, record.length >= 0,
-            record.offset <= data.count, record.length <= data.count - record.offset
+            let bytes = fragmentSource(record.path), record.offset >= 0, record.length >= 0,
+            record.offset <= bytes.count, record.length <= bytes.count - record.offset
         {
-            let start = data.startIndex + record.offset
             lock.withLock { reusedFragmentCount += 1 }
-            return [UInt8](data[start..<(start + record.length)])
+            return Array(bytes[record.offset..<(record.offset + record.length)])
         }
         return try produce()
     }
@@ -133,20 +132,30 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { currentFragments[scope + "\t" + unit.name] = record }
     }
 
-    /// The old tree's file `path`, mapped, when it is still what the last build wrote.
-    private func fragmentSource(_ path: String) -> Data? {
-        lock.withLock {
+    /// The bytes of the old tree's file `path`, when they are still what the last build wrote.
+    private func fragmentSource(_ path: String) -> [UInt8]? {
+        guard let record = previousFiles[path] else { return nil }
+        let full = outputRoot + "/" + path
+        let source = lock.withLock {
             if let known = fragmentSources[path] { return known }
-            var data: Data?
-            if let file = previousFiles[path], isUnchanged(path, file) {
-                data = try? Data(contentsOf: URL(fileURLWithPath: outputRoot + "/" + path), options: .alwaysMapped)
-                // Mapped, the file could still change under the build: only a size that
-                // matches what was recorded is trusted.
-                if data?.count != Int(file.identity.size) { data = nil }
-            }
-            fragmentSources[path] = .some(data)
-            return data
+            let once = Once { Self.readUnchanged(full, record) }
+            fragmentSources[path] = once
+            return once
         }
+        return source.value
+    }
+
+    /// The file's bytes, when it is what `record` says: checked and read through one
+    /// descriptor, so the bytes used are the bytes checked, and read rather than mapped, so
+    /// a file cut short meanwhile cannot fault the build.
+    private static func readUnchanged(_ path: String, _ record: FileRecord) -> [UInt8]? {
+        guard case .success(let read) = FileReading.read(path, limit: Int(record.identity.size)),
+            let identity = FileIdentity(read.info), identity.size == record.identity.size,
+            identity.mode == record.identity.mode, read.bytes.count == Int(identity.size)
+        else { return nil }
+        // Untouched since written (the check `git` and `make` trust), or the same bytes.
+        guard identity == record.identity || Manifest.sha256(read.bytes) == record.sha256 else { return nil }
+        return read.bytes
     }
 
     /// How many units came from the cache and how many were rendered.
@@ -186,13 +195,14 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: After the write
 
-    /// Records the tree just written, for the next build. A cache that cannot be written
-    /// is not an error: the next build is a full one. Returns why it could not, if so.
+    /// Records the tree just written (`tree`: what writing it found), for the next build. A
+    /// cache that cannot be written is not an error: the next build is a full one. Returns
+    /// why it could not, if so.
     @discardableResult
-    public func save(manifest: Manifest) -> String? {
+    public func save(manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
         var lines = ["jimu-cache 3", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
         for path in manifest.files.keys.sorted(by: { $0.precedesInByteOrder($1) }) where Self.isRecordable(path) {
-            guard let sha = manifest.files[path], let identity = FileIdentity(path: outputRoot + "/" + path) else { continue }
+            guard let sha = manifest.files[path], let identity = tree.written[path] else { continue }
             lines.append(["file", sha, identity.text, path].joined(separator: "\t"))
         }
         let (recorded, fragments) = lock.withLock { (currentUnits, currentFragments) }
@@ -295,7 +305,13 @@ struct FileIdentity: Equatable {
     /// Of a regular file (symbolic links not followed); nil for anything else.
     init?(path: String) {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// From what `stat` says of a regular file; nil for anything else.
+    init?(_ info: stat) {
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         size = Int64(info.st_size)
         modifiedSeconds = Int64(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)

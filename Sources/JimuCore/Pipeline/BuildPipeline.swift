@@ -107,7 +107,7 @@ public enum BuildPipeline {
         let templates = try GuideTemplates(
             overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
         // Read by the reports and by the site's figures page: computed by the first of them to
-        // start, while the other core runs the Swift emitter.
+        // start, while other cores run the other emitters.
         let reports = Once { CatalogReports(standard) }
         // The manifest's hash of the catalog: one pass over every catalog file, done by the
         // core that would otherwise wait for the last emitter.

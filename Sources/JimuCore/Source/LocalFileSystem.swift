@@ -1,12 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-/// `read(2)`: inside `LocalFileSystem`, its own `read` would be found first.
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#endif
 
 /// The catalog on disk. Symbolic links are followed only while they stay inside the
 /// catalog root; one that leaves it is listed as escaping, and never read.
@@ -63,36 +55,13 @@ public struct LocalFileSystem: CatalogFileSystem {
         return entries.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
-    /// With plain POSIX calls into one buffer: a province's catalog is 43,000 files, and
-    /// Foundation's file handle and `Data` cost more per file than reading it.
+    /// Up to one byte past `limit` (`FileReading`), so that a file too large is known as such.
     public func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] {
-        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CatalogIOError(path: path, reason: "cannot open file") }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw CatalogIOError(path: path, reason: "cannot read file") }
-        // Read one byte past the limit: enough to know the file is too large without
-        // reading a hostile 100 MB file whole. The size is a hint (the file may change
-        // meanwhile): reading goes on to the end of the file, or to that one byte past.
-        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), limit) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                guard bytes.count <= limit else { break }
-                bytes += [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - bytes.count))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CatalogIOError(path: path, reason: "cannot read file")
-            }
-            if count == 0 { break }
-            filled += count
+        switch FileReading.read(root + "/" + path, limit: limit) {
+        case .success(let read): return read.bytes
+        case .failure(.open): throw CatalogIOError(path: path, reason: "cannot open file")
+        case .failure(.read): throw CatalogIOError(path: path, reason: "cannot read file")
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
     }
 
     /// The names in a folder with their type (`S_IFREG` …) where the listing tells it,

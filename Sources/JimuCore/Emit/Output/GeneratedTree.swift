@@ -22,6 +22,9 @@ public struct GeneratedTree: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var keptUnlisted: [String]
         public var removed: [String]
+        /// Each file written (or linked), as it was on disk right after: the build cache
+        /// records these, not what a later look might find (another build's file).
+        var written: [String: FileIdentity] = [:]
     }
 
     var staging: String { root + ".jimu-staging" }
@@ -41,22 +44,25 @@ public struct GeneratedTree: Sendable {
             for artifact in artifacts { try folders.makeParent(of: staging + "/" + artifact.path) }
             // Creating tens of thousands of files is kernel work that scales with cores; the
             // first failure, in path order, is the one reported.
-            let failures = Parallel.map(Self.batches(artifacts.map(\.path))) { batch -> (Int, CatalogIOError)? in
+            let batches = Parallel.map(Self.batches(artifacts.map(\.path))) {
+                batch -> (failure: (Int, CatalogIOError)?, written: [(Int, FileIdentity)]) in
+                var written: [(Int, FileIdentity)] = []
                 for index in batch {
                     let artifact = artifacts[index]
                     do throws(CatalogIOError) {
-                        if artifact.unchangedSHA256 != nil {
-                            try linkUnchanged(artifact.path)
-                        } else {
-                            try write(artifact.contents, to: staging + "/" + artifact.path)
-                        }
+                        let identity =
+                            artifact.unchangedSHA256 != nil
+                            ? try linkUnchanged(artifact.path)
+                            : try write(artifact.contents, to: staging + "/" + artifact.path)
+                        if let identity { written.append((index, identity)) }
                     } catch {
-                        return (index, error)
+                        return ((index, error), written)
                     }
                 }
-                return nil
+                return (nil, written)
             }
-            if let failure = failures.compactMap({ $0 }).min(by: { $0.0 < $1.0 }) { throw failure.1 }
+            if let failure = batches.compactMap(\.failure).min(by: { $0.0 < $1.0 }) { throw failure.1 }
+            for (index, identity) in batches.flatMap(\.written) { outcome.written[artifacts[index].path] = identity }
             var keptFolders: [(path: String, mode: mode_t)] = []
             for entry in previous where !produced.contains(entry.path) && entry.path != Manifest.path {
                 if entry.isDirectory {
@@ -162,15 +168,15 @@ public struct GeneratedTree: Sendable {
 
     /// Puts the old tree's file, which the build cache found unchanged, into the new tree:
     /// the same file, linked (its bytes are not read), or copied where links fail.
-    private func linkUnchanged(_ path: String) throws(CatalogIOError) {
+    private func linkUnchanged(_ path: String) throws(CatalogIOError) -> FileIdentity? {
         let from = root + "/" + path
         let to = staging + "/" + path
-        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 { return }
+        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 { return FileIdentity(path: to) }
         let linkError = String(cString: strerror(errno))
         guard let data = FileManager.default.contents(atPath: from) else {
             throw CatalogIOError(path: from, reason: "the build cache reuses this file but it cannot be read (\(linkError)): build again with --no-cache")
         }
-        try write([UInt8](data), to: to)
+        return try write([UInt8](data), to: to)
     }
 
     /// Creates each folder of the staging tree once, not once per file in it.
@@ -266,7 +272,9 @@ public struct GeneratedTree: Sendable {
     /// Writes one file of the staging tree with plain POSIX calls. No fsync per file: the
     /// staging tree becomes visible only by the exchange, so a killed build can never expose
     /// a partial file, and thousands of fsyncs would make writing the slowest stage.
-    private func write(_ bytes: [UInt8], to path: String) throws(CatalogIOError) {
+    /// Returns the file's identity as written.
+    @discardableResult
+    private func write(_ bytes: [UInt8], to path: String) throws(CatalogIOError) -> FileIdentity? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
@@ -283,6 +291,8 @@ public struct GeneratedTree: Sendable {
             }
             offset += written
         }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? FileIdentity(info) : nil
     }
 
     /// Every regular file under the output folder, as sorted relative paths.

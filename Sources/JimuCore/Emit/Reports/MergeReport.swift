@@ -186,11 +186,11 @@ public struct MergeReport: Codable, Sendable {
 }
 
 extension MergeReport {
-    /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
-    /// at province scale) written by `PrettyJSONWriter` on every core and spliced in at their depth.
     /// Where the build writes it.
     public static let path = "reports/merge.json"
 
+    /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
+    /// at province scale) written by `PrettyJSONWriter` on every core and spliced in at their depth.
     public func canonicalJSON(units: UnitRenderer = .uncached) throws -> [UInt8] {
         guard !items.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
         var frame = self
