@@ -56,7 +56,9 @@ private func preconditionRing(of count: Int) -> [String: [UInt8]] {
 
 /// 100 MB on one line, written in 1 MB pieces.
 private func writeHugeLine(at url: URL) throws {
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    }
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
     try handle.write(contentsOf: Data("year: ".utf8))
