@@ -150,11 +150,9 @@ public final class BuildCache: @unchecked Sendable {
     /// a file cut short meanwhile cannot fault the build.
     private static func readUnchanged(_ path: String, _ record: FileRecord) -> [UInt8]? {
         guard case .success(let read) = FileReading.read(path, limit: Int(record.identity.size)),
-            let identity = FileIdentity(read.info), identity.size == record.identity.size,
-            identity.mode == record.identity.mode, read.bytes.count == Int(identity.size)
+            let identity = FileIdentity(read.info), read.bytes.count == Int(identity.size),
+            matches(identity, record, bytes: { read.bytes })
         else { return nil }
-        // Untouched since written (the check `git` and `make` trust), or the same bytes.
-        guard identity == record.identity || Manifest.sha256(read.bytes) == record.sha256 else { return nil }
         return read.bytes
     }
 
@@ -180,17 +178,23 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// Whether the old tree's file is still what the last build wrote: the same identity on
-    /// disk, or, for a tree copied or checked out again (new inodes and times, as in CI that
-    /// restores `generated/` from git), the same mode and bytes.
+    /// Whether the old tree's file is still what the last build wrote.
     private func isUnchanged(_ path: String, _ record: FileRecord) -> Bool {
         let full = outputRoot + "/" + path
         guard let identity = FileIdentity(path: full) else { return false }
+        return Self.matches(identity, record) { try? FileReading.read(full, limit: Int(record.identity.size)).get().bytes }
+    }
+
+    /// Whether a file found on disk as `identity` is what the last build wrote (`record`):
+    /// the same identity (the check `git` and `make` trust), or, for a tree copied or checked
+    /// out again (new inodes and times, as in CI that restores `generated/` from git), the
+    /// same mode and bytes. `bytes` reads the file, only when the identity differs.
+    private static func matches(_ identity: FileIdentity, _ record: FileRecord, bytes: () -> [UInt8]?) -> Bool {
         if identity == record.identity { return true }
-        guard identity.mode == record.identity.mode, identity.size == record.identity.size,
-            let data = FileManager.default.contents(atPath: full)
-        else { return false }
-        return Manifest.sha256([UInt8](data)) == record.sha256
+        guard identity.mode == record.identity.mode, identity.size == record.identity.size, let bytes = bytes() else {
+            return false
+        }
+        return Manifest.sha256(bytes) == record.sha256
     }
 
     // MARK: After the write

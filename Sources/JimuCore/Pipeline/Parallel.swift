@@ -48,6 +48,12 @@ final class SharedLoop: @unchecked Sendable {
     }
 
     var hasUnclaimed: Bool { next < count }
+
+    /// Takes the next unclaimed iteration (there must be one).
+    func claim() -> Int {
+        next += 1
+        return next - 1
+    }
 }
 
 /// The threads that help with loops: one fewer than the cores, as the thread starting a loop
@@ -93,15 +99,11 @@ final class WorkerPool: @unchecked Sendable {
     /// An unclaimed iteration of `loop`, or else of the latest loop started after it (called
     /// with the lock held).
     private func claim(from loop: SharedLoop) -> (SharedLoop, Int)? {
-        if loop.hasUnclaimed {
-            loop.next += 1
-            return (loop, loop.next - 1)
-        }
+        if loop.hasUnclaimed { return (loop, loop.claim()) }
         guard let position = open.firstIndex(where: { $0 === loop }),
             let later = open[(position + 1)...].last(where: \.hasUnclaimed)
         else { return nil }
-        later.next += 1
-        return (later, later.next - 1)
+        return (later, later.claim())
     }
 
     /// Runs one claimed iteration outside the lock (called, and returning, with it held).
@@ -128,8 +130,7 @@ final class WorkerPool: @unchecked Sendable {
         condition.lock()
         while true {
             if let loop = open.last(where: \.hasUnclaimed) {
-                loop.next += 1
-                runIteration(loop, loop.next - 1)
+                runIteration(loop, loop.claim())
             } else {
                 condition.wait()
             }

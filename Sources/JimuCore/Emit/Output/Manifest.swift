@@ -15,11 +15,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public static let path = "manifest.json"
 
-    public init(artifacts: [Artifact], catalogSources: [String: [UInt8]]) {
-        self.init(artifacts: artifacts, catalogHash: Self.hash(of: catalogSources))
-    }
-
-    /// With the catalog's hash (`hash(of:)`) computed already.
+    /// `catalogHash`: `hash(of:)` the catalog's files.
     public init(artifacts: [Artifact], catalogHash: String) {
         compiler = "jimu \(JimuVersion.current)"
         self.catalogHash = catalogHash
