@@ -16,7 +16,7 @@ import Testing
     /// A reduction with the percentage written out (a string, so `11.1` is exact).
     static func reduction(_ before: Int, _ after: Int, _ percent: String?) -> Reduction {
         var reduction = Reduction(before: before, after: after)
-        reduction.percent = percent.flatMap { Decimal(string: $0) }
+        reduction.percent = percent.flatMap { DecimalFigure($0) }
         return reduction
     }
 
@@ -131,7 +131,7 @@ import Testing
         #expect(Self.share(standard.atMostOneVisit) == "3/3")
         #expect(standard.atMostOneVisit.percent == 100)
         #expect(Self.share(standard.zeroVisits) == "1/3")
-        #expect(standard.zeroVisits.percent == Decimal(string: "33.3"))
+        #expect(standard.zeroVisits.percent == DecimalFigure("33.3"))
         #expect(Self.share(standard.fullyOnline) == "1/3")
         #expect(standard.averagePromisedLimit == 2)
         #expect(standard.averageStatutoryLimit == 10)
@@ -144,7 +144,7 @@ import Testing
         let fuyang = figures.localities[1].figures
         #expect([fuyang.atMostOneVisit, fuyang.zeroVisits, fuyang.fullyOnline].map(Self.share) == ["2/2", "1/2", "1/2"])
         #expect(fuyang.zeroVisits.percent == 50)
-        #expect(fuyang.averagePromisedLimit == Decimal(string: "1.5"))
+        #expect(fuyang.averagePromisedLimit == DecimalFigure("1.5"))
         #expect(fuyang.averageStatutoryLimit == 10)
     }
 

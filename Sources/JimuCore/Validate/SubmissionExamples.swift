@@ -20,13 +20,16 @@ public enum SubmissionExamples {
             members.append((field.id, value))
         }
         // Drop fields the form hides under these values, until nothing changes.
+        // Each submission is validated once: the last one's violations decide.
         let validator = SubmissionValidator(form: form, codeLists: codeLists)
+        var violations = validator.validate(json: json(members))
         for _ in 0...form.count {
-            let hidden = Set(validator.validate(json: json(members)).filter { $0.code == .hidden }.map(\.path))
+            let hidden = Set(violations.filter { $0.code == .hidden }.map(\.path))
             if hidden.isEmpty { break }
             members.removeAll { hidden.contains(jsonPointer($0.0)) }
+            violations = validator.validate(json: json(members))
         }
-        return validator.validate(json: json(members)).isEmpty ? members : nil
+        return violations.isEmpty ? members : nil
     }
 
     static func example(_ rules: FieldRules) -> String? {

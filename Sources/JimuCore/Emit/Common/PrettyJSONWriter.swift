@@ -108,8 +108,8 @@ struct PrettyJSONWriter {
 
     mutating func bool(_ value: Bool) { bytes += (value ? "true" : "false").utf8 }
 
-    /// As `JSONEncoder` writes a `Decimal`: its description.
-    mutating func decimal(_ value: Decimal) { bytes += value.description.utf8 }
+    /// As `JSONEncoder` writes the figure's `Decimal`: its description.
+    mutating func figure(_ value: DecimalFigure) { bytes += value.description.utf8 }
 
     /// The indent of the document's first line, when it is spliced in at `depth`.
     mutating func indentFirstLine() { indent(baseDepth) }

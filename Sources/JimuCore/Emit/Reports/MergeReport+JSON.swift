@@ -169,7 +169,7 @@ extension Reduction {
         w.int(before)
         if let percent {
             w.key("percent")
-            w.decimal(percent)
+            w.figure(percent)
         }
         w.key("removed")
         w.int(removed)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How much the standard removes from a practice in one measure: the count and the share of
 /// what the practice had (the "reduced by 70%" figure). Negative when the standard asks more,
 /// as when the law adds a field back.
@@ -7,7 +5,7 @@ public struct Reduction: Codable, Sendable, Equatable {
     public var before: Int
     public var after: Int
     public var removed: Int
-    public var percent: Decimal?
+    public var percent: DecimalFigure?
 
     public init(before: Int, after: Int) {
         self.before = before
@@ -19,7 +17,7 @@ public struct Reduction: Codable, Sendable, Equatable {
     /// `7 → 2 (−5, 71.4%)`.
     var text: String {
         let sign = removed > 0 ? "−" : removed < 0 ? "+" : "±"
-        let share = percent.map { ", \(Figures.text($0 < 0 ? -$0 : $0))%" } ?? ""
+        let share = percent.map { ", \(Figures.text($0.magnitude))%" } ?? ""
         return "\(before) → \(after) (\(sign)\(abs(removed))\(share))"
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The reform figures (`reports/kpi.json`): the share of items with at most one visit, with
 /// none, and fully online, and the average promised against statutory limit — for each
 /// locality's own practices (before) and for the province standard (after).
@@ -7,7 +5,7 @@ public struct ReformFigures: Codable, Sendable {
     public struct Share: Codable, Sendable, Equatable {
         public var count: Int
         public var of: Int
-        public var percent: Decimal?
+        public var percent: DecimalFigure?
 
         init(_ count: Int, of total: Int) {
             self.count = count
@@ -21,8 +19,8 @@ public struct ReformFigures: Codable, Sendable {
         public var atMostOneVisit: Share
         public var zeroVisits: Share
         public var fullyOnline: Share
-        public var averagePromisedLimit: Decimal?
-        public var averageStatutoryLimit: Decimal?
+        public var averagePromisedLimit: DecimalFigure?
+        public var averageStatutoryLimit: DecimalFigure?
 
         enum CodingKeys: String, CodingKey {
             case items

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A horizontal bar chart of percentages as inline SVG, for the reform-figures page: one
 /// bar per row, its value written beside it, the rows also in the `<desc>` for screen
 /// readers (the page adds a table). Exact decimals throughout, so the bytes never vary.
@@ -7,7 +5,7 @@ struct BarChart {
     struct Bar {
         var label: LocalizedText
         /// A percentage; nil when there is nothing to measure (no items, no visits stated).
-        var percent: Decimal?
+        var percent: DecimalFigure?
         /// The figure behind it, e.g. `12 of 14` or `7 → 2`.
         var detail: String
         var highlight = false
@@ -36,7 +34,7 @@ struct BarChart {
         out += "</desc>\n"
         for (index, bar) in bars.enumerated() {
             let y = 4 + index * Self.rowHeight
-            let length = max(Decimal(0), min(Decimal(100), bar.percent ?? 0)) * Decimal(Self.scale)
+            let length = max(0, min(100, bar.percent ?? 0)) * Self.scale
             out += "<g class=\"bar\(bar.highlight ? " highlight" : "")\">"
             out += "<text class=\"label\" x=\"\(Self.labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">"
             out += e(ProcessDiagram.wrap(bar.label.zh, fontSize: 12, lines: 1).first ?? "") + "</text>"
@@ -48,7 +46,7 @@ struct BarChart {
         return out
     }
 
-    static func percentText(_ percent: Decimal?) -> String {
+    static func percentText(_ percent: DecimalFigure?) -> String {
         percent.map { Figures.text($0) + "%" } ?? "–"
     }
 }
