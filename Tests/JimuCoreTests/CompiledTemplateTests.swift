@@ -128,12 +128,15 @@ private struct TemplateGenerator {
         "list": [["a": "first", "n": 1], ["b": "second"], ["a": "third\n", "flag": false]] as [[String: Any]],
         "texts": ["x", "y\n", "", "e\u{301}"], "empty": [[String: Any]](), "none": [String](),
         "obj": ["a": "inner a", "inner": ["x": "deep\r\n"]] as [String: Any], "crlf": "line\r\n", "blank": "",
+        "both": BilingualText(zh: "<中> & \"文\"", en: "E & <n>\n"), "zhOnly": BilingualText(zh: "只有中文\r\n", en: nil),
+        "en": "the enclosing en",
         ]
     }
 
     static let names = [
         "a", "b", "flag", "off", "n", "zero", "list", "texts", "empty", "none", "obj", "obj.a", "obj.inner.x", "obj.inner",
-        ".a", ".", "missing", "crlf", "blank", "list.a",
+        ".a", ".", "missing", "crlf", "blank", "list.a", "both", "both.zh", "both.en", "both.html", "zhOnly", "zhOnly.en",
+        "zh", "en", "html", ".en",
     ]
     static let transforms = ["first()", "last()", "index()", "even()", "odd()"]
     static let texts = [

@@ -204,21 +204,33 @@ public final class BuildCache: @unchecked Sendable {
     /// why it could not, if so.
     @discardableResult
     public func save(manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
-        var lines = ["jimu-cache 3", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
-        for path in manifest.files.keys.sorted(by: { $0.precedesInByteOrder($1) }) where Self.isRecordable(path) {
-            guard let sha = manifest.files[path], let identity = tree.written[path] else { continue }
-            lines.append(["file", sha, identity.text, path].joined(separator: "\t"))
-        }
+        let head = ["jimu-cache 3", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
         let (recorded, fragments) = lock.withLock { (currentUnits, currentFragments) }
-        for key in recorded.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-            guard let unit = recorded[key], unit.paths.allSatisfy(Self.isRecordable) else { continue }
-            lines.append((["unit", key, unit.digest] + unit.paths).joined(separator: "\t"))
-        }
-        for key in fragments.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-            guard let record = fragments[key], Self.isRecordable(record.path), manifest.files[record.path] != nil else { continue }
-            lines.append(
-                ["fragment", key, record.digest, record.path, String(record.offset), String(record.length)].joined(separator: "\t"))
-        }
+        // The three kinds of record are sorted and spelt side by side: tens of thousands of
+        // lines, at the very end of a build, when nothing else is left to run.
+        let sections: [@Sendable () -> [String]] = [
+            {
+                manifest.files.keys.sorted(by: { $0.precedesInByteOrder($1) }).compactMap { path in
+                    guard Self.isRecordable(path), let sha = manifest.files[path], let identity = tree.written[path] else { return nil }
+                    return ["file", sha, identity.text, path].joined(separator: "\t")
+                }
+            },
+            {
+                recorded.keys.sorted(by: { $0.precedesInByteOrder($1) }).compactMap { key in
+                    guard let unit = recorded[key], unit.paths.allSatisfy(Self.isRecordable) else { return nil }
+                    return (["unit", key, unit.digest] + unit.paths).joined(separator: "\t")
+                }
+            },
+            {
+                fragments.keys.sorted(by: { $0.precedesInByteOrder($1) }).compactMap { key in
+                    guard let record = fragments[key], Self.isRecordable(record.path), manifest.files[record.path] != nil
+                    else { return nil }
+                    return ["fragment", key, record.digest, record.path, String(record.offset), String(record.length)]
+                        .joined(separator: "\t")
+                }
+            },
+        ]
+        let lines = head + Parallel.map(sections.count) { sections[$0]() }.joined()
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
         do {

@@ -20,11 +20,13 @@ extension CompiledTemplate {
     /// A value on the context stack: names are looked up in objects only.
     private enum ContextValue {
         case object([String: Any])
+        case bilingual(BilingualText)
         case leaf(Any)
 
         var value: Any {
             switch self {
             case .object(let object): object
+            case .bilingual(let text): text
             case .leaf(let value): value
             }
         }
@@ -34,6 +36,7 @@ extension CompiledTemplate {
     /// concrete types.
     private enum Resolved {
         case text(String)
+        case bilingual(BilingualText)
         case bool(Bool)
         case int(Int)
         case object([String: Any])
@@ -44,6 +47,7 @@ extension CompiledTemplate {
         init(_ value: Any) throws {
             switch value {
             case let text as String: self = .text(text)
+            case let text as BilingualText: self = .bilingual(text)
             case let object as [String: Any]: self = .object(object)
             case let bool as Bool: self = .bool(bool)
             case let objects as [[String: Any]]: self = .objects(objects)
@@ -58,6 +62,7 @@ extension CompiledTemplate {
         func text() throws -> String {
             switch self {
             case .text(let text): text
+            case .bilingual(let text): text.description
             case .bool(let bool): bool ? "true" : "false"
             case .int(let int): String(int)
             case .object, .objects, .texts, .values: throw UncoveredValue()
@@ -70,13 +75,14 @@ extension CompiledTemplate {
             case .objects(let objects): objects
             case .texts(let texts): texts
             case .values(let values): values
-            case .text, .bool, .int, .object: nil
+            case .text, .bilingual, .bool, .int, .object: nil
             }
         }
 
         var contextValue: ContextValue {
             switch self {
             case .object(let object): .object(object)
+            case .bilingual(let text): .bilingual(text)
             case .text(let value as Any), .bool(let value as Any), .int(let value as Any), .objects(let value as Any),
                 .texts(let value as Any), .values(let value as Any):
                 .leaf(value)
@@ -230,6 +236,7 @@ extension CompiledTemplate {
         private static func child(_ name: String, of value: ContextValue) throws -> Any? {
             switch value {
             case .object(let object): object[name]
+            case .bilingual(let text): text.child(named: name)
             case .leaf: nil
             }
         }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The languages a guide is written in. Chinese always; English where the catalog's
 /// `languages` names it.
 public enum GuideLanguage: String, CaseIterable, Sendable {
@@ -76,22 +78,44 @@ struct SingleLanguageStyle: GuideTextStyle {
     }
 }
 
-/// Both languages, for the site: `{zh, en}` (no `en` when it is missing, or when the catalog
-/// publishes Chinese only), and `html`, both already escaped and tagged with `lang`.
+/// Both languages, for the site: a `BilingualText`.
 struct BilingualStyle: GuideTextStyle {
     var includeEnglish: Bool
     var language: GuideLanguage { .zh }
 
     func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
-        var value: [String: Any] = ["zh": text.zh]
-        var html = "<span lang=\"zh-CN\">\(HTML.escape(text.zh))</span>"
-        if includeEnglish, let en = text.english {
-            value["en"] = en
-            html += " <span lang=\"en\" class=\"en\">\(HTML.escape(en))</span>"
-        }
-        value["html"] = html
-        return value
+        BilingualText(zh: text.zh, en: includeEnglish ? text.english : nil)
     }
+}
+
+/// A text of the site in both languages, as templates read it: `zh`, `en` (absent when it
+/// is missing, or when the catalog publishes Chinese only), and `html`, both already
+/// escaped and tagged with `lang`. A value of its own rather than a dictionary: the site
+/// holds one for every text of every page, and a dictionary cost a hashed key per entry to
+/// build and again to read.
+struct BilingualText: MustacheParent, CustomStringConvertible, Sendable {
+    let zh: String
+    let en: String?
+
+    var html: String {
+        var html = "<span lang=\"zh-CN\">" + HTML.escape(zh) + "</span>"
+        if let en { html += " <span lang=\"en\" class=\"en\">" + HTML.escape(en) + "</span>" }
+        return html
+    }
+
+    /// A missing `en` is nil, not an empty value: Mustache then looks the name up in the
+    /// enclosing values, as it did in a dictionary without the key.
+    func child(named name: String) -> Any? {
+        switch name {
+        case "zh": zh
+        case "en": en
+        case "html": html
+        default: nil
+        }
+    }
+
+    /// What `{{text}}` shows on its own: the Chinese text.
+    var description: String { zh }
 }
 
 /// The translation check's style: English, recording every editor text without English.

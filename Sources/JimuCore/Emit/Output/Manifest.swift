@@ -19,9 +19,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     public init(artifacts: [Artifact], catalogHash: String) {
         compiler = "jimu \(JimuVersion.current)"
         self.catalogHash = catalogHash
-        // Hashed on every core: at province scale the outputs are hundreds of megabytes.
-        let hashes = Parallel.map(artifacts) { $0.unchangedSHA256 ?? Self.sha256($0.contents) }
-        files = Dictionary(uniqueKeysWithValues: zip(artifacts.map(\.path), hashes))
+        // Hashed on every core: at province scale the outputs are hundreds of megabytes. The
+        // largest first, so that the merge report (a third of them) does not end the stage
+        // on one core.
+        let order = artifacts.indices.sorted { artifacts[$0].contents.count > artifacts[$1].contents.count }
+        let hashes = Parallel.map(order) { artifacts[$0].unchangedSHA256 ?? Self.sha256(artifacts[$0].contents) }
+        files = Dictionary(uniqueKeysWithValues: zip(order.map { artifacts[$0].path }, hashes))
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
