@@ -17,6 +17,23 @@ struct PracticeResolver {
         }
         let item = symbols.items.resolve(practice.item, diagnostics: diagnostics)
         let fields = resolveFields(practice, item: item)
+        // Most forms have no condition: their ids and types are not gathered.
+        if practice.fields.contains(where: { $0.requiredIf != nil || $0.visibleIf != nil }) {
+            checkConditions(practice, fields)
+        }
+        checkMaterials(practice)
+        if let item, let promised = practice.promisedLimit, promised.value > item.statutoryLimit.value {
+            diagnostics.report(
+                .limitExceedsStatutory,
+                "promised limit of \(promised.value) working days exceeds the statutory limit of \(item.statutoryLimit.value)",
+                at: promised.location, notes: [.init("statutory limit set here", at: item.statutoryLimit.location)])
+        }
+        guard let locality, item != nil else { return nil }
+        return ResolvedPractice(practice: practice, locality: locality, fields: fields)
+    }
+
+    /// Conditions read fields of this form, with operands of their types.
+    private func checkConditions(_ practice: Practice, _ fields: [ResolvedField]) {
         let formIDs = Set(fields.map(\.id))
         let types = Dictionary(fields.map { ($0.id, $0.spec.type.value) }, uniquingKeysWith: { first, _ in first })
         for field in practice.fields {
@@ -33,15 +50,6 @@ struct PracticeResolver {
                 }
             }
         }
-        checkMaterials(practice)
-        if let item, let promised = practice.promisedLimit, promised.value > item.statutoryLimit.value {
-            diagnostics.report(
-                .limitExceedsStatutory,
-                "promised limit of \(promised.value) working days exceeds the statutory limit of \(item.statutoryLimit.value)",
-                at: promised.location, notes: [.init("statutory limit set here", at: item.statutoryLimit.location)])
-        }
-        guard let locality, item != nil else { return nil }
-        return ResolvedPractice(practice: practice, locality: locality, fields: fields)
     }
 
     /// Resolves every field of the form, once per definition.

@@ -44,19 +44,32 @@ extension CompiledTemplate {
         case texts([String])
         case values([Any])
 
+        /// Decided by the value's exact type, so the one cast made always succeeds: a cast
+        /// that fails walks the runtime's conversions (optionals, collections of other
+        /// elements) and cost more than rendering. A value of any other type, even one a
+        /// cast would convert (an optional, `[Int]`), is left to swift-mustache.
         init(_ value: Any) throws {
-            switch value {
-            case let text as String: self = .text(text)
-            case let text as BilingualText: self = .bilingual(text)
-            case let object as [String: Any]: self = .object(object)
-            case let bool as Bool: self = .bool(bool)
-            case let objects as [[String: Any]]: self = .objects(objects)
-            case let texts as [String]: self = .texts(texts)
-            case let int as Int: self = .int(int)
-            case let values as [Any]: self = .values(values)
+            switch ObjectIdentifier(type(of: value)) {
+            case Self.textType: self = .text(value as! String)
+            case Self.bilingualType: self = .bilingual(value as! BilingualText)
+            case Self.objectType: self = .object(value as! [String: Any])
+            case Self.boolType: self = .bool(value as! Bool)
+            case Self.objectsType: self = .objects(value as! [[String: Any]])
+            case Self.textsType: self = .texts(value as! [String])
+            case Self.intType: self = .int(value as! Int)
+            case Self.valuesType: self = .values(value as! [Any])
             default: throw UncoveredValue()
             }
         }
+
+        private static let textType = ObjectIdentifier(String.self)
+        private static let bilingualType = ObjectIdentifier(BilingualText.self)
+        private static let objectType = ObjectIdentifier([String: Any].self)
+        private static let boolType = ObjectIdentifier(Bool.self)
+        private static let objectsType = ObjectIdentifier([[String: Any]].self)
+        private static let textsType = ObjectIdentifier([String].self)
+        private static let intType = ObjectIdentifier(Int.self)
+        private static let valuesType = ObjectIdentifier([Any].self)
 
         /// The value as swift-mustache's `String(describing:)` writes it in a variable.
         func text() throws -> String {

@@ -23,22 +23,25 @@ struct SwiftNames {
     /// `mother.id_number` → `motherIdNumber`; `household-registration` with `upper` →
     /// `HouseholdRegistration`. Anything not an ASCII letter or digit separates words.
     static func camel(_ text: String, upper: Bool) -> String {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+        // On bytes: only ASCII counts, and every byte of a non-ASCII character is ≥ 0x80, so
+        // it separates words as the character does. Tens of thousands of names a province.
+        var out: [UInt8] = []
+        var startsWord = true
+        for byte in text.utf8 {
+            let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            guard letter || (0x30...0x39).contains(byte) else {
+                startsWord = true
+                continue
             }
+            if startsWord && letter {
+                let lower = out.isEmpty && !upper
+                out.append(lower ? byte | 0x20 : byte & ~0x20)
+            } else {
+                out.append(byte)
+            }
+            startsWord = false
         }
-        if !current.isEmpty { words.append(current) }
-        let joined = words.enumerated().map { index, word in
-            if index == 0 && !upper { return word.prefix(1).lowercased() + word.dropFirst() }
-            return word.prefix(1).uppercased() + word.dropFirst()
-        }.joined()
-        return joined
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A fresh identifier for `text`, using `fallback` when the text has no ASCII word
