@@ -14,14 +14,16 @@ JIMU    := .build/release/jimu
 
 all: generated
 
-## System libraries: libyaml (Debian's libyaml-dev) and pkg-config, which locates it.
+## System libraries: libyaml (Debian's libyaml-dev) and pkg-config, which locates it; and
+## mimalloc (libmimalloc-dev), the allocator the release build links in place of glibc's.
+SYSTEM_PACKAGES := libyaml-dev pkg-config libmimalloc-dev
 deps:
-	@if [ ! -f /usr/include/yaml.h ] || ! command -v pkg-config >/dev/null 2>&1; then \
+	@if [ ! -f /usr/include/yaml.h ] || ! command -v pkg-config >/dev/null 2>&1 || [ ! -f /usr/include/mimalloc.h ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "make: installing libyaml-dev and pkg-config with apt-get"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null; \
+	    echo "make: installing $(SYSTEM_PACKAGES) with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
-	    echo "make: libyaml's headers are missing: run 'sudo apt-get install libyaml-dev pkg-config', then make again" >&2; \
+	    echo "make: libyaml's or mimalloc's development files are missing: run 'sudo apt-get install $(SYSTEM_PACKAGES)', then make again" >&2; \
 	    exit 2; \
 	  fi; \
 	fi
