@@ -57,6 +57,46 @@ import Testing
         #expect(page.contains("<footer>省</footer>"))
     }
 
+    /// A site text is a `BilingualText`; it used to be the dictionary `{zh, en?, html}`.
+    /// Templates that read its parts, test its English, or miss a part and find the name in
+    /// the enclosing values render as they did over the dictionary, both ways.
+    @Test func bilingualTextsReadAsTheDictionariesTheyReplaced() throws {
+        GuideTemplates.registerContentTypes()
+        func dictionary(_ zh: String, _ en: String?) -> [String: Any] {
+            var html = "<span lang=\"zh-CN\">\(HTML.escape(zh))</span>"
+            var value: [String: Any] = ["zh": zh]
+            if let en {
+                value["en"] = en
+                html += " <span lang=\"en\" class=\"en\">\(HTML.escape(en))</span>"
+            }
+            value["html"] = html
+            return value
+        }
+        func values(_ text: (String, String?) -> Any) -> [String: Any] {
+            let both = text("<出生> & \"登记\"", "Birth & <registration>")
+            let zhOnly = text("只有中文", nil)
+            return ["label": both, "other": zhOnly, "en": "the enclosing en", "rows": [["label": both], ["label": zhOnly]]]
+        }
+        let templates = [
+            "{{label.zh}}|{{label.en}}|{{{label.html}}}|{{other.en}}|{{{other.html}}}",
+            "{{#label}}{{zh}}/{{en}}/{{{html}}}{{/label}} {{#other}}{{zh}}/{{en}}/{{html}}{{/other}}",
+            "{{^other.en}}no English{{/other.en}}{{^label.en}}never{{/label.en}}{{#label.en}}[{{.}}]{{/label.en}}",
+            "{{#rows}}\n  {{label.zh}}{{#label.en}} ({{label.en}}){{/label.en}}{{^label.en}} (none: {{en}}){{/label.en}}\n{{/rows}}",
+        ]
+        let old = values(dictionary)
+        let new = values { BilingualText(zh: $0, en: $1) }
+        for text in templates {
+            let reference = try MustacheTemplate(string: GuideTemplates.prepared(text, name: "t.html"))
+            var library = MustacheLibrary()
+            library.register(reference, named: "t")
+            let expected = try #require(library.render(old, withTemplate: "t"))
+            #expect(library.render(new, withTemplate: "t") == expected, "swift-mustache: \(text)")
+            let compiled = try #require(CompiledTemplate(text, escaping: .html))
+            let fast = try #require(compiled.render(new, partials: [:]), "fell back: \(text)")
+            #expect(String(decoding: fast, as: UTF8.self) == expected, "compiled: \(text)")
+        }
+    }
+
     /// Random templates of every construct compiled templates cover, with whitespace, line
     /// ends and standalone tags where they change the output, against swift-mustache.
     @Test(arguments: [CompiledTemplate.Escaping.html, .markdown])

@@ -17,10 +17,9 @@ struct PracticeResolver {
         }
         let item = symbols.items.resolve(practice.item, diagnostics: diagnostics)
         let fields = resolveFields(practice, item: item)
-        // Most forms have no condition: their ids and types are not gathered.
-        if practice.fields.contains(where: { $0.requiredIf != nil || $0.visibleIf != nil }) {
-            checkConditions(practice, fields)
-        }
+        // Most forms have no condition: their ids and types are then not gathered.
+        let conditions = practice.fields.flatMap { [$0.requiredIf, $0.visibleIf].compactMap { $0 } }
+        if !conditions.isEmpty { check(conditions, readingFieldsOf: fields) }
         checkMaterials(practice)
         if let item, let promised = practice.promisedLimit, promised.value > item.statutoryLimit.value {
             diagnostics.report(
@@ -33,21 +32,18 @@ struct PracticeResolver {
     }
 
     /// Conditions read fields of this form, with operands of their types.
-    private func checkConditions(_ practice: Practice, _ fields: [ResolvedField]) {
+    private func check(_ conditions: [Located<ConditionExpression>], readingFieldsOf fields: [ResolvedField]) {
         let formIDs = Set(fields.map(\.id))
         let types = Dictionary(fields.map { ($0.id, $0.spec.type.value) }, uniquingKeysWith: { first, _ in first })
-        for field in practice.fields {
-            for condition in [field.requiredIf, field.visibleIf].compactMap({ $0 }) {
-                for name in condition.value.fields where !formIDs.contains(name.id) {
-                    diagnostics.report(
-                        .unknownReference, "condition reads `\(name.id)`, which is not a field of this form",
-                        at: condition.location.advanced(by: name.offset),
-                        fix: Suggestion.closest(to: name.id, among: formIDs.sorted()).map(Diagnostic.Fix.didYouMean))
-                }
-                for problem in ConditionTyping.problems(in: condition.value, types: types) {
-                    diagnostics.report(
-                        .invalidExpression, problem.message, at: condition.location.advanced(by: problem.offset))
-                }
+        for condition in conditions {
+            for name in condition.value.fields where !formIDs.contains(name.id) {
+                diagnostics.report(
+                    .unknownReference, "condition reads `\(name.id)`, which is not a field of this form",
+                    at: condition.location.advanced(by: name.offset),
+                    fix: Suggestion.closest(to: name.id, among: formIDs.sorted()).map(Diagnostic.Fix.didYouMean))
+            }
+            for problem in ConditionTyping.problems(in: condition.value, types: types) {
+                diagnostics.report(.invalidExpression, problem.message, at: condition.location.advanced(by: problem.offset))
             }
         }
     }

@@ -17,7 +17,8 @@ extension CompiledTemplate {
     /// not reproduce (a structure read through `Mirror`, an `Optional` inside `Any`, …).
     private struct UncoveredValue: Error {}
 
-    /// A value on the context stack: names are looked up in objects only.
+    /// A value on the context stack: names are looked up in objects and bilingual texts
+    /// only.
     private enum ContextValue {
         case object([String: Any])
         case bilingual(BilingualText)

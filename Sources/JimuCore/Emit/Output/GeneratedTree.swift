@@ -166,13 +166,13 @@ public struct GeneratedTree: Sendable {
         return dealt
     }
 
-    /// The batches holding a file of megabytes first, largest first, the others as dealt:
-    /// writing the merge report takes a core for a tenth of a second, and written last it
-    /// would end the stage alone.
+    /// The batches holding a file of a megabyte or more first, the largest such file first,
+    /// the others as dealt (folder by folder): writing the merge report takes a core for a
+    /// tenth of a second, and written last it would end the stage alone.
     static func largestFirst(_ batches: [Range<Int>], _ artifacts: [Artifact]) -> [Range<Int>] {
-        let sizes = batches.map { batch in batch.reduce(0) { $0 + artifacts[$1].contents.count } }
-        let large = batches.indices.filter { sizes[$0] >= 1 << 20 }.sorted { sizes[$0] > sizes[$1] }
-        let rest = batches.indices.filter { sizes[$0] < 1 << 20 }
+        let largest = batches.map { batch in batch.map { artifacts[$0].contents.count }.max() ?? 0 }
+        let large = batches.indices.filter { largest[$0] >= 1 << 20 }.sorted { largest[$0] > largest[$1] }
+        let rest = batches.indices.filter { largest[$0] < 1 << 20 }
         return (large + rest).map { batches[$0] }
     }
 
