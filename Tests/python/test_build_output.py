@@ -142,10 +142,11 @@ def test_building_twice_gives_identical_bytes(catalog_a: Path, tmp_path: Path) -
     a, b = snapshot(first), snapshot(second)
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
-    # Building again over an existing tree changes nothing either.
+    # Building again over an existing tree changes nothing either, and leaves no old tree.
     result = build(catalog_a, first)
     assert result.returncode == 0, result.stderr
     assert snapshot(first) == a
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("first")) == ["first"]
 
 
 def test_the_catalog_folder_path_does_not_leak_into_the_output(catalog_a: Path, tmp_path: Path) -> None:
@@ -434,6 +435,8 @@ def test_everything_that_is_not_jimus_is_kept_as_it_is(fresh_tree: Path, tree_a:
     assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
     assert secret.read_text(encoding="utf-8") == "s3cret\n"
     assert (outside / "precious.txt").read_text(encoding="utf-8") == "outside the tree\n"
+    # The old tree is gone, links and all, without following one out of it.
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(out.name + ".")] == []
     for path in (".nojekyll", ".git/HEAD", "empty/", "private/token.txt", "publish.sh", "link-outside", "dangling", "pipe"):
         assert f"warning: {out}/{path} is not in the manifest" in result.stderr, (path, result.stderr)
     jimus = {p: d for p, d in snapshot(out).items() if p in tree_a}

@@ -88,7 +88,7 @@ public struct GeneratedTree: Sendable {
             try? manager.removeItem(atPath: staging)
             throw CatalogIOError(path: root, reason: "cannot write the new tree: \(error.localizedDescription)")
         }
-        try switchIn()
+        try switchIn(previous: previous)
         return outcome
     }
 
@@ -149,9 +149,9 @@ public struct GeneratedTree: Sendable {
         var runsByFolder: [Substring: [Range<Int>]] = [:]
         var folders: [Substring] = []
         var start = 0
-        func folder(_ path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
-        for end in 1...paths.count where end == paths.count || folder(paths[end]) != folder(paths[start]) || end - start == 256 {
-            let name = folder(paths[start])
+        for end in 1...paths.count
+        where end == paths.count || folder(of: paths[end]) != folder(of: paths[start]) || end - start == 256 {
+            let name = folder(of: paths[start])
             if runsByFolder[name] == nil { folders.append(name) }
             runsByFolder[name, default: []].append(start..<end)
             start = end
@@ -176,6 +176,14 @@ public struct GeneratedTree: Sendable {
         return (large + rest).map { batches[$0] }
     }
 
+    /// The folder part of a path (empty for a file at the top), found on its UTF-8 bytes: a
+    /// `/` is never part of another character, and a search by `Character` was a tenth of
+    /// a rebuild's write.
+    static func folder(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[path.startIndex..<path.startIndex] }
+        return path[..<slash]
+    }
+
     /// Puts the old tree's file, which the build cache found unchanged, into the new tree:
     /// the same file, linked (its bytes are not read), or copied where links fail.
     private func linkUnchanged(_ path: String) throws(CatalogIOError) -> FileIdentity? {
@@ -194,7 +202,7 @@ public struct GeneratedTree: Sendable {
         private var made: Set<String> = []
 
         mutating func makeParent(of path: String) throws(CatalogIOError) {
-            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            let folder = String(GeneratedTree.folder(of: path))
             guard !made.contains(folder) else { return }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -249,8 +257,9 @@ public struct GeneratedTree: Sendable {
     }
 
     /// Exchanges the staging folder with the output folder in one step, then removes the
-    /// old tree. Where the file system cannot exchange, it falls back to two renames.
-    private func switchIn() throws(CatalogIOError) {
+    /// old tree, whose entries were `previous`. Where the file system cannot exchange, it
+    /// falls back to two renames.
+    private func switchIn(previous: [Entry]) throws(CatalogIOError) {
         let manager = FileManager.default
         if !manager.fileExists(atPath: root) {
             guard rename(staging, root) == 0 else {
@@ -261,7 +270,7 @@ public struct GeneratedTree: Sendable {
             return
         }
         if jimu_exchange_paths(staging, root) == 0 {
-            try? manager.removeItem(atPath: staging)  // now the old tree
+            Self.removeTree(staging, listed: previous)  // now the old tree
             return
         }
         let old = root + ".jimu-old"
@@ -276,7 +285,21 @@ public struct GeneratedTree: Sendable {
             _ = rename(old, root)
             throw CatalogIOError(path: root, reason: "cannot move the new tree into place: \(reason)")
         }
-        try? manager.removeItem(atPath: old)
+        Self.removeTree(old, listed: previous)
+    }
+
+    /// Removes an old tree whose entries were listed before the build (`entries`, parents
+    /// before their content): its files on every core, a folder's in batches as they were
+    /// written, then its folders, deepest first. A rebuild drops 18,000 files this way, and
+    /// one thread unlinking them was a third of its write. Whatever the listing did not
+    /// hold goes with a recursive removal.
+    static func removeTree(_ folder: String, listed entries: [Entry]) {
+        let files = entries.filter { !$0.isDirectory }.map(\.path)
+        _ = Parallel.map(batches(files)) { batch in
+            for index in batch { unlink(folder + "/" + files[index]) }
+        }
+        for entry in entries.reversed() where entry.isDirectory { rmdir(folder + "/" + entry.path) }
+        if rmdir(folder) != 0 { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     /// Writes one file of the staging tree with plain POSIX calls. No fsync per file: the
