@@ -210,23 +210,20 @@ public final class BuildCache: @unchecked Sendable {
         // lines, at the very end of a build, when nothing else is left to run.
         let sections: [@Sendable () -> [String]] = [
             {
-                manifest.files.keys.sorted(by: { $0.precedesInByteOrder($1) }).compactMap { path in
-                    guard Self.isRecordable(path), let sha = manifest.files[path], let identity = tree.written[path] else { return nil }
-                    return ["file", sha, identity.text, path].joined(separator: "\t")
+                Self.lines(manifest.files) { path, sha in
+                    guard Self.isRecordable(path), let identity = tree.written[path] else { return nil }
+                    return ["file", sha, identity.text, path]
                 }
             },
             {
-                recorded.keys.sorted(by: { $0.precedesInByteOrder($1) }).compactMap { key in
-                    guard let unit = recorded[key], unit.paths.allSatisfy(Self.isRecordable) else { return nil }
-                    return (["unit", key, unit.digest] + unit.paths).joined(separator: "\t")
+                Self.lines(recorded) { key, unit in
+                    unit.paths.allSatisfy(Self.isRecordable) ? ["unit", key, unit.digest] + unit.paths : nil
                 }
             },
             {
-                fragments.keys.sorted(by: { $0.precedesInByteOrder($1) }).compactMap { key in
-                    guard let record = fragments[key], Self.isRecordable(record.path), manifest.files[record.path] != nil
-                    else { return nil }
+                Self.lines(fragments) { key, record in
+                    guard Self.isRecordable(record.path), manifest.files[record.path] != nil else { return nil }
                     return ["fragment", key, record.digest, record.path, String(record.offset), String(record.length)]
-                        .joined(separator: "\t")
                 }
             },
         ]
@@ -268,6 +265,12 @@ public final class BuildCache: @unchecked Sendable {
         }
         // Fragment files of Jimu before fragments were read back from the output tree.
         for name in names where name.hasSuffix(".fragments") { unlink(folder + "/" + name) }
+    }
+
+    /// One line of tab-separated fields per record that `fields` keeps, in the byte order of
+    /// the keys.
+    private static func lines<Record>(_ records: [String: Record], _ fields: (String, Record) -> [String]?) -> [String] {
+        records.sorted { $0.key.precedesInByteOrder($1.key) }.compactMap { fields($0.key, $0.value)?.joined(separator: "\t") }
     }
 
     /// Tabs and line breaks separate the index's records: a path holding one is never cached.

@@ -17,8 +17,13 @@ struct PracticeResolver {
         }
         let item = symbols.items.resolve(practice.item, diagnostics: diagnostics)
         let fields = resolveFields(practice, item: item)
-        // Most forms have no condition: their ids and types are then not gathered.
-        let conditions = practice.fields.flatMap { [$0.requiredIf, $0.visibleIf].compactMap { $0 } }
+        // Most forms have no condition: nothing is allocated for them, and their ids and
+        // types are not gathered.
+        var conditions: [Located<ConditionExpression>] = []
+        for field in practice.fields {
+            if let condition = field.requiredIf { conditions.append(condition) }
+            if let condition = field.visibleIf { conditions.append(condition) }
+        }
         if !conditions.isEmpty { check(conditions, readingFieldsOf: fields) }
         checkMaterials(practice)
         if let item, let promised = practice.promisedLimit, promised.value > item.statutoryLimit.value {
