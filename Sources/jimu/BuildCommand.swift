@@ -72,7 +72,7 @@ struct BuildCommand: ParsableCommand {
         }
         do throws(CatalogIOError) {
             let started = Date()
-            let outcome = try tree.replace(with: result.artifacts, manifest: manifest)
+            let outcome = try tree.replace(with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree)
             runOptions.report("write", since: started)
             if let cache = result.cache {
                 let saving = Date()

@@ -35,7 +35,8 @@ import Testing
             let result = try BuildPipeline.run(LocalFileSystem(root: catalog), cache: settings)
             #expect(!result.hasErrors, "\(result.check.diagnostics.map(\.message))")
             guard let manifest = result.manifest else { return nil }
-            let outcome = try GeneratedTree(root: output).replace(with: result.artifacts, manifest: manifest)
+            let outcome = try GeneratedTree(root: output).replace(
+                with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree)
             guard let cache = result.cache else { return nil }
             #expect(cache.save(manifest: manifest, tree: outcome) == nil)
             fragmentsReadBack = cache.reusedFragments
@@ -193,18 +194,17 @@ import Testing
         #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
     }
 
-    @Test func theIndexOfAnOutputFolderThatIsGoneIsDropped() throws {
+    @Test func theIndexAndSpareTreeOfAnOutputFolderThatIsGoneAreDropped() throws {
         let workspace = try Workspace()
-        try workspace.build(into: "gone")
-        try workspace.build(into: "kept")
-        func indexes() throws -> Int {
-            try FileManager.default.contentsOfDirectory(atPath: workspace.cache).count { $0.hasSuffix(".index") }
+        // The second build into a folder parks its old tree as the spare.
+        for out in ["gone", "gone", "kept", "kept"] { try workspace.build(into: out) }
+        func entries() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: workspace.cache).map { $0.hasSuffix(".index") ? "index" : $0.hasSuffix(".tree") ? "tree" : $0 }.sorted()
         }
-        #expect(try indexes() == 2)
+        #expect(try entries() == ["index", "index", "tree", "tree"])
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
-        #expect(try indexes() == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).count == 1)
+        #expect(try entries() == ["index", "tree"])
     }
 
     @Test func aSharedFileEditReachesEveryUnit() throws {

@@ -68,6 +68,11 @@ public final class BuildCache: @unchecked Sendable {
         previousFragments = index?.fragments ?? [:]
     }
 
+    /// Where the output folder's previous tree is parked between builds, for the next build
+    /// to bring up to date as its staging tree (`GeneratedTree.replace`): mostly links to the
+    /// files of the current tree, so it costs little room.
+    public var spareTree: String { String(indexPath.dropLast(".index".count)) + ".tree" }
+
     /// One index per output folder, named by a hash of its absolute path.
     static func indexName(_ outputRoot: String) -> String {
         String(Manifest.hex(SHA256.hash(data: Array(absolute(outputRoot).utf8))).prefix(32)) + ".index"
@@ -113,16 +118,18 @@ public final class BuildCache: @unchecked Sendable {
     /// A unit's part of a shared file: the previous build's bytes, read back from the file
     /// it was written into, when the unit's digest is unchanged and that file is as written;
     /// else `produce()`.
-    func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> [UInt8] {
-        guard let digest = units.digest(unit) else { return try produce() }
+    /// A fragment read back is a slice of the old file's bytes, not a copy: the merge
+    /// report's are 118 MB at province scale.
+    func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> ArraySlice<UInt8> {
+        guard let digest = units.digest(unit) else { return try produce()[...] }
         if let record = previousFragments[scope + "\t" + unit.name], record.digest == digest,
             let bytes = fragmentSource(record.path), record.offset >= 0, record.length >= 0,
             record.offset <= bytes.count, record.length <= bytes.count - record.offset
         {
             lock.withLock { reusedFragmentCount += 1 }
-            return Array(bytes[record.offset..<(record.offset + record.length)])
+            return bytes[record.offset..<(record.offset + record.length)]
         }
-        return try produce()
+        return try produce()[...]
     }
 
     /// Where this build wrote a unit's fragment: into output file `path`, at `offset`.
@@ -265,12 +272,18 @@ public final class BuildCache: @unchecked Sendable {
         }
         // Fragment files of Jimu before fragments were read back from the output tree.
         for name in names where name.hasSuffix(".fragments") { unlink(folder + "/" + name) }
+        // Spare trees of the output folders forgotten above.
+        for name in names where name.hasSuffix(".tree") {
+            let index = folder + "/" + name.dropLast(".tree".count) + ".index"
+            if !FileManager.default.fileExists(atPath: index) { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
     }
 
     /// One line of tab-separated fields per record that `fields` keeps, in the byte order of
     /// the keys.
     private static func lines<Record>(_ records: [String: Record], _ fields: (String, Record) -> [String]?) -> [String] {
-        records.sorted { $0.key.precedesInByteOrder($1.key) }.compactMap { fields($0.key, $0.value)?.joined(separator: "\t") }
+        // The keys sorted, not the records: moving a record retains and releases its strings.
+        records.keys.sorted { $0.precedesInByteOrder($1) }.compactMap { key in fields(key, records[key]!)?.joined(separator: "\t") }
     }
 
     /// Tabs and line breaks separate the index's records: a path holding one is never cached.
@@ -285,32 +298,63 @@ public final class BuildCache: @unchecked Sendable {
         // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
         let bytes = [UInt8](data)
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
-        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
         guard lines.count >= 3, text(lines[0]) == "jimu-cache 3", text(lines[1]) == "compiler\t" + compiler,
             text(lines[2]).hasPrefix("output\t")
         else { return nil }
-        var files: [String: FileRecord] = [:]
-        var units: [String: UnitRecord] = [:]
-        var fragments: [String: FragmentRecord] = [:]
-        files.reserveCapacity(lines.count / 2)
-        units.reserveCapacity(lines.count / 2)
-        for line in lines.dropFirst(3) {
-            let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(text)
-            switch parts.first {
-            case "file" where parts.count == 4:
-                guard let identity = FileIdentity(text: parts[2]) else { return nil }
-                files[parts[3]] = FileRecord(sha256: parts[1], identity: identity)
-            case "unit" where parts.count >= 4:
-                units[parts[1] + "\t" + parts[2]] = UnitRecord(digest: parts[3], paths: Array(parts[4...]))
-            case "fragment" where parts.count == 7:
-                guard let offset = Int(parts[5]), let length = Int(parts[6]) else { return nil }
-                fragments[parts[1] + "\t" + parts[2]] = FragmentRecord(digest: parts[3], path: parts[4], offset: offset, length: length)
-            default:
-                return nil  // not an index this version wrote: ignore it whole
+        // `save` writes the three kinds of record one after the other: each kind is read on
+        // a core of its own. A line out of its place, like any line this version would not
+        // write, makes the whole index ignored.
+        let body = lines[3...]
+        let unitsStart = body.firstIndex { $0.starts(with: "unit\t".utf8) } ?? body.endIndex
+        let fragmentsStart = body[unitsStart...].firstIndex { $0.starts(with: "fragment\t".utf8) } ?? body.endIndex
+        let sections = [body[..<unitsStart], body[unitsStart..<fragmentsStart], body[fragmentsStart...]]
+        let parsed = Parallel.map(sections.count) { index -> IndexSection? in
+            switch index {
+            case 0: records(sections[0], kind: "file", fields: 4...4) { files, parts in
+                    guard let identity = FileIdentity(text: parts[2]) else { return false }
+                    files[text(parts[3])] = FileRecord(sha256: text(parts[1]), identity: identity)
+                    return true
+                }.map(IndexSection.files)
+            case 1: records(sections[1], kind: "unit", fields: 4...Int.max) { units, parts in
+                    units[text(parts[1]) + "\t" + text(parts[2])] = UnitRecord(digest: text(parts[3]), paths: parts[4...].map(text))
+                    return true
+                }.map(IndexSection.units)
+            default: records(sections[2], kind: "fragment", fields: 7...7) { fragments, parts in
+                    guard let offset = Int(text(parts[5])), let length = Int(text(parts[6])) else { return false }
+                    fragments[text(parts[1]) + "\t" + text(parts[2])] = FragmentRecord(
+                        digest: text(parts[3]), path: text(parts[4]), offset: offset, length: length)
+                    return true
+                }.map(IndexSection.fragments)
             }
         }
+        guard case .files(let files)? = parsed[0], case .units(let units)? = parsed[1],
+            case .fragments(let fragments)? = parsed[2]
+        else { return nil }
         return (files, units, fragments)
     }
+
+    private enum IndexSection {
+        case files([String: FileRecord])
+        case units([String: UnitRecord])
+        case fragments([String: FragmentRecord])
+    }
+
+    /// The records of one kind, each line split at tabs into `fields` fields, the first being
+    /// `kind`; nil when a line is not such a record or `add` refuses it.
+    private static func records<Record>(
+        _ lines: ArraySlice<ArraySlice<UInt8>>, kind: String, fields: ClosedRange<Int>,
+        add: (inout [String: Record], [ArraySlice<UInt8>]) -> Bool
+    ) -> [String: Record]? {
+        var records: [String: Record] = [:]
+        records.reserveCapacity(lines.count)
+        for line in lines {
+            let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.contains(parts.count), parts[0].elementsEqual(kind.utf8), add(&records, parts) else { return nil }
+        }
+        return records
+    }
+
+    private static func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
 }
 
 /// A file's identity on disk, as far as telling "untouched since written" goes.
@@ -340,15 +384,34 @@ struct FileIdentity: Equatable {
 
     var text: String { "\(size),\(modifiedSeconds),\(modifiedNanoseconds),\(inode),\(mode)" }
 
-    init?(text: String) {
-        let parts = text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
-        guard parts.count == 5, let size = Int64(parts[0]), let seconds = Int64(parts[1]), let nanoseconds = Int64(parts[2]),
-            let inode = UInt64(parts[3]), let mode = UInt32(parts[4])
+    init?(text: ArraySlice<UInt8>) {
+        let parts = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard parts.count == 5, let size: Int64 = Self.number(parts[0]), let seconds: Int64 = Self.number(parts[1]),
+            let nanoseconds: Int64 = Self.number(parts[2]), let inode: UInt64 = Self.number(parts[3]),
+            let mode: UInt32 = Self.number(parts[4])
         else { return nil }
         self.size = size
         modifiedSeconds = seconds
         modifiedNanoseconds = nanoseconds
         self.inode = inode
         self.mode = mode
+    }
+
+    /// A decimal number as `text` writes it, read from its bytes (tens of thousands on every
+    /// build); nil for anything else, or a number that does not fit.
+    private static func number<Number: FixedWidthInteger>(_ digits: ArraySlice<UInt8>) -> Number? {
+        let negative = digits.first == UInt8(ascii: "-")
+        let magnitude = negative ? digits.dropFirst() : digits
+        guard !magnitude.isEmpty, !negative || Number.isSigned else { return nil }
+        var value: Number = 0
+        for byte in magnitude {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Number(byte - UInt8(ascii: "0"))
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow, !overflowAgain else { return nil }
+            value = next
+        }
+        return value
     }
 }

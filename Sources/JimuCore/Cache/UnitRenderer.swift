@@ -42,9 +42,9 @@ public struct UnitRenderer: Sendable {
     ) throws -> Fragments {
         nonisolated(unsafe) let unit = unit
         nonisolated(unsafe) let render = render
-        let parts = try Parallel.map(elements) { element -> Result<[UInt8], any Error> in
+        let parts = try Parallel.map(elements) { element -> Result<ArraySlice<UInt8>, any Error> in
             Result {
-                guard let cache else { return try render(element) }
+                guard let cache else { return try render(element)[...] }
                 return try cache.fragment(scope: scope, unit: unit(element)) { try render(element) }
             }
         }.map { try $0.get() }
@@ -56,7 +56,7 @@ public struct UnitRenderer: Sendable {
 /// cache learns where each one lies in the file and the next build reads an unchanged one
 /// back from there instead of rendering it.
 struct Fragments {
-    let parts: [[UInt8]]
+    let parts: [ArraySlice<UInt8>]
     fileprivate let scope: String
     fileprivate let units: [CompileUnit]
     fileprivate let cache: BuildCache?

@@ -1,0 +1,151 @@
+import Foundation
+@testable import JimuCore
+import Testing
+
+/// The old output tree parked as a spare and brought up to date by the next build: the new
+/// tree is the same whatever the spare holds, and the tree being replaced is never touched
+/// before the switch, even where the spare shares its files.
+@Suite struct SpareTreeTests {
+    /// A scratch folder with an output folder and a place to park its spare.
+    final class Folder {
+        let root: String
+        var out: String { root + "/out" }
+        var spare: String { root + "/cache/out.tree" }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("jimu-spare-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        /// Writes `files` as the new tree: text to render, or nil for a file the build
+        /// found unchanged (linked from the old tree).
+        @discardableResult
+        func build(_ files: [String: String?], spare: Bool = true) throws -> GeneratedTree.Outcome {
+            var artifacts = files.sorted { $0.key < $1.key }.map { path, text in
+                text.map { Artifact(path: path, text: $0) } ?? Artifact(path: path, unchangedSHA256: String(repeating: "0", count: 64))
+            }
+            let manifest = Manifest(artifacts: artifacts, catalogHash: "test")
+            artifacts.append(try manifest.artifact)
+            return try GeneratedTree(root: out).replace(with: artifacts, manifest: manifest, spare: spare ? self.spare : nil)
+        }
+
+        func text(_ path: String) -> String? {
+            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func files(_ top: String) throws -> [String: String] {
+            var files: [String: String] = [:]
+            for entry in try GeneratedTree.entries(under: top) where !entry.isDirectory && entry.path != Manifest.path {
+                files[entry.path] = text(top + "/" + entry.path)
+            }
+            return files
+        }
+
+        func inode(_ path: String) -> UInt64? {
+            var info = stat()
+            return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+
+        /// Everything beside the output folder but the folder itself and the cache.
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: root).filter { $0 != "out" && $0 != "cache" }.sorted()
+        }
+    }
+
+    @Test func theOldTreeIsParkedAndTheNextBuildTakesItBack() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1", "d/b.txt": "2"])
+        #expect(try folder.files(folder.out) == ["a.txt": "1", "d/b.txt": "2"])
+        #expect(!FileManager.default.fileExists(atPath: folder.spare), "a first build has no old tree to park")
+
+        try folder.build(["a.txt": "1 again", "d/b.txt": nil])
+        #expect(try folder.files(folder.out) == ["a.txt": "1 again", "d/b.txt": "2"])
+        #expect(try folder.files(folder.spare) == ["a.txt": "1", "d/b.txt": "2"], "the old tree, whole")
+        #expect(folder.inode(folder.out + "/d/b.txt") == folder.inode(folder.spare + "/d/b.txt"), "an unchanged file is one file")
+        #expect(try folder.leftovers() == [])
+
+        try folder.build(["a.txt": "1 again", "d/b.txt": nil, "e/c.txt": "3"])
+        #expect(try folder.files(folder.out) == ["a.txt": "1 again", "d/b.txt": "2", "e/c.txt": "3"])
+        #expect(try folder.files(folder.spare) == ["a.txt": "1 again", "d/b.txt": "2"])
+    }
+
+    /// The spare shares the unchanged files of the tree being replaced; a file rendered again
+    /// must be a new file in the staging tree, never the shared one written over.
+    @Test func aRenderedFileNeverWritesIntoAFileTheOldTreeShares() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1", "b.txt": "2"])
+        try folder.build(["a.txt": nil, "b.txt": nil])
+        try folder.build(["a.txt": nil, "b.txt": nil])
+        #expect(folder.inode(folder.out + "/b.txt") == folder.inode(folder.spare + "/b.txt"))
+
+        try folder.build(["a.txt": nil, "b.txt": "2, rendered again"])
+        #expect(try folder.files(folder.out) == ["a.txt": "1", "b.txt": "2, rendered again"])
+        #expect(try folder.files(folder.spare) == ["a.txt": "1", "b.txt": "2"], "the old tree was written into")
+    }
+
+    /// Whatever a spare holds (a killed build's half-written files, files of its own), only
+    /// a file that is the old tree's very file is kept from it.
+    @Test func aSpareHoldingAnythingStillGivesTheNewTree() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1", "d/b.txt": "2", "gone/x.txt": "x"])
+        try folder.build(["a.txt": nil, "d/b.txt": nil, "gone/x.txt": nil])
+        // Same path, same bytes as the old tree's, but another file; a stray file and folder;
+        // a file where the new tree needs a folder.
+        try FileManager.default.removeItem(atPath: folder.spare + "/d/b.txt")
+        try Data("junk".utf8).write(to: URL(fileURLWithPath: folder.spare + "/d/b.txt"))
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: folder.spare + "/stray.txt"))
+        try FileManager.default.createDirectory(atPath: folder.spare + "/stray/deep", withIntermediateDirectories: true)
+        try Data("e".utf8).write(to: URL(fileURLWithPath: folder.spare + "/e"))
+        // What a build killed before renaming its rendered files into place leaves.
+        try Data("half".utf8).write(to: URL(fileURLWithPath: folder.spare + "/a.txt.jimu-new"))
+
+        try folder.build(["a.txt": "1 rendered", "d/b.txt": nil, "e/c.txt": "3"])
+        #expect(try folder.files(folder.out) == ["a.txt": "1 rendered", "d/b.txt": "2", "e/c.txt": "3"])
+        let folders = try GeneratedTree.entries(under: folder.out).filter(\.isDirectory).map(\.path)
+        #expect(folders == ["d", "e", "gone"], "a folder of the old tree is kept, the spare's own are not")
+    }
+
+    /// A file that is not Jimu's is carried over into each new tree; once its owner deletes
+    /// it, the spare (which still has it) must not bring it back.
+    @Test func aFileThatIsNotJimusIsKeptAndNotBroughtBackOnceDeleted() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1"])
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.out + "/NOTES.md"))
+        try FileManager.default.createDirectory(atPath: folder.out + "/private", withIntermediateDirectories: true)
+        chmod(folder.out + "/private", 0o750)
+        for _ in 0..<3 {
+            let outcome = try folder.build(["a.txt": nil])
+            #expect(outcome.keptUnlisted == ["NOTES.md", "private/"])
+            #expect(try folder.files(folder.out) == ["a.txt": "1", "NOTES.md": "mine"])
+            #expect(try GeneratedTree.entries(under: folder.out).first { $0.path == "private" }?.mode == 0o750)
+        }
+        try FileManager.default.removeItem(atPath: folder.out + "/NOTES.md")
+        try folder.build(["a.txt": nil])
+        #expect(try folder.files(folder.out) == ["a.txt": "1"])
+    }
+
+    @Test func withoutASpareTheOldTreeIsRemoved() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1"], spare: false)
+        try folder.build(["a.txt": "2"], spare: false)
+        #expect(try folder.files(folder.out) == ["a.txt": "2"])
+        #expect(try folder.leftovers() == [])
+        #expect(!FileManager.default.fileExists(atPath: folder.root + "/cache"))
+    }
+
+    /// A staging folder a killed build left is taken back as the spare; the parked one,
+    /// older, is dropped.
+    @Test func aStagingFolderLeftByAKilledBuildIsTakenBack() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1"])
+        try folder.build(["a.txt": "2"])
+        try FileManager.default.createDirectory(atPath: folder.out + ".jimu-staging/half", withIntermediateDirectories: true)
+        try Data("{".utf8).write(to: URL(fileURLWithPath: folder.out + ".jimu-staging/half/written.json"))
+        try folder.build(["a.txt": "3"])
+        #expect(try folder.files(folder.out) == ["a.txt": "3"])
+        #expect(try folder.files(folder.spare) == ["a.txt": "2"])
+        #expect(try folder.leftovers() == [])
+    }
+}
