@@ -277,6 +277,13 @@ public final class BuildCache: @unchecked Sendable {
             let index = folder + "/" + name.dropLast(".tree".count) + ".index"
             if !FileManager.default.fileExists(atPath: index) { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
         }
+        // Indexes half-written by builds killed while saving (`<index>.<pid>.tmp`), once
+        // their process is gone.
+        for name in names where name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
     }
 
     /// One line of tab-separated fields per record that `fields` keeps, in the byte order of
