@@ -204,7 +204,11 @@ import Testing
         #expect(try entries() == ["index", "index", "tree", "tree"])
         // Indexes half-saved by killed builds: dropped once their process is gone.
         let halfSaved = ["0.index.2147483646.tmp", "1.index.\(getpid()).tmp"]
-        for name in halfSaved { try Data("jimu-cache 3\n".utf8).write(to: URL(fileURLWithPath: workspace.cache + "/" + name)) }
+        for name in halfSaved {
+            let path = workspace.cache + "/" + name
+            try Data("jimu-cache 3\n".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: path)
+        }
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
         #expect(try entries() == [halfSaved[1], "index", "tree"])

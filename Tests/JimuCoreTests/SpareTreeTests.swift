@@ -28,7 +28,12 @@ import Testing
             }
             let manifest = Manifest(artifacts: artifacts, catalogHash: "test")
             artifacts.append(try manifest.artifact)
-            return try GeneratedTree(root: out).replace(with: artifacts, manifest: manifest, spare: spare ? self.spare : nil)
+            let outcome = try GeneratedTree(root: out).replace(with: artifacts, manifest: manifest, spare: spare ? self.spare : nil)
+            // What the build cache records: each output file as it is on disk now.
+            for artifact in artifacts {
+                #expect(outcome.written[artifact.path] == FileIdentity(path: out + "/" + artifact.path), "\(artifact.path)")
+            }
+            return outcome
         }
 
         func text(_ path: String) -> String? {
@@ -124,6 +129,76 @@ import Testing
         try FileManager.default.removeItem(atPath: folder.out + "/NOTES.md")
         try folder.build(["a.txt": nil])
         #expect(try folder.files(folder.out) == ["a.txt": "1"])
+    }
+
+    /// Where the spare holds a folder the new tree needs as a file, or an entry under a name
+    /// a rendered file is written beside its old one with, and where a file that is not
+    /// Jimu's has such a name.
+    @Test func namesTheNewTreeNeedsAreClearedFirst() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1", "b.txt": "2", "c.txt": "3"])
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.out + "/c.txt.jimu-new"))
+        try folder.build(["a.txt": nil, "b.txt": nil, "c.txt": nil])
+        try FileManager.default.removeItem(atPath: folder.spare + "/a.txt")
+        try FileManager.default.createDirectory(atPath: folder.spare + "/a.txt/deep", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.spare + "/b.txt.jimu-new", withIntermediateDirectories: true)
+
+        for round in 1...2 {
+            try folder.build(["a.txt": "1.\(round)", "b.txt": "2.\(round)", "c.txt": "3.\(round)"])
+            #expect(
+                try folder.files(folder.out) == ["a.txt": "1.\(round)", "b.txt": "2.\(round)", "c.txt": "3.\(round)", "c.txt.jimu-new": "mine"])
+        }
+    }
+
+    /// A folder that is not Jimu's, read-only, with a file in it: kept through the spare's
+    /// rounds with its mode.
+    @Test func aReadOnlyFolderThatIsNotJimusIsKeptWithItsMode() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1"])
+        try FileManager.default.createDirectory(atPath: folder.out + "/private", withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: folder.out + "/private/token"))
+        chmod(folder.out + "/private", 0o555)
+        defer { chmod(folder.out + "/private", 0o755) }
+        for round in 1...3 {
+            try folder.build(["a.txt": "\(round)"])
+            #expect(try folder.files(folder.out) == ["a.txt": "\(round)", "private/token": "secret"])
+            #expect(try GeneratedTree.entries(under: folder.out).first { $0.path == "private" }?.mode == 0o555)
+        }
+    }
+
+    /// A build that fails leaves the output as it was and nothing beside it, and parks what
+    /// it took back; the next build uses it.
+    @Test func aFailedBuildLeavesTheOutputAndParksTheSpare() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1"])
+        try folder.build(["a.txt": "2"])
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.out + "/d"))
+        #expect(throws: CatalogIOError.self) { try folder.build(["a.txt": "3", "d/b.txt": "4"]) }
+        #expect(try folder.files(folder.out) == ["a.txt": "2", "d": "mine"])
+        #expect(try folder.leftovers() == [])
+        #expect(try folder.files(folder.spare) == ["a.txt": "1"])
+        try FileManager.default.removeItem(atPath: folder.out + "/d")
+        try folder.build(["a.txt": "3", "d/b.txt": "4"])
+        #expect(try folder.files(folder.out) == ["a.txt": "3", "d/b.txt": "4"])
+    }
+
+    /// A spare that is a link (to the output itself, say) is removed, never followed; a spare
+    /// inside the output folder is not used at all.
+    @Test func aSpareThatIsALinkOrInsideTheOutputIsNotUsed() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1", "b.txt": "2"])
+        try FileManager.default.createDirectory(atPath: folder.root + "/cache", withIntermediateDirectories: true)
+        #expect(symlink(folder.out, folder.spare) == 0)
+        try folder.build(["a.txt": "1 again", "b.txt": nil])
+        #expect(try folder.files(folder.out) == ["a.txt": "1 again", "b.txt": "2"])
+        #expect(try folder.files(folder.spare) == ["a.txt": "1", "b.txt": "2"], "the old tree, parked in place of the link")
+
+        let inside = folder.out + "/cache/out.tree"
+        let manifest = Manifest(artifacts: [Artifact(path: "a.txt", text: "x")], catalogHash: "test")
+        _ = try GeneratedTree(root: folder.out).replace(
+            with: [Artifact(path: "a.txt", text: "x"), try manifest.artifact], manifest: manifest, spare: inside)
+        #expect(try folder.files(folder.out) == ["a.txt": "x"])
+        #expect(try folder.leftovers() == [])
     }
 
     @Test func withoutASpareTheOldTreeIsRemoved() throws {

@@ -278,10 +278,14 @@ public final class BuildCache: @unchecked Sendable {
             if !FileManager.default.fileExists(atPath: index) { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
         }
         // Indexes half-written by builds killed while saving (`<index>.<pid>.tmp`), once
-        // their process is gone.
+        // their process is gone and an hour has passed (a cache shared between containers
+        // sees other builds' process numbers as gone).
         for name in names where name.hasSuffix(".tmp") {
             let parts = name.split(separator: ".")
-            guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
+            var info = stat()
+            guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]), pid > 0, lstat(folder + "/" + name, &info) == 0,
+                time(nil) - info.st_mtim.tv_sec > 3600
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
         }
     }
@@ -312,8 +316,8 @@ public final class BuildCache: @unchecked Sendable {
         // a core of its own. A line out of its place, like any line this version would not
         // write, makes the whole index ignored.
         let body = lines[3...]
-        let unitsStart = body.firstIndex { $0.starts(with: "unit\t".utf8) } ?? body.endIndex
-        let fragmentsStart = body[unitsStart...].firstIndex { $0.starts(with: "fragment\t".utf8) } ?? body.endIndex
+        let unitsStart = body.firstIndex { !$0.starts(with: "file\t".utf8) } ?? body.endIndex
+        let fragmentsStart = body[unitsStart...].firstIndex { !$0.starts(with: "unit\t".utf8) } ?? body.endIndex
         let sections = [body[..<unitsStart], body[unitsStart..<fragmentsStart], body[fragmentsStart...]]
         let parsed = Parallel.map(sections.count) { index -> IndexSection? in
             switch index {

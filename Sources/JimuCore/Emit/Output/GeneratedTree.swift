@@ -36,10 +36,14 @@ public struct GeneratedTree: Sendable {
 
     /// Writes `artifacts` (the manifest among them) as the new tree. `spare`: where the old
     /// tree is parked for the next build (on the same file system, or it is removed); nil
-    /// to remove it.
-    public func replace(with artifacts: [Artifact], manifest: Manifest, spare: String? = nil) throws(CatalogIOError) -> Outcome {
+    /// to remove it. A spare inside the output folder is not used: taking it back would
+    /// change the tree before the switch.
+    public func replace(with artifacts: [Artifact], manifest: Manifest, spare proposed: String? = nil) throws(CatalogIOError)
+        -> Outcome
+    {
         try refuseReadOnlyRoot()
         try refuseNonFolderRoot()
+        let spare = proposed.flatMap { Self.isInside($0, self.root) ? nil : $0 }
         takeBackSpare(spare)
         // The old tree, the staging folder (a spare's entries, to be brought up to date) and
         // the old manifest, read side by side.
@@ -53,36 +57,69 @@ public struct GeneratedTree: Sendable {
         }
         do {
             let previous = try reads[0].get().0
-            // A staging folder that cannot be listed is started again from nothing.
-            let existing = (try? reads[1].get().0) ?? []
-            if case .failure = reads[1] { try? FileManager.default.removeItem(atPath: staging) }
+            var existing: [Entry] = []
+            switch reads[1] {
+            case .success(let entries): existing = entries.0
+            case .failure:
+                // A staging folder that cannot be listed is started again from nothing.
+                Self.removeWhole(staging)
+                var info = stat()
+                if lstat(staging, &info) == 0 {
+                    throw CatalogIOError(path: staging, reason: "cannot remove what a previous build left here: remove it by hand")
+                }
+            }
             let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: try reads[2].get().1, root: root)
             var outcome = Outcome(keptUnlisted: plan.keptUnlisted, removed: plan.removed)
             outcome.written = try populateStaging(plan, artifacts: artifacts, previous: previous, existing: existing)
             try switchIn(previous: previous, spare: spare)
             return outcome
-        } catch let error as CatalogIOError {
-            park(staging, spare: spare)
-            throw error
         } catch {
             park(staging, spare: spare)
-            throw CatalogIOError(path: root, reason: "cannot write the new tree: \(error.localizedDescription)")
+            throw error as? CatalogIOError
+                ?? CatalogIOError(path: root, reason: "cannot write the new tree: \(error.localizedDescription)")
         }
     }
 
     /// Makes the staging folder the tree of an earlier build, when there is one: the one a
     /// killed build left (any mix of trees will do, only its inodes are trusted), else the
-    /// parked spare.
+    /// parked spare. Only a real folder is taken: a link is removed, never followed.
     private func takeBackSpare(_ spare: String?) {
         var info = stat()
         if lstat(staging, &info) == 0 {
-            if info.st_mode & S_IFMT != S_IFDIR { unlink(staging) }
-            if let spare { try? FileManager.default.removeItem(atPath: spare) }
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                unlink(staging)
+                return takeBackSpare(spare)
+            }
+            if let spare { Self.removeWhole(spare) }
             return
         }
-        if let spare, lstat(spare, &info) == 0, rename(spare, staging) != 0 {
-            try? FileManager.default.removeItem(atPath: spare)  // on another file system
+        guard let spare, lstat(spare, &info) == 0 else { return }
+        if info.st_mode & S_IFMT != S_IFDIR || rename(spare, staging) != 0 { Self.removeWhole(spare) }
+    }
+
+    /// Whether `path` is `folder` or inside it, the links of its folders resolved as far as
+    /// they exist (`path` itself may be a link: it is never followed).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            let absolute = BuildCache.absolute(path)
+            var existing = absolute
+            var rest: [String] = []
+            while true {
+                if let real = realpath(existing, nil) {
+                    defer { free(real) }
+                    let base = String(cString: real)
+                    return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.joined(separator: "/")
+                }
+                guard existing != "/", !existing.isEmpty else { return absolute }
+                rest.insert((existing as NSString).lastPathComponent, at: 0)
+                existing = (existing as NSString).deletingLastPathComponent
+            }
         }
+        // Not standardised: that would resolve a link at `path` itself.
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let inner = resolved((absolute as NSString).deletingLastPathComponent) + "/" + (absolute as NSString).lastPathComponent
+        let outer = resolved(folder)
+        return inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
     }
 
     /// Makes the staging folder exactly the new tree. What is already there stays when it is
@@ -91,11 +128,12 @@ public struct GeneratedTree: Sendable {
     /// other entry goes, and what is missing is written or linked. Nothing here writes into
     /// an existing file: one the old tree shares is only ever unlinked from the staging side.
     ///
-    /// New files are all created before any file of the spare is unlinked (a rendered file
-    /// whose path is taken is written beside it and renamed over it afterwards): on ext4
-    /// without a journal, creating a file passes over every inode freed in the last minute,
-    /// so freeing 18,000 and then creating 18,000 costs seconds where the other order costs
-    /// a fraction of one.
+    /// Rendered files are all created before the spare's files are freed: a rendered file
+    /// whose path the spare holds is written beside it and renamed over it at the end. On
+    /// ext4 without a journal, creating a file passes over every inode freed in the last
+    /// minute, so freeing 18,000 and then creating 18,000 costs seconds where the other order
+    /// costs a fraction of one. (Only what is in the way goes first: after a change of layout,
+    /// and where a name is needed for something else; that is a few files at most.)
     private func populateStaging(_ plan: TreePlan, artifacts: [Artifact], previous: [Entry], existing: [Entry]) throws
         -> [String: FileIdentity]
     {
@@ -131,12 +169,28 @@ public struct GeneratedTree: Sendable {
         for (path, mode) in folderModes where mode & 0o700 != 0o700 && chmod(staging + "/" + path, mode | 0o700) == 0 {
             folderModes[path] = mode | 0o700
         }
-        // What stands where the new tree needs a folder, or where a file is to be linked in,
-        // goes first (after a change of layout, and for a file that is not Jimu's).
-        for path in doomedFolders where plan.files[path] != nil { try Self.removeWhole(staging + "/" + path) }
-        for path in taken where plan.folders[path] != nil || plan.files[path] == .carried || path.hasSuffix(Self.besideSuffix) {
-            unlink(staging + "/" + path)
-            taken.remove(path)
+        let rendered = artifacts.indices.filter { artifacts[$0].unchangedSHA256 == nil && !keptFiles.contains(artifacts[$0].path) }
+        let linked = artifacts.indices.filter { artifacts[$0].unchangedSHA256 != nil && !keptFiles.contains(artifacts[$0].path) }
+        // Rendered files written beside the spare's, where that name is free in the new tree.
+        let beside = Set(
+            rendered.map { artifacts[$0].path }.filter {
+                taken.contains($0) && plan.files[$0 + Self.besideSuffix] == nil && plan.folders[$0 + Self.besideSuffix] == nil
+            })
+        let besideNames = Set(beside.map { $0 + Self.besideSuffix })
+        // What is in the way goes first: a folder where a file is to be or a file written
+        // beside; a file where a folder is to be, or a file carried over, or a rendered file
+        // not written beside, or a name a file is written beside under.
+        for path in doomedFolders where plan.files[path] != nil || besideNames.contains(path) {
+            try removeFromStaging(path)
+        }
+        for path in taken where !beside.contains(path) {
+            let inTheWay =
+                plan.folders[path] != nil || besideNames.contains(path)
+                || (plan.files[path] != nil && !Self.isLinked(path, plan: plan, artifacts: artifacts))
+            if inTheWay {
+                try removeFromStaging(path)
+                taken.remove(path)
+            }
         }
         let created = plan.folders.keys.filter { folderModes[$0] == nil }.sorted { $0.precedesInByteOrder($1) }
         for path in created where mkdir(staging + "/" + path, 0o777) != 0 {
@@ -149,8 +203,6 @@ public struct GeneratedTree: Sendable {
         for artifact in artifacts where keptFiles.contains(artifact.path) {
             if let identity = old[artifact.path]?.identity { written[artifact.path] = identity }
         }
-        let rendered = artifacts.indices.filter { artifacts[$0].unchangedSHA256 == nil && !keptFiles.contains(artifacts[$0].path) }
-        let linked = artifacts.indices.filter { artifacts[$0].unchangedSHA256 != nil && !keptFiles.contains(artifacts[$0].path) }
         let occupied = taken
         for step in [rendered, linked] {
             let batches = Parallel.map(Self.largestFirst(Self.batches(step.map { artifacts[$0].path }), step.map { artifacts[$0] })) {
@@ -162,12 +214,11 @@ public struct GeneratedTree: Sendable {
                     do throws(CatalogIOError) {
                         let identity: FileIdentity?
                         if artifacts[index].unchangedSHA256 != nil {
-                            if occupied.contains(path) { unlink(staging + "/" + path) }
+                            if occupied.contains(path) { try removeFromStaging(path) }
                             identity = try linkUnchanged(path)
-                        } else if occupied.contains(path) {
-                            identity = try write(artifacts[index].contents, to: staging + "/" + path + Self.besideSuffix)
                         } else {
-                            identity = try write(artifacts[index].contents, to: staging + "/" + path)
+                            identity = try write(
+                                artifacts[index].contents, to: staging + "/" + path + (beside.contains(path) ? Self.besideSuffix : ""))
                         }
                         if let identity { written.append((index, identity)) }
                     } catch {
@@ -183,48 +234,85 @@ public struct GeneratedTree: Sendable {
             try carryOver(entry.path)
         }
 
-        // Only now is anything freed: rendered files renamed over the spare's, and what the
-        // new tree does not have unlinked.
-        let renamed = rendered.map { artifacts[$0].path }.filter(occupied.contains)
+        // Only now is the rest freed: rendered files renamed over the spare's, and what the
+        // new tree does not have removed.
+        let renamed = beside.sorted { $0.precedesInByteOrder($1) }
         let dropped = occupied.filter { plan.files[$0] == nil }.sorted { $0.precedesInByteOrder($1) }
-        let failures = Parallel.map(Self.batches(renamed)) { batch -> (String, String)? in
+        let renames = Parallel.map(Self.batches(renamed)) { batch -> CatalogIOError? in
             for index in batch {
                 let path = staging + "/" + renamed[index]
-                if rename(path + Self.besideSuffix, path) != 0 { return (path, String(cString: strerror(errno))) }
+                if rename(path + Self.besideSuffix, path) != 0 {
+                    return CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
+                }
             }
             return nil
         }
-        if let (path, reason) = failures.compactMap({ $0 }).first {
-            throw CatalogIOError(path: path, reason: "cannot write file: \(reason)")
+        if let failure = renames.compactMap({ $0 }).first { throw failure }
+        let unlinks = Parallel.map(Self.batches(dropped)) { batch -> CatalogIOError? in
+            for index in batch where unlink(staging + "/" + dropped[index]) != 0 && errno != ENOENT {
+                return Self.cannotRemove(staging + "/" + dropped[index])
+            }
+            return nil
         }
-        _ = Parallel.map(Self.batches(dropped)) { batch in
-            for index in batch { unlink(staging + "/" + dropped[index]) }
-        }
-        for path in doomedFolders where plan.files[path] == nil { try Self.removeWhole(staging + "/" + path) }
+        if let failure = unlinks.compactMap({ $0 }).first { throw failure }
+        for path in doomedFolders where plan.files[path] == nil && !besideNames.contains(path) { try removeFromStaging(path) }
 
         // Modes last, deepest first, once the content is in: a new folder's as created, a
-        // kept one's as it was in the old tree.
-        let defaultMode = Self.newFolderMode
+        // kept one's as it was in the old tree. Only the permission bits of a folder that
+        // holds output are set: others (setgid inherited from above) stay as they come.
+        let permissions = Self.newFolderPermissions
         for (path, wanted) in plan.folders.sorted(by: { $1.key.precedesInByteOrder($0.key) }) {
-            let mode = wanted ?? defaultMode
-            if (folderModes[path] ?? defaultMode) != mode { chmod(staging + "/" + path, mode) }
+            if let wanted {
+                if folderModes[path] != wanted { chmod(staging + "/" + path, wanted) }
+            } else if let mode = folderModes[path], mode & 0o777 != permissions {
+                chmod(staging + "/" + path, mode & ~0o777 | permissions)
+            }
         }
-        if lstat(staging, &info) == 0, info.st_mode & 0o7777 != defaultMode { chmod(staging, defaultMode) }
+        if lstat(staging, &info) == 0, info.st_mode & 0o777 != permissions {
+            chmod(staging, info.st_mode & 0o7000 | permissions)
+        }
         return written
+    }
+
+    /// Whether the artifact at `path` is linked from the old tree rather than rendered.
+    private static func isLinked(_ path: String, plan: TreePlan, artifacts: [Artifact]) -> Bool {
+        guard case .artifact(let index) = plan.files[path] else { return false }
+        return artifacts[index].unchangedSHA256 != nil
+    }
+
+    /// Removes an entry of the staging folder, file or folder, or says why it cannot.
+    private func removeFromStaging(_ path: String) throws(CatalogIOError) {
+        let full = staging + "/" + path
+        Self.removeWhole(full)
+        var info = stat()
+        if lstat(full, &info) == 0 { throw Self.cannotRemove(full) }
+    }
+
+    private static func cannotRemove(_ path: String) -> CatalogIOError {
+        CatalogIOError(
+            path: path,
+            reason: "cannot remove what an earlier build left here (\(String(cString: strerror(errno)))): delete the build cache's spare tree")
     }
 
     /// The name a rendered file is written under beside the spare's file it replaces, until
     /// everything is written.
     private static let besideSuffix = ".jimu-new"
 
-    /// Removes a folder of a spare with all it holds, making its folders writable first if
-    /// they are not (a read-only folder an earlier tree kept).
-    private static func removeWhole(_ folder: String) throws {
+    /// Removes a folder (or file) with all it holds, making its folders writable first where
+    /// they are not (a read-only folder an earlier tree kept). Whatever still cannot go is
+    /// left, and found by the caller.
+    static func removeWhole(_ path: String) {
         let manager = FileManager.default
-        if (try? manager.removeItem(atPath: folder)) != nil { return }
-        for entry in (try? entries(under: folder)) ?? [] where entry.isDirectory { chmod(folder + "/" + entry.path, 0o700) }
-        chmod(folder, 0o700)
-        try manager.removeItem(atPath: folder)
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        if (try? manager.removeItem(atPath: path)) != nil { return }
+        chmod(path, 0o700)
+        for entry in (try? entries(under: path)) ?? [] where entry.isDirectory { chmod(path + "/" + entry.path, 0o700) }
+        try? manager.removeItem(atPath: path)
     }
 
     /// Whether a file already in the staging folder is the one the new tree needs: output the
@@ -239,9 +327,16 @@ public struct GeneratedTree: Sendable {
         return current.inode == entry.inode && current.device == entry.device
     }
 
-    /// The mode a folder gets when created (all bits but the process's umask). Read where
-    /// nothing else creates files: setting the umask to read it is process-wide.
-    private static var newFolderMode: mode_t {
+    /// The permission bits a folder gets when created: all but the process's umask. Read from
+    /// the kernel's account of the process, as setting the umask to learn it would change it
+    /// for every thread meanwhile.
+    private static var newFolderPermissions: mode_t {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
+            return 0o777 & ~mask
+        }
         let mask = umask(0o022)
         umask(mask)
         return 0o777 & ~mask
@@ -352,22 +447,6 @@ public struct GeneratedTree: Sendable {
         return try write([UInt8](data), to: to)
     }
 
-    /// Creates each folder of the staging tree once, not once per file in it.
-    private struct FolderMaker {
-        private var made: Set<String> = []
-
-        mutating func makeParent(of path: String) throws(CatalogIOError) {
-            let folder = String(GeneratedTree.folder(of: path))
-            guard !made.contains(folder) else { return }
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw CatalogIOError(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
-            }
-            made.insert(folder)
-        }
-    }
-
     struct Entry {
         var path: String
         var isDirectory: Bool
@@ -424,7 +503,7 @@ public struct GeneratedTree: Sendable {
                         path: path, isDirectory: isDirectory, isEmpty: false, mode: info.st_mode & 0o7777,
                         inode: UInt64(info.st_ino), device: UInt64(info.st_dev), identity: FileIdentity(info)))
             }
-            pending.append(contentsOf: subfolders.reversed().map { ($0.0, $0.1) })  // depth first, in name order
+            pending.append(contentsOf: subfolders.reversed())  // depth first, in name order
         }
         return entries
     }
@@ -436,9 +515,7 @@ public struct GeneratedTree: Sendable {
         let manager = FileManager.default
         if !manager.fileExists(atPath: root) {
             guard rename(staging, root) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? manager.removeItem(atPath: staging)
-                throw CatalogIOError(path: root, reason: "cannot move the new tree into place: \(reason)")
+                throw CatalogIOError(path: root, reason: "cannot move the new tree into place: \(String(cString: strerror(errno)))")
             }
             return
         }
@@ -447,11 +524,9 @@ public struct GeneratedTree: Sendable {
             return
         }
         let old = root + ".jimu-old"
-        try? manager.removeItem(atPath: old)
+        Self.removeWhole(old)
         guard rename(root, old) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(atPath: staging)
-            throw CatalogIOError(path: root, reason: "cannot replace the output folder: \(reason)")
+            throw CatalogIOError(path: root, reason: "cannot replace the output folder: \(String(cString: strerror(errno)))")
         }
         guard rename(staging, root) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -473,11 +548,7 @@ public struct GeneratedTree: Sendable {
                 atPath: (spare as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if rename(tree, spare) == 0 { return }
         }
-        if let previous {
-            Self.removeTree(tree, listed: previous)
-        } else {
-            try? FileManager.default.removeItem(atPath: tree)
-        }
+        if let previous { Self.removeTree(tree, listed: previous) } else { Self.removeWhole(tree) }
     }
 
     /// Removes an old tree whose entries were listed before the build (`entries`, parents
@@ -491,7 +562,7 @@ public struct GeneratedTree: Sendable {
             for index in batch { unlink(folder + "/" + files[index]) }
         }
         for entry in entries.reversed() where entry.isDirectory { rmdir(folder + "/" + entry.path) }
-        if rmdir(folder) != 0 { try? FileManager.default.removeItem(atPath: folder) }
+        if rmdir(folder) != 0 { removeWhole(folder) }
     }
 
     /// Writes one file of the staging tree with plain POSIX calls. No fsync per file: the
