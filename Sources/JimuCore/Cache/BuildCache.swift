@@ -239,7 +239,8 @@ public final class BuildCache: @unchecked Sendable {
         let temporary = indexPath + ".\(getpid()).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
+            unlink(temporary)  // left by a killed process of the same number
+            _ = try FileWriting.create(temporary, bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
             guard rename(temporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
@@ -249,7 +250,7 @@ public final class BuildCache: @unchecked Sendable {
             return nil
         } catch {
             unlink(temporary)
-            return "cannot write \(indexPath): \(error.localizedDescription)"
+            return "cannot write \(indexPath): \((error as? CatalogIOError)?.reason ?? error.localizedDescription)"
         }
     }
 

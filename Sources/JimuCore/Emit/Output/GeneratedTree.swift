@@ -565,31 +565,12 @@ public struct GeneratedTree: Sendable {
         if rmdir(folder) != 0 { removeWhole(folder) }
     }
 
-    /// Writes one file of the staging tree with plain POSIX calls. No fsync per file: the
+    /// Writes one new file of the staging tree (`FileWriting`). No fsync per file: the
     /// staging tree becomes visible only by the exchange, so a killed build can never expose
     /// a partial file, and thousands of fsyncs would make writing the slowest stage.
     /// Returns the file's identity as written.
-    @discardableResult
     private func write(_ bytes: [UInt8], to path: String) throws(CatalogIOError) -> FileIdentity? {
-        // Always a new file (`O_EXCL`): a file already at the path may be the old tree's too.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
-        var info = stat()
-        return fstat(descriptor, &info) == 0 ? FileIdentity(info) : nil
+        FileIdentity(try FileWriting.create(path, bytes: bytes))
     }
 
     /// Every regular file under the output folder, as sorted relative paths.

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing a new file with plain POSIX calls, and no `fsync`: the output tree's files and
+/// the build cache's index are written under a name nobody reads yet, then renamed into
+/// place. An `fsync` (Foundation's `Data.write` does one) waited a tenth of a second for the
+/// disk after a rebuild had just written the merge report's 118 MB.
+enum FileWriting {
+    /// Creates `path`, which must not exist (`O_EXCL`: a file already there may be another
+    /// tree's too), writes `bytes`, and returns what `fstat` says of it.
+    static func create(_ path: String, bytes: [UInt8]) throws(CatalogIOError) -> stat {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
+        }
+        return info
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
