@@ -276,7 +276,7 @@ public final class BuildCache: @unchecked Sendable {
         // Spare trees of the output folders forgotten above.
         for name in names where name.hasSuffix(".tree") {
             let index = folder + "/" + name.dropLast(".tree".count) + ".index"
-            if !FileManager.default.fileExists(atPath: index) { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+            if !FileManager.default.fileExists(atPath: index) { GeneratedTree.removeWhole(folder + "/" + name) }
         }
         // Indexes half-written by builds killed while saving (`<index>.<pid>.tmp`), once
         // their process is gone and an hour has passed (a cache shared between containers

@@ -65,14 +65,14 @@ extension GeneratedTree {
         // beside; a file where a folder is to be, or a file carried over, or a rendered file
         // not written beside, or a name a file is written beside under.
         for path in doomedFolders where plan.files[path] != nil || besideNames.contains(path) {
-            try removeFromStaging(path)
+            try Self.removeCompletely(staging + "/" + path)
         }
         for path in taken where !beside.contains(path) {
             let inTheWay =
                 plan.folders[path] != nil || besideNames.contains(path)
                 || (plan.files[path] != nil && !Self.isLinked(path, plan: plan, artifacts: artifacts))
             if inTheWay {
-                try removeFromStaging(path)
+                try Self.removeCompletely(staging + "/" + path)
                 taken.remove(path)
             }
         }
@@ -98,7 +98,11 @@ extension GeneratedTree {
                     do throws(CatalogIOError) {
                         let identity: FileIdentity?
                         if artifacts[index].unchangedSHA256 != nil {
-                            if occupied.contains(path) { try removeFromStaging(path) }
+                            // A file the spare holds there: a plain unlink, as after a full render
+                            // this runs for every file of the tree.
+                            if occupied.contains(path), unlink(staging + "/" + path) != 0, errno != ENOENT {
+                                throw Self.cannotRemove(staging + "/" + path, errno)
+                            }
                             identity = try linkUnchanged(path)
                         } else {
                             identity = try write(
@@ -134,12 +138,12 @@ extension GeneratedTree {
         if let failure = renames.compactMap({ $0 }).first { throw failure }
         let unlinks = Parallel.map(Self.batches(dropped)) { batch -> CatalogIOError? in
             for index in batch where unlink(staging + "/" + dropped[index]) != 0 && errno != ENOENT {
-                return Self.cannotRemove(staging + "/" + dropped[index])
+                return Self.cannotRemove(staging + "/" + dropped[index], errno)
             }
             return nil
         }
         if let failure = unlinks.compactMap({ $0 }).first { throw failure }
-        for path in doomedFolders where plan.files[path] == nil && !besideNames.contains(path) { try removeFromStaging(path) }
+        for path in doomedFolders where plan.files[path] == nil && !besideNames.contains(path) { try Self.removeCompletely(staging + "/" + path) }
 
         // Modes last, deepest first, once the content is in: a new folder's as created, a
         // kept one's as it was in the old tree. Only the permission bits of a folder that
@@ -164,20 +168,6 @@ extension GeneratedTree {
         return artifacts[index].unchangedSHA256 != nil
     }
 
-    /// Removes an entry of the staging folder, file or folder, or says why it cannot.
-    private func removeFromStaging(_ path: String) throws(CatalogIOError) {
-        let full = staging + "/" + path
-        Self.removeWhole(full)
-        var info = stat()
-        if lstat(full, &info) == 0 { throw Self.cannotRemove(full) }
-    }
-
-    private static func cannotRemove(_ path: String) -> CatalogIOError {
-        CatalogIOError(
-            path: path,
-            reason: "cannot remove what an earlier build left here (\(String(cString: strerror(errno)))): delete the build cache's spare tree")
-    }
-
     /// The name a rendered file is written under beside the spare's file it replaces, until
     /// everything is written.
     private static let besideSuffix = ".jimu-new"
@@ -185,12 +175,9 @@ extension GeneratedTree {
     /// Whether a file already in the staging folder is the one the new tree needs: output the
     /// build reuses, or a file that is not Jimu's, that is the old tree's very file.
     private static func isKept(_ entry: Entry, plan: TreePlan, artifacts: [Artifact], old: [String: Entry]) -> Bool {
-        switch plan.files[entry.path] {
-        case .artifact(let index): guard artifacts[index].unchangedSHA256 != nil else { return false }
-        case .carried: break
-        case nil: return false
-        }
-        guard let current = old[entry.path], !current.isDirectory else { return false }
+        guard plan.files[entry.path] == .carried || isLinked(entry.path, plan: plan, artifacts: artifacts),
+            let current = old[entry.path], !current.isDirectory
+        else { return false }
         return current.inode == entry.inode && current.device == entry.device
     }
 

@@ -62,11 +62,7 @@ public struct GeneratedTree: Sendable {
             case .success(let entries): existing = entries.0
             case .failure:
                 // A staging folder that cannot be listed is started again from nothing.
-                Self.removeWhole(staging)
-                var info = stat()
-                if lstat(staging, &info) == 0 {
-                    throw CatalogIOError(path: staging, reason: "cannot remove what a previous build left here: remove it by hand")
-                }
+                try Self.removeCompletely(staging)
             }
             let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: try reads[2].get().1, root: root)
             var outcome = Outcome(keptUnlisted: plan.keptUnlisted, removed: plan.removed)
@@ -137,6 +133,21 @@ public struct GeneratedTree: Sendable {
         chmod(path, 0o700)
         for entry in (try? entries(under: path)) ?? [] where entry.isDirectory { chmod(path + "/" + entry.path, 0o700) }
         try? manager.removeItem(atPath: path)
+    }
+
+    /// `removeWhole`, or the reason it could not, for a path that must be gone before the
+    /// build goes on.
+    static func removeCompletely(_ path: String) throws(CatalogIOError) {
+        removeWhole(path)
+        var info = stat()
+        if lstat(path, &info) == 0 { throw cannotRemove(path, EEXIST) }
+    }
+
+    /// A leftover of an earlier build that stands in the way (`code`: why it could not go).
+    static func cannotRemove(_ path: String, _ code: Int32) -> CatalogIOError {
+        CatalogIOError(
+            path: path,
+            reason: "cannot remove what an earlier build left here (\(String(cString: strerror(code)))): remove it by hand, or delete the build cache's spare tree")
     }
 
     /// A read-only output folder (no write bit, or one the system refuses to write, such as
