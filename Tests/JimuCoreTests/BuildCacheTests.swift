@@ -15,6 +15,10 @@ import Testing
         var cache: String { root.path + "/cache" }
         /// How many fragments the last cached build read back from its old tree.
         var fragmentsReadBack = 0
+        /// How many items the last build merged: all of them, unless only practices changed.
+        var itemsMerged = 0
+        /// What the last build reported.
+        var diagnostics: [String] = []
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("jimu-cache-test-\(UUID().uuidString)")
@@ -27,13 +31,15 @@ import Testing
         /// Builds the catalog into `out` (under the workspace) as `jimu build` does, with the
         /// cache unless `cached` is false; the cache's counts when it was used.
         @discardableResult
-        func build(into out: String, cached: Bool = true, compiler: String = "jimu test")
+        func build(into out: String, cached: Bool = true, compiler: String = "jimu test", errors: Bool = false)
             throws -> (reused: Int, rendered: Int)?
         {
             let output = root.path + "/" + out
             let settings = cached ? BuildPipeline.CacheSettings(folder: cache, outputRoot: output, compiler: compiler) : nil
             let result = try BuildPipeline.run(LocalFileSystem(root: catalog), cache: settings)
-            #expect(!result.hasErrors, "\(result.check.diagnostics.map(\.message))")
+            #expect(errors || !result.hasErrors, "\(result.check.diagnostics.map(\.message))")
+            diagnostics = result.check.diagnostics.map { "\($0.location.map(\.description) ?? "-"): \($0.code.rawValue): \($0.message)" }
+            itemsMerged = result.standard?.items.count ?? 0
             guard let manifest = result.manifest else { return nil }
             let outcome = try GeneratedTree(root: output).replace(
                 with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree)
@@ -156,7 +162,10 @@ import Testing
         try Data("old".utf8).write(to: URL(fileURLWithPath: workspace.cache + "/0.index.1.fragments"))
         try workspace.build(into: "out")
         #expect(workspace.fragmentsReadBack == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).allSatisfy { $0.hasSuffix(".index") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: workspace.cache).allSatisfy {
+                $0.hasSuffix(".index") || $0.hasSuffix(".snapshot")
+            })
 
         try workspace.build(into: "out")
         let all = workspace.fragmentsReadBack
@@ -194,14 +203,17 @@ import Testing
         #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
     }
 
-    @Test func theIndexAndSpareTreeOfAnOutputFolderThatIsGoneAreDropped() throws {
+    @Test func theIndexSnapshotAndSpareTreeOfAnOutputFolderThatIsGoneAreDropped() throws {
         let workspace = try Workspace()
         // The second build into a folder parks its old tree as the spare.
         for out in ["gone", "gone", "kept", "kept"] { try workspace.build(into: out) }
         func entries() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: workspace.cache).map { $0.hasSuffix(".index") ? "index" : $0.hasSuffix(".tree") ? "tree" : $0 }.sorted()
+            try FileManager.default.contentsOfDirectory(atPath: workspace.cache).map { name in
+                for kind in ["index", "snapshot", "tree"] where name.hasSuffix("." + kind) { return kind }
+                return name
+            }.sorted()
         }
-        #expect(try entries() == ["index", "index", "tree", "tree"])
+        #expect(try entries() == ["index", "index", "snapshot", "snapshot", "tree", "tree"])
         // Indexes half-saved by killed builds: dropped once their process is gone.
         let halfSaved = ["0.index.2147483646.tmp", "1.index.\(getpid()).tmp"]
         for name in halfSaved {
@@ -211,7 +223,7 @@ import Testing
         }
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
-        #expect(try entries() == [halfSaved[1], "index", "tree"])
+        #expect(try entries() == [halfSaved[1], "index", "snapshot", "tree"])
     }
 
     @Test func aSharedFileEditReachesEveryUnit() throws {

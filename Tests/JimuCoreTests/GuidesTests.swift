@@ -140,7 +140,7 @@ import Testing
     @Test func searchIndexCoversNamesAndMaterialsInBothLanguages() throws {
         let result = try GuideFixtures.build()
         let catalog = try #require(result.standard)
-        let index = SiteEmitter.searchIndex(catalog, english: true)
+        let index = SiteEmitter.searchIndex(CatalogSummary(catalog), english: true)
         let entries = try #require(index["entries"]?.arrayValue)
         #expect(entries.first?["key"]?.stringValue == "newborn")
         let item = try #require(entries.first { $0["key"]?.stringValue == "household-registration-newborn" })

@@ -51,6 +51,12 @@ public final class BuildCache: @unchecked Sendable {
     /// The old tree's files that fragments are read back from, each read once (by whichever
     /// core asks first, outside `lock`); nil for one that changed since it was written.
     private var fragmentSources: [String: Once<[UInt8]?>] = [:]
+    /// The context each emitter's scope was rendered under in this build, for the units a
+    /// rebuild did not merge (`reuseUnmerged`).
+    private var scopeContexts: [String: String] = [:]
+    /// What this build read of the catalog, saved with the index for the next build; nil
+    /// when the catalog had diagnostics (the next build then reads it all).
+    private var snapshot: CatalogSnapshot?
     private var reusedCount = 0
     private var renderedCount = 0
     private var reusedFragmentCount = 0
@@ -67,6 +73,16 @@ public final class BuildCache: @unchecked Sendable {
         previousUnits = index?.units ?? [:]
         previousFragments = index?.fragments ?? [:]
     }
+
+    /// Where the snapshot of the catalog last built into `outputRoot` is kept.
+    static func snapshotPath(folder: String, outputRoot: String) -> String {
+        folder + "/" + String(indexName(outputRoot).dropLast(".index".count)) + ".snapshot"
+    }
+
+    private var snapshotPath: String { String(indexPath.dropLast(".index".count)) + ".snapshot" }
+
+    /// What this build read of the catalog, to be saved with the index.
+    func keep(_ snapshot: CatalogSnapshot?) { lock.withLock { self.snapshot = snapshot } }
 
     /// Where the output folder's previous tree is parked between builds, for the next build
     /// to bring up to date as its staging tree (`GeneratedTree.replace`): mostly links to the
@@ -101,6 +117,34 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             currentUnits[key] = UnitRecord(digest: current, paths: record.paths)
             reusedCount += 1
+        }
+        return artifacts
+    }
+
+    /// That the emitter's `scope` renders its units under `context` in this build.
+    func note(scope: String, context: String) {
+        lock.withLock { scopeContexts[scope] = context }
+    }
+
+    /// The files of every unit of the last build that this build did not merge (not in
+    /// `merged`), linked as they are: a rebuild that merged only the edited items renders
+    /// nothing else. Throws `UnmergedUnit` for one whose files changed, or whose digest or
+    /// context did, as the build cannot render it; it then builds again from the whole catalog.
+    func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
+        let contexts = lock.withLock { scopeContexts }
+        let keys = previousUnits.keys.filter { key in
+            guard let unit = CompileUnit(name: key.split(separator: "\t", maxSplits: 1).last.map(String.init) ?? "") else { return true }
+            return !merged.contains(unit)
+        }
+        let reused = Parallel.map(keys) { key -> [Artifact]? in
+            let parts = key.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let unit = CompileUnit(name: parts[1]), let context = contexts[parts[0]] else { return nil }
+            return reuse(scope: parts[0], unit: unit, context: context)
+        }
+        var artifacts: [Artifact] = []
+        for (key, files) in zip(keys, reused) {
+            guard let files else { throw UnitRenderer.UnmergedUnit(unit: key) }
+            artifacts += files
         }
         return artifacts
     }
@@ -241,10 +285,22 @@ public final class BuildCache: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             unlink(temporary)  // left by a killed process of the same number
             _ = try FileWriting.create(temporary, bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
+            // The snapshot first: an index never outlives the snapshot of its build, and a
+            // snapshot without its index is never read (`forgetRemovedOutputs` drops it).
+            unlink(snapshotPath)
             guard rename(temporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
                 return "cannot write \(indexPath): \(reason)"
+            }
+            if let snapshot = lock.withLock({ snapshot }) {
+                let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
+                unlink(snapshotTemporary)
+                _ = try FileWriting.create(snapshotTemporary, bytes: snapshot.bytes)
+                guard rename(snapshotTemporary, snapshotPath) == 0 else {
+                    unlink(snapshotTemporary)
+                    return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"
+                }
             }
             Self.forgetRemovedOutputs(in: folder)
             return nil
@@ -273,6 +329,11 @@ public final class BuildCache: @unchecked Sendable {
         }
         // Fragment files of Jimu before fragments were read back from the output tree.
         for name in names where name.hasSuffix(".fragments") { unlink(folder + "/" + name) }
+        // Snapshots of the output folders forgotten above.
+        for name in names where name.hasSuffix(".snapshot") {
+            let index = folder + "/" + name.dropLast(".snapshot".count) + ".index"
+            if !FileManager.default.fileExists(atPath: index) { unlink(folder + "/" + name) }
+        }
         // Spare trees of the output folders forgotten above.
         for name in names where name.hasSuffix(".tree") {
             let index = folder + "/" + name.dropLast(".tree".count) + ".index"
@@ -370,7 +431,7 @@ public final class BuildCache: @unchecked Sendable {
 }
 
 /// A file's identity on disk, as far as telling "untouched since written" goes.
-struct FileIdentity: Equatable {
+public struct FileIdentity: Equatable, Sendable {
     var size: Int64
     var modifiedSeconds: Int64
     var modifiedNanoseconds: Int64

@@ -12,6 +12,17 @@ public enum CompileUnit: Hashable, Sendable {
         case .bundle(let key): "bundle:" + key
         }
     }
+
+    /// The unit `name` names.
+    init?(name: String) {
+        if name.hasPrefix("item:") {
+            self = .item(String(name.dropFirst("item:".count)))
+        } else if name.hasPrefix("bundle:") {
+            self = .bundle(String(name.dropFirst("bundle:".count)))
+        } else {
+            return nil
+        }
+    }
 }
 
 /// What each compile unit's output is a function of, as one SHA-256 per unit.
@@ -20,68 +31,72 @@ public enum CompileUnit: Hashable, Sendable {
 /// treats items as independent), but its pages also name other items (preconditions, the
 /// bundles it belongs to, who declares a local field) and read every shared file (the
 /// dictionary, code lists, localities, calendars, templates). So every catalog file that is
-/// not a practice is *shared*: it is hashed into every unit. A practice file belongs to its
-/// item alone. Editing a practice, the everyday change, touches one item and the bundles
-/// that hold it (or hold an item that depends on it); editing anything else touches all.
+/// not a practice is *shared*: its hash is part of every unit's. A practice file belongs to
+/// its item (by its path, `localities/<folder>/<item>.yaml`) alone. Editing a practice, the
+/// everyday change, touches one item and the bundles that hold it (or hold an item that
+/// depends on it); editing anything else touches all.
 public struct CompileUnits: Sendable {
     /// The compiler's identity: its version and a hash of its executable, so a rebuilt
     /// compiler never reuses what an older one wrote.
     public let compiler: String
     private let digests: [CompileUnit: String]
 
-    public init(standard: StandardCatalog, sources: [String: [UInt8]], compiler: String) {
+    public init(layout: CatalogLayout, compiler: String) {
         self.compiler = compiler
-        let practiceFiles = standard.items.map { item in item.practices.map(\.practice.file).sorted() }
-        let ownedByAnItem = Set(practiceFiles.joined())
+        let practiceFiles = layout.practiceFiles
+        let ownedByAnItem = Set(practiceFiles.values.joined())
         var shared = SHA256()
-        Self.update(&shared, "jimu-units 1")
+        Self.update(&shared, "jimu-units 2")
         Self.update(&shared, compiler)
         // The few shared files sorted, not the catalog's every file.
-        for path in sources.keys.filter({ !ownedByAnItem.contains($0) }).sorted(by: { $0.precedesInByteOrder($1) }) {
+        for path in layout.digests.keys.filter({ !ownedByAnItem.contains($0) }).sorted(by: { $0.precedesInByteOrder($1) }) {
             Self.update(&shared, path)
-            Self.update(&shared, sources[path] ?? [])
+            Self.update(&shared, layout.digests[path] ?? "")
         }
         let sharedDigest = Manifest.hex(shared.finalize())
 
-        let itemDigests = Parallel.map(standard.items.count) { index -> String in
+        let itemDigests = Parallel.map(layout.items.count) { index -> String in
+            let key = layout.items[index].key
             var hasher = SHA256()
             Self.update(&hasher, sharedDigest)
-            Self.update(&hasher, CompileUnit.item(standard.items[index].key).name)
-            for path in practiceFiles[index] {
+            Self.update(&hasher, CompileUnit.item(key).name)
+            for path in practiceFiles[key] ?? [] {
                 Self.update(&hasher, path)
-                Self.update(&hasher, sources[path] ?? [])
+                Self.update(&hasher, layout.digests[path] ?? "")
             }
             return Manifest.hex(hasher.finalize())
         }
         var digests: [CompileUnit: String] = [:]
         var byItem: [String: String] = [:]
-        for (item, digest) in zip(standard.items, itemDigests) {
+        for (item, digest) in zip(layout.items, itemDigests) {
             digests[.item(item.key)] = digest
             byItem[item.key] = digest
         }
-        let preconditions = Dictionary(
-            standard.items.map { ($0.key, $0.frame.preconditions.map(\.value)) }, uniquingKeysWith: { first, _ in first })
-        for bundle in standard.bundles {
+        let preconditions = Dictionary(layout.items.map { ($0.key, $0.preconditions) }, uniquingKeysWith: { first, _ in first })
+        for bundle in layout.bundles {
             // A bundle's form and schedule come from its items' standards, and what an earlier
             // item produces: its members and everything they depend on, in a fixed order.
             var hasher = SHA256()
             Self.update(&hasher, sharedDigest)
             Self.update(&hasher, CompileUnit.bundle(bundle.key).name)
-            var seen: Set<String> = []
-            var pending = bundle.items
-            var reached: [String] = []
-            while let key = pending.popLast() {
-                guard seen.insert(key).inserted else { continue }
-                reached.append(key)
-                pending += preconditions[key] ?? []
-            }
-            for key in reached.sorted() {
+            for key in Self.reach(of: bundle.items, preconditions: preconditions).sorted() {
                 Self.update(&hasher, key)
                 Self.update(&hasher, byItem[key] ?? "")
             }
             digests[.bundle(bundle.key)] = Manifest.hex(hasher.finalize())
         }
         self.digests = digests
+    }
+
+    /// `items` and every item they depend on, through preconditions.
+    static func reach(of items: [String], preconditions: [String: [String]]) -> Set<String> {
+        var seen: Set<String> = []
+        var pending = items
+        while let key = pending.popLast() {
+            guard seen.insert(key).inserted else { continue }
+            pending += preconditions[key] ?? []
+        }
+        return seen
     }
 
     /// The unit's digest; nil for a unit the catalog does not have.

@@ -9,6 +9,20 @@ public struct UnitRenderer: Sendable {
     /// Renders everything: tests, `--check`, `--no-cache`.
     public static let uncached = UnitRenderer(cache: nil)
 
+    /// A unit the build must render and did not merge: only a rebuild that merged the edited
+    /// items alone can meet it (when a cached unit it relied on is gone), and it then builds
+    /// again from the whole catalog.
+    public struct UnmergedUnit: Error, Sendable {
+        public var unit: String
+    }
+
+    /// `value`, the part of `unit` an emitter renders from; `UnmergedUnit` when this build
+    /// did not merge it.
+    static func unmerged<Value>(_ unit: CompileUnit, _ value: Value?) throws -> Value {
+        guard let value else { throw UnmergedUnit(unit: unit.name) }
+        return value
+    }
+
     /// The artifacts of each element's unit. `scope` names the emitter (a unit's guide and
     /// its schema are cached apart); `context` is whatever the emitter derives from the whole
     /// catalog that the files depend on beyond the unit's digest, such as generated type
@@ -24,6 +38,7 @@ public struct UnitRenderer: Sendable {
     ) -> [Artifact] {
         nonisolated(unsafe) let unit = unit
         nonisolated(unsafe) let render = render
+        cache?.note(scope: scope, context: context)
         return Parallel.map(elements) { element -> [Artifact] in
             let unit = unit(element)
             if let reused = cache?.reuse(scope: scope, unit: unit, context: context) { return reused }

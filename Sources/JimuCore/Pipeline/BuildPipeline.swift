@@ -1,3 +1,5 @@
+import Foundation
+
 /// `jimu build`: the whole pipeline, from catalog files to every artifact. Stops before
 /// emitting anything when the catalog has errors, so a broken catalog never reaches
 /// `generated/`.
@@ -85,22 +87,88 @@ public enum BuildPipeline {
     }
 
     /// The whole build. With `cache`, units unchanged since the last build into the same
-    /// output folder are not rendered again (`Artifact.unchangedSHA256`); the bytes of the
-    /// tree are the same either way.
+    /// output folder are not rendered again (`Artifact.unchangedSHA256`), and when only
+    /// practices changed, only their items are merged again (`IncrementalFrontEnd`); the
+    /// bytes of the tree are the same either way.
     public static func run(
         _ fileSystem: some CatalogFileSystem, onStage: (@Sendable (String) -> Void)? = nil, cache settings: CacheSettings? = nil
     ) throws -> BuildResult {
+        // Seconds since the epoch, as file times count: a file modified since is not trusted
+        // by its identity next time.
+        let startedAt = Int64(Date().timeIntervalSince1970)
+        if let settings,
+            let snapshot = CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot)),
+            let incremental = try IncrementalFrontEnd.run(
+                fileSystem, snapshot: snapshot, startedAt: startedAt, onStage: onStage),
+            snapshot.compiler == settings.compiler
+        {
+            let front = FrontEnd(
+                check: incremental.check, standard: incremental.standard, summary: incremental.summary,
+                layout: incremental.layout, merged: incremental.merged, timings: incremental.timings,
+                snapshot: { summary in
+                    CatalogSnapshot(
+                        compiler: settings.compiler, counts: snapshot.counts, digests: incremental.layout.digests,
+                        identities: incremental.identities, summary: summary,
+                        links: snapshot.items.map { ($0.preconditions, $0.localFields) })
+                })
+            do {
+                return try emit(front, cache: settings, onStage: onStage)
+            } catch is UnitRenderer.UnmergedUnit {
+                // A unit it did not merge is not in the cache as it should be: the whole catalog.
+            }
+        }
         let (check, standard, frontTimings) = try stages(fileSystem, onStage: onStage)
         var timings = frontTimings
         guard let standard else {
             return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
+        // Each catalog file's SHA-256: the manifest's catalog hash and the cache's unit keys.
+        let digests = timings.measure("file hashes") { CatalogLayout.digests(of: check.sources) }
+        // What the province-wide files read of every item and bundle.
+        let summary = timings.measure("summary") { CatalogSummary(standard) }
+        let front = FrontEnd(
+            check: check, standard: standard, summary: summary, layout: CatalogLayout(standard, digests: digests),
+            merged: nil, timings: timings,
+            snapshot: { summary in
+                // Each file as found on disk now, once it is past the clock's resolution.
+                let paths = Array(digests.keys)
+                let found = Parallel.map(paths) { fileSystem.identity(of: $0) }
+                var identities: [String: FileIdentity] = [:]
+                for (path, identity) in zip(paths, found) {
+                    if let identity, identity.isSettled(before: startedAt) { identities[path] = identity }
+                }
+                return CatalogSnapshot(
+                    compiler: settings?.compiler ?? "", counts: check.summary, digests: digests, identities: identities,
+                    summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
+            })
+        return try emit(front, cache: settings, onStage: onStage)
+    }
+
+    /// What the emitters read: the merged catalog (all of it, or in a rebuild the part that
+    /// `merged` names) and the whole catalog's summaries and layout.
+    private struct FrontEnd {
+        var check: CheckResult
+        var standard: StandardCatalog
+        var summary: CatalogSummary
+        var layout: CatalogLayout
+        /// Nil when `standard` is the whole catalog.
+        var merged: Set<CompileUnit>?
+        var timings: StageTimings
+        /// The snapshot of this build for the next one, of the summaries it emitted.
+        var snapshot: (CatalogSummary) -> CatalogSnapshot
+    }
+
+    private static func emit(_ front: FrontEnd, cache settings: CacheSettings?, onStage: (@Sendable (String) -> Void)?) throws
+        -> BuildResult
+    {
+        let (check, standard, summary) = (front.check, front.standard, front.summary)
+        var timings = front.timings
         onStage?("emit")
         let cache = settings.map { settings in
             timings.measure("cache keys") {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
-                    units: CompileUnits(standard: standard, sources: check.sources, compiler: settings.compiler))
+                    units: CompileUnits(layout: front.layout, compiler: settings.compiler))
             }
         }
         let units = UnitRenderer(cache: cache)
@@ -108,20 +176,17 @@ public enum BuildPipeline {
             overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
         // Read by the reports and by the site's figures page: computed by the first of them to
         // start, while other cores run the other emitters.
-        let reports = Once { CatalogReports(standard) }
-        // The manifest's hash of the catalog: one pass over every catalog file, done by the
-        // core that would otherwise wait for the last emitter.
-        let sources = check.sources
-        let catalogHash = Once { Manifest.hash(of: sources) }
+        let reports = Once { CatalogReports(standard, summary: summary) }
         // Every output is a function of the IR alone: the emitters run side by side, the
         // longest first, and a core done with its emitters helps with the items of another's.
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
-            ("emit swift", { SwiftPackageEmitter.emit(standard, units: units) }),
-            ("emit site", { (SiteEmitter.emit(standard, templates: templates, units: units, reports: reports.value), []) }),
+            ("emit swift", { try SwiftPackageEmitter.emit(standard, summary: summary, units: units) }),
+            ("emit site", {
+                (SiteEmitter.emit(standard, summary: summary, templates: templates, units: units, reports: reports.value), [])
+            }),
             ("emit reports", { (try ReportsEmitter.emit(standard, reports: reports.value, units: units), []) }),
-            ("emit guides", { (GuideEmitter.emit(standard, templates: templates, units: units), []) }),
+            ("emit guides", { (GuideEmitter.emit(standard, summary: summary, templates: templates, units: units), []) }),
             ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
-            ("catalog hash", { _ = catalogHash.value; return ([], []) }),
         ]
         // Each emitter's own time, and "emit" for all of them: they overlap, so their sum says
         // nothing about the wall time.
@@ -149,7 +214,16 @@ public enum BuildPipeline {
             failed.summary.errors += emitDiagnostics.count
             return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
-        let manifest = timings.measure("manifest") { Manifest(artifacts: artifacts, catalogHash: catalogHash.value) }
+        if let merged = front.merged, let cache {
+            artifacts += try timings.measure("units not merged") { try cache.reuseUnmerged(merged: merged) }
+        }
+        let manifest = timings.measure("manifest") {
+            Manifest(artifacts: artifacts, catalogHash: Manifest.hash(ofDigests: front.layout.digests))
+        }
+        // A catalog with diagnostics is read whole by the next build, which reports them again.
+        if let cache, check.diagnostics.isEmpty {
+            cache.keep(timings.measure("snapshot") { front.snapshot(summary) })
+        }
         cache?.linkUnchanged(&artifacts, manifest: manifest)
         artifacts.append(try manifest.artifact)
         artifacts.sort { $0.path.precedesInByteOrder($1.path) }

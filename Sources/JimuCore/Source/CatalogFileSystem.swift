@@ -7,6 +7,13 @@ public protocol CatalogFileSystem: Sendable {
     func listFiles() throws(CatalogIOError) -> [CatalogFileEntry]
     /// The bytes of a listed file.
     func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8]
+    /// A listed file's identity on disk (links followed), for a rebuild to tell that it did
+    /// not change without reading it; nil where the file system cannot tell.
+    func identity(of path: String) -> FileIdentity?
+}
+
+extension CatalogFileSystem {
+    public func identity(of path: String) -> FileIdentity? { nil }
 }
 
 /// A file found under the catalog root.

@@ -64,6 +64,12 @@ public struct LocalFileSystem: CatalogFileSystem {
         }
     }
 
+    public func identity(of path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(root + "/" + path, &info) == 0 else { return nil }
+        return FileIdentity(info)
+    }
+
     /// The names in a folder with their type (`S_IFREG` …) where the listing tells it,
     /// nil where it does not (`DT_UNKNOWN`); nil when the folder cannot be listed.
     static func namesAndTypes(in folder: String) -> [(name: String, type: mode_t?)]? {

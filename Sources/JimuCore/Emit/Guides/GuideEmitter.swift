@@ -7,17 +7,23 @@
 /// guides/en/README.md   guides/en/items/<key>.md   guides/en/bundles/<key>.md
 /// ```
 public enum GuideEmitter {
-    public static func emit(_ catalog: StandardCatalog, templates: GuideTemplates = .defaults, units: UnitRenderer = .uncached)
-        -> [Artifact]
-    {
+    /// `summary` covers the whole catalog, `catalog` the items and bundles this build merged
+    /// (all of them, unless a rebuild takes the others' guides from the cache).
+    public static func emit(
+        _ catalog: StandardCatalog, summary: CatalogSummary? = nil, templates: GuideTemplates = .defaults,
+        units: UnitRenderer = .uncached
+    ) -> [Artifact] {
+        let summary = summary ?? CatalogSummary(catalog)
         var artifacts: [Artifact] = []
         let english = publishesEnglish(catalog)
         for language in english ? [GuideLanguage.zh, .en] : [.zh] {
             var model = GuideModel(catalog: catalog, style: SingleLanguageStyle(language: language), fileExtension: "md")
             let items = guidedItems(catalog, language)
             let bundles = guidedBundles(catalog, language)
-            let itemKeys = Set(items.map(\.key))
-            let bundleKeys = Set(bundles.map(\.key))
+            let indexedItems = summary.items.map(\.index).filter { language == .zh || $0.name.english != nil }
+            let indexedBundles = summary.bundles.map(\.index).filter { language == .zh || $0.name.english != nil }
+            let itemKeys = Set(indexedItems.map(\.key))
+            let bundleKeys = Set(indexedBundles.map(\.key))
             model.linkable = { folder, key in folder == "items" ? itemKeys.contains(key) : bundleKeys.contains(key) }
             let folder = "guides/\(language.rawValue)"
             let shared = model
@@ -36,12 +42,12 @@ public enum GuideEmitter {
                         path: "\(folder)/bundles/\(bundle.key).md", utf8: templates.render("bundle.\(language.rawValue).md", values))
                 ]
             }
-            var index = model.index(items: items, bundles: bundles)
+            var index = model.index(items: indexedItems, bundles: indexedBundles)
             index["hasEnglish"] = english
-            let untranslated = catalog.items.filter { !itemKeys.contains($0.key) }.map { item -> [String: Any] in
-                ["linkName": item.frame.name.zh, "href": "../zh/items/\(item.key).md", "linkKey": item.key]
-            } + catalog.bundles.filter { !bundleKeys.contains($0.key) }.map { bundle -> [String: Any] in
-                ["linkName": bundle.bundle.name.zh, "href": "../zh/bundles/\(bundle.key).md", "linkKey": bundle.key]
+            let untranslated = summary.items.map(\.index).filter { !itemKeys.contains($0.key) }.map { item -> [String: Any] in
+                ["linkName": item.name.zh, "href": "../zh/items/\(item.key).md", "linkKey": item.key]
+            } + summary.bundles.map(\.index).filter { !bundleKeys.contains($0.key) }.map { bundle -> [String: Any] in
+                ["linkName": bundle.name.zh, "href": "../zh/bundles/\(bundle.key).md", "linkKey": bundle.key]
             }
             index["untranslated"] = untranslated
             index["hasUntranslated"] = !untranslated.isEmpty

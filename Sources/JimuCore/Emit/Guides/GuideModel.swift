@@ -68,13 +68,19 @@ struct GuideModel {
     }
 
     func namePlace(_ item: StandardItem) -> TextPlace {
-        TextPlace(file: item.frame.file, path: [.key("name")], anchor: item.frame.key.location, what: "the name of item `\(item.key)`")
+        Self.itemNamePlace(file: item.frame.file, anchor: item.frame.key.location, key: item.key)
     }
 
     func namePlace(_ bundle: StandardBundle) -> TextPlace {
-        TextPlace(
-            file: bundle.bundle.file, path: [.key("name")], anchor: bundle.bundle.key.location,
-            what: "the name of bundle `\(bundle.key)`")
+        Self.bundleNamePlace(file: bundle.bundle.file, anchor: bundle.bundle.key.location, key: bundle.key)
+    }
+
+    private static func itemNamePlace(file: String, anchor: SourceLocation, key: String) -> TextPlace {
+        TextPlace(file: file, path: [.key("name")], anchor: anchor, what: "the name of item `\(key)`")
+    }
+
+    private static func bundleNamePlace(file: String, anchor: SourceLocation, key: String) -> TextPlace {
+        TextPlace(file: file, path: [.key("name")], anchor: anchor, what: "the name of bundle `\(key)`")
     }
 
     private func department(_ id: String) -> Any {
@@ -532,7 +538,9 @@ struct GuideModel {
     // MARK: Index
 
     /// Every bundle and item, grouped by department and by level.
-    func index(items chosen: [StandardItem], bundles chosenBundles: [StandardBundle]) -> Values {
+    /// The index of the guides or the site: of summaries, as it lists every item and bundle of
+    /// the catalog, which a rebuild has not all merged.
+    func index(items chosen: [ItemIndexEntry], bundles chosenBundles: [BundleIndexEntry]) -> Values {
         let config = catalog.config
         var v: Values = [
             "province": style.text(
@@ -543,21 +551,29 @@ struct GuideModel {
             "version": config.version.value,
         ]
         v["bundles"] = chosenBundles.map { bundle in
-            var row = link(bundle: bundle, from: "")
+            var row: Values = [
+                "linkKey": bundle.key,
+                "linkName": style.text(bundle.name, Self.bundleNamePlace(file: bundle.file, anchor: bundle.anchor, key: bundle.key)),
+                "href": href(bundle: bundle.key, from: ""),
+            ]
             row["itemCount"] = bundle.items.count
-            row["promisedText"] = words(GuideVocabulary.workingDays(bundle.bundle.promisedLimit.value))
+            row["promisedText"] = words(GuideVocabulary.workingDays(bundle.promisedLimit))
             return row
         }
         v["hasBundles"] = !chosenBundles.isEmpty
-        func entry(_ item: StandardItem) -> Values {
-            var row = link(item: item, from: "")
-            row["code"] = item.frame.code.value
-            row["itemVisits"] = words(GuideVocabulary.visits(item.visits?.value))
-            row["itemPromised"] = words(GuideVocabulary.workingDays(item.promisedLimit.value))
+        func entry(_ item: ItemIndexEntry) -> Values {
+            var row: Values = [
+                "linkKey": item.key,
+                "linkName": style.text(item.name, Self.itemNamePlace(file: item.file, anchor: item.anchor, key: item.key)),
+                "href": href(item: item.key, from: ""),
+            ]
+            row["code"] = item.code
+            row["itemVisits"] = words(GuideVocabulary.visits(item.visits))
+            row["itemPromised"] = words(GuideVocabulary.workingDays(item.promisedLimit))
             return row
         }
-        var byDepartment: [String: [StandardItem]] = [:]
-        for item in chosen { byDepartment[item.frame.department.value, default: []].append(item) }
+        var byDepartment: [String: [ItemIndexEntry]] = [:]
+        for item in chosen { byDepartment[item.department, default: []].append(item) }
         let order = catalog.departments.map(\.id.value) + byDepartment.keys.sorted()
         var seen: Set<String> = []
         v["departments"] = order.compactMap { id -> Values? in
@@ -565,7 +581,7 @@ struct GuideModel {
             return ["groupKey": id, "groupName": department(id), "entries": members.map(entry)]
         }
         v["levels"] = GovernmentLevel.allCases.compactMap { level -> Values? in
-            let members = chosen.filter { $0.frame.level.value == level }
+            let members = chosen.filter { $0.level == level }
             guard !members.isEmpty else { return nil }
             return [
                 "groupKey": level.rawValue, "groupName": words(GuideVocabulary.level(level)), "entries": members.map(entry),

@@ -39,7 +39,7 @@ public enum TranslationCheck {
             return own.missing
         }
         for place in walked.joined() { recorder.record(place) }
-        _ = model.index(items: items, bundles: bundles)
+        _ = model.index(items: items.map(ItemIndexEntry.init), bundles: bundles.map(BundleIndexEntry.init))
 
         var locator = TextLocator(sources: sources, limits: limits)
         return recorder.missing.map { place in

@@ -44,12 +44,16 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// One hash over every catalog file's path and bytes, in path order.
     public static func hash(of sources: [String: [UInt8]]) -> String {
+        hash(ofDigests: sources.mapValues(sha256))
+    }
+
+    /// `hash(of:)` from each file's SHA-256 (`digests`, by path): one hash over every path
+    /// and its file's hash, in path order. Of hashes rather than bytes, so that a rebuild
+    /// reads only the files whose identity on disk changed.
+    public static func hash(ofDigests digests: [String: String]) -> String {
         var hasher = SHA256()
-        for path in sources.keys.sorted() {
-            hasher.update(data: Array(path.utf8) + [0])
-            let bytes = sources[path] ?? []
-            hasher.update(data: Array(String(bytes.count).utf8) + [0])
-            hasher.update(data: bytes)
+        for path in digests.keys.sorted() {
+            hasher.update(data: Array(path.utf8) + [0] + Array((digests[path] ?? "").utf8) + [0])
         }
         return hex(hasher.finalize())
     }

@@ -2,7 +2,7 @@
 /// items one by one against the bundle's one form, what was removed and why, and the
 /// schedule in working days.
 public struct BundleReport: Codable, Sendable {
-    public struct Removal: Codable, Sendable {
+    public struct Removal: Codable, Sendable, Equatable {
         public var kind: String
         public var id: String
         public var item: String
@@ -10,7 +10,7 @@ public struct BundleReport: Codable, Sendable {
         public var detail: String
     }
 
-    public struct Burden: Codable, Sendable {
+    public struct Burden: Codable, Sendable, Equatable {
         public var handFilledFields: Int
         public var submittedMaterials: Int
 
@@ -20,12 +20,12 @@ public struct BundleReport: Codable, Sendable {
         }
     }
 
-    public struct Stage: Codable, Sendable {
+    public struct Stage: Codable, Sendable, Equatable {
         public var items: [String]
         public var departments: [String]
     }
 
-    public struct Entry: Codable, Sendable {
+    public struct Entry: Codable, Sendable, Equatable {
         public var key: String
         public var name: LocalizedText
         public var promisedLimit: Int
@@ -54,28 +54,11 @@ public struct BundleReport: Codable, Sendable {
     public var bundles: [Entry]
 
     public init(_ catalog: StandardCatalog) {
-        bundles = catalog.bundles.map { bundle in
-            Entry(
-                key: bundle.key, name: bundle.bundle.name, promisedLimit: bundle.bundle.promisedLimit.value,
-                items: bundle.items,
-                separate: Burden(
-                    handFilledFields: bundle.separateHandFilledFields,
-                    submittedMaterials: bundle.separateSubmittedMaterials),
-                bundle: Burden(handFilledFields: bundle.handFilledCount, submittedMaterials: bundle.submittedCount),
-                fieldReduction: Reduction(before: bundle.separateHandFilledFields, after: bundle.handFilledCount),
-                materialReduction: Reduction(before: bundle.separateSubmittedMaterials, after: bundle.submittedCount),
-                removed: bundle.removed.map { entry in
-                    let (reason, detail): (String, String) =
-                        switch entry.reason {
-                        case .duplicate(let kept): ("duplicate", "also asked by \(kept)")
-                        case .producedBy(let item): ("produced", "produced by \(item)")
-                        case .sharedData(let source): ("shared", "supplied by \(source)")
-                        }
-                    return Removal(kind: entry.kind.rawValue, id: entry.id, item: entry.item, reason: reason, detail: detail)
-                },
-                stages: bundle.schedule.stages.map { Stage(items: $0.items, departments: $0.departments) },
-                criticalPath: bundle.schedule.criticalPath, totalWorkingDays: bundle.schedule.totalWorkingDays)
-        }
+        bundles = catalog.bundles.map(Entry.init)
+    }
+
+    public init(_ summary: CatalogSummary) {
+        bundles = summary.bundles.map(\.report)
     }
 
     public func markdown() -> String {
@@ -110,5 +93,30 @@ public struct BundleReport: Codable, Sendable {
             }
         }
         return out
+    }
+}
+
+extension BundleReport.Entry {
+    init(_ bundle: StandardBundle) {
+        self.init(
+            key: bundle.key, name: bundle.bundle.name, promisedLimit: bundle.bundle.promisedLimit.value,
+            items: bundle.items,
+            separate: BundleReport.Burden(
+                handFilledFields: bundle.separateHandFilledFields,
+                submittedMaterials: bundle.separateSubmittedMaterials),
+            bundle: BundleReport.Burden(handFilledFields: bundle.handFilledCount, submittedMaterials: bundle.submittedCount),
+            fieldReduction: Reduction(before: bundle.separateHandFilledFields, after: bundle.handFilledCount),
+            materialReduction: Reduction(before: bundle.separateSubmittedMaterials, after: bundle.submittedCount),
+            removed: bundle.removed.map { entry in
+                let (reason, detail): (String, String) =
+                    switch entry.reason {
+                    case .duplicate(let kept): ("duplicate", "also asked by \(kept)")
+                    case .producedBy(let item): ("produced", "produced by \(item)")
+                    case .sharedData(let source): ("shared", "supplied by \(source)")
+                    }
+                return BundleReport.Removal(kind: entry.kind.rawValue, id: entry.id, item: entry.item, reason: reason, detail: detail)
+            },
+            stages: bundle.schedule.stages.map { BundleReport.Stage(items: $0.items, departments: $0.departments) },
+            criticalPath: bundle.schedule.criticalPath, totalWorkingDays: bundle.schedule.totalWorkingDays)
     }
 }

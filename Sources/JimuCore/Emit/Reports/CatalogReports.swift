@@ -7,8 +7,13 @@ public struct CatalogReports: Sendable {
     public var bundles: BundleReport
 
     public init(_ catalog: StandardCatalog) {
-        merge = MergeReport(catalog)
-        figures = ReformFigures(catalog)
-        bundles = BundleReport(catalog)
+        self.init(catalog, summary: CatalogSummary(catalog))
+    }
+
+    /// The item reports of `catalog`'s items; everything summed over the catalog of `summary`.
+    public init(_ catalog: StandardCatalog, summary: CatalogSummary) {
+        merge = MergeReport(catalog, summary: summary)
+        figures = ReformFigures(summary, localities: catalog.localities)
+        bundles = BundleReport(summary)
     }
 }

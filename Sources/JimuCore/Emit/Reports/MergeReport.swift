@@ -83,47 +83,45 @@ public struct MergeReport: Codable, Sendable {
         public var totals: Reductions
     }
 
+    /// Every item of the catalog, in order: `items` holds the reports of those the build
+    /// merged, which is all of them unless a rebuild took the rest from the cache.
+    var order: [String] = []
+
     public init(_ standard: StandardCatalog) {
+        self.init(standard, summary: CatalogSummary(standard))
+    }
+
+    /// The items' reports of `standard`; the localities' and the province's totals of
+    /// `summary`, which covers every item of the catalog.
+    public init(_ standard: StandardCatalog, summary: CatalogSummary) {
         rules = Dictionary(uniqueKeysWithValues: MergeRule.allCases.map { ($0.rawValue, $0.explanation) })
         tieBreak = MergeRule.tieBreak
         items = Parallel.map(standard.items, Self.itemReport)
+        order = summary.items.map(\.key)
         var byLocality: [String: (practices: Int, adopted: Set<Adoption>, before: PracticeMeasures, after: PracticeMeasures)] = [:]
         var provinceBefore = PracticeMeasures.zero
         var provinceAfter = PracticeMeasures.zero
-        for (item, report) in zip(standard.items, items) {
-            for comparison in report.localities {
+        for item in summary.items {
+            for practice in item.practices {
                 // Visits add up only where both the practice and the standard state them: a
                 // practice that states none would otherwise count as zero visits.
-                var before = comparison.before
-                var after = report.standard
+                var before = practice.measures
+                var after = item.standard
                 if before.visits == nil || after.visits == nil {
                     before.visits = nil
                     after.visits = nil
                 }
-                var entry = byLocality[comparison.locality] ?? (0, [], .zero, .zero)
+                var entry = byLocality[practice.locality] ?? (0, [], .zero, .zero)
                 entry.practices += 1
                 entry.before = entry.before + before
                 entry.after = entry.after + after
-                byLocality[comparison.locality] = entry
+                byLocality[practice.locality] = entry
                 provinceBefore = provinceBefore + before
                 provinceAfter = provinceAfter + after
             }
-            for decision in item.decisions {
-                // Credit goes to a practice that was better than another, not to the
-                // lowest code among equals.
-                let others = decision.alternatives.filter { $0.locality != decision.provenance.locality }
-                let chosen = decision.alternatives.first { $0.locality == decision.provenance.locality }?.value
-                let won = others.isEmpty || others.contains { $0.value != chosen }
-                if let code = decision.provenance.locality, won {
-                    byLocality[code, default: (0, [], .zero, .zero)].adopted.insert(
-                        Adoption(item: item.key, dimension: decision.dimension.rawValue))
-                }
-            }
-            for sharing in report.sharedFields + report.sharedMaterials {
-                if let code = sharing.locality {
-                    byLocality[code, default: (0, [], .zero, .zero)].adopted.insert(
-                        Adoption(item: item.key, dimension: "sharing:\(sharing.id)"))
-                }
+            for credit in item.credits {
+                byLocality[credit.locality, default: (0, [], .zero, .zero)].adopted.insert(
+                    Adoption(item: item.key, dimension: credit.dimension))
             }
         }
         localities = standard.localities.map { locality in
@@ -134,6 +132,15 @@ public struct MergeReport: Codable, Sendable {
                 totals: Reductions(before: entry.before, after: entry.after))
         }
         totals = Reductions(before: provinceBefore, after: provinceAfter)
+    }
+
+    /// The report of each item of `order`, by key: what a fragment not taken from the cache
+    /// is rendered from.
+    /// The keys of `order`; a report decoded from JSON has none, and lists its items.
+    var itemOrder: [String] { order.isEmpty ? items.map(\.key) : order }
+
+    func itemReports() -> [String: ItemReport] {
+        Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func itemReport(_ item: StandardItem) -> ItemReport {
@@ -192,15 +199,16 @@ extension MergeReport {
     /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
     /// at province scale) written by `PrettyJSONWriter` on every core and spliced in at their depth.
     public func canonicalJSON(units: UnitRenderer = .uncached) throws -> [UInt8] {
-        guard !items.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
+        guard !itemOrder.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
         var frame = self
         frame.items = []
         let skeleton = try CanonicalJSON.encode(frame)
         let placeholder = "\"items\" : [\n\n  ]"
         guard let slot = skeleton.range(of: placeholder) else { return Array(try CanonicalJSON.encode(self).utf8) }
         // Each item written two levels deep on any core (or taken from the cache).
-        let encoded = try units.fragments(Self.path, items, unit: { .item($0.key) }) { item in
-            item.spliceableJSON()
+        let reports = itemReports()
+        let encoded = try units.fragments(Self.path, itemOrder, unit: { .item($0) }) { key in
+            try UnitRenderer.unmerged(.item(key), reports[key]).spliceableJSON()
         }
         var bytes = Array(skeleton[..<slot.lowerBound].utf8)
         bytes.reserveCapacity(encoded.parts.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })

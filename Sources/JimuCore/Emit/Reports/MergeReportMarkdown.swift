@@ -34,8 +34,9 @@ public enum MergeReportMarkdown {
 
         out += "## Items\n\n"
         // Each item's section on any core, or from the cache when its unit did not change.
-        let sections = try units.fragments(path, report.items, unit: { .item($0.key) }) { item in
-            Array(itemSection(item, locality: locality).utf8)
+        let reports = report.itemReports()
+        let sections = try units.fragments(path, report.itemOrder, unit: { .item($0) }) { key in
+            Array(itemSection(try UnitRenderer.unmerged(.item(key), reports[key]), locality: locality).utf8)
         }
         sections.append(to: &out, path: path)
 

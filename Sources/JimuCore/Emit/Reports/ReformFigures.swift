@@ -54,22 +54,21 @@ public struct ReformFigures: Codable, Sendable {
     public var localities: [LocalityFigures]
 
     public init(_ catalog: StandardCatalog) {
+        self.init(CatalogSummary(catalog), localities: catalog.localities)
+    }
+
+    public init(_ summary: CatalogSummary, localities: [Locality]) {
         standard = Snapshot(
-            catalog.items.map {
-                ($0.visits?.value, $0.onlineDepth == .full, $0.promisedLimit.value, $0.frame.statutoryLimit.value)
-            })
+            summary.items.map { ($0.index.visits, $0.fullyOnline, $0.index.promisedLimit, $0.statutoryLimit) })
         var rows: [String: [(visits: Int?, online: Bool, promised: Int, statutory: Int)]] = [:]
-        for item in catalog.items {
+        for item in summary.items {
             for practice in item.practices {
-                let statutory = item.frame.statutoryLimit.value
-                rows[practice.locality.code.value, default: []].append(
-                    (
-                        practice.practice.visits?.value, practice.practice.onlineDepth?.value == .full,
-                        practice.practice.promisedLimit?.value ?? statutory, statutory
-                    ))
+                rows[practice.locality, default: []].append(
+                    (practice.measures.visits, practice.fullyOnline, practice.measures.promisedLimit ?? item.statutoryLimit,
+                     item.statutoryLimit))
             }
         }
-        localities = catalog.localities.map {
+        self.localities = localities.map {
             LocalityFigures(code: $0.code.value, name: $0.name, figures: Snapshot(rows[$0.code.value] ?? []))
         }
     }

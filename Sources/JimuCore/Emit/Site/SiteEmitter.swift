@@ -9,10 +9,13 @@ import Foundation
 /// site/index.html   site/figures.html   site/items/<key>.html   site/bundles/<key>.html
 /// ```
 public enum SiteEmitter {
+    /// `summary` covers the whole catalog, `catalog` the items and bundles this build merged
+    /// (all of them, unless a rebuild takes the others' pages from the cache).
     public static func emit(
-        _ catalog: StandardCatalog, templates: GuideTemplates = .defaults, units: UnitRenderer = .uncached,
-        reports: CatalogReports? = nil
+        _ catalog: StandardCatalog, summary: CatalogSummary? = nil, templates: GuideTemplates = .defaults,
+        units: UnitRenderer = .uncached, reports: CatalogReports? = nil
     ) -> [Artifact] {
+        let summary = summary ?? CatalogSummary(catalog)
         let english = GuideEmitter.publishesEnglish(catalog)
         let style = BilingualStyle(includeEnglish: english)
         let model = GuideModel(catalog: catalog, style: style, fileExtension: "html")
@@ -104,22 +107,23 @@ public enum SiteEmitter {
         let siteTitle = LocalizedText(
             zh: catalog.config.provinceName.zh + "办事指南",
             en: catalog.config.provinceName.english.map { $0 + ": service guides" })
-        var index = model.index(items: catalog.items, bundles: catalog.bundles)
+        var index = model.index(items: summary.items.map(\.index), bundles: summary.bundles.map(\.index))
             .merging(common(root: "", title: title(siteTitle))) { a, _ in a }
-        index["bundleGroups"] = catalog.bundles.map { bundle -> [String: Any] in
+        index["bundleGroups"] = summary.bundles.map { bundle -> [String: Any] in
             [
-                "groupKey": bundle.key, "groupName": style.text(bundle.bundle.name, nil),
+                "groupKey": bundle.key, "groupName": style.text(bundle.index.name, nil),
                 "groupHref": "bundles/\(bundle.key).html",
-                "entries": bundle.items.compactMap { catalog.item($0) }.map { item -> [String: Any] in
-                    ["linkKey": item.key, "linkName": style.text(item.frame.name, nil), "href": "items/\(item.key).html"]
+                "entries": bundle.index.items.compactMap { summary.item($0) }.map { item -> [String: Any] in
+                    ["linkKey": item.key, "linkName": style.text(item.index.name, nil), "href": "items/\(item.key).html"]
                 },
             ]
         }
-        index["searchIndex"] = HTML.scriptJSON(searchIndex(catalog, english: english))
+        index["searchIndex"] = HTML.scriptJSON(searchIndex(summary, english: english))
         artifacts.append(Artifact(path: "site/index.html", utf8: templates.render("index.html", index)))
 
         var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
-        figures.merge(ReformFiguresPage(reports: reports ?? CatalogReports(catalog), style: style, english: english).values) { a, _ in a }
+        let reports = reports ?? CatalogReports(catalog, summary: summary)
+        figures.merge(ReformFiguresPage(reports: reports, style: style, english: english).values) { a, _ in a }
         artifacts.append(Artifact(path: "site/figures.html", utf8: templates.render("figures.html", figures)))
         return artifacts
     }
@@ -141,7 +145,7 @@ public enum SiteEmitter {
 
     /// What the index's search reads: per bundle and item, its names and its materials'
     /// names in both languages (a bundle also its items' names), bundles first.
-    static func searchIndex(_ catalog: StandardCatalog, english: Bool) -> JSONValue {
+    static func searchIndex(_ summary: CatalogSummary, english: Bool) -> JSONValue {
         func words(_ text: LocalizedText) -> [String] {
             english ? [text.zh] + (text.english.map { [$0] } ?? []) : [text.zh]
         }
@@ -154,17 +158,17 @@ public enum SiteEmitter {
             return .object(object)
         }
         var entries: [JSONValue] = []
-        for bundle in catalog.bundles {
-            let members = bundle.items.compactMap { catalog.item($0) }
-            var text = words(bundle.bundle.name) + [bundle.key]
-            text += members.flatMap { words($0.frame.name) }
-            text += (bundle.materials.map(\.name) + members.flatMap { $0.materials.map(\.name) }).flatMap(words)
-            entries.append(entry(kind: "bundle", key: bundle.key, href: "bundles/\(bundle.key).html", name: bundle.bundle.name, text: unique(text)))
+        for bundle in summary.bundles {
+            let members = bundle.index.items.compactMap { summary.item($0) }
+            var text = words(bundle.index.name) + [bundle.key]
+            text += members.flatMap { words($0.index.name) }
+            text += (bundle.materialNames + members.flatMap(\.materialNames)).flatMap(words)
+            entries.append(entry(kind: "bundle", key: bundle.key, href: "bundles/\(bundle.key).html", name: bundle.index.name, text: unique(text)))
         }
-        for item in catalog.items {
-            var text = words(item.frame.name) + [item.key, item.frame.code.value]
-            text += item.materials.flatMap { words($0.name) }
-            entries.append(entry(kind: "item", key: item.key, href: "items/\(item.key).html", name: item.frame.name, text: unique(text)))
+        for item in summary.items {
+            var text = words(item.index.name) + [item.key, item.index.code]
+            text += item.materialNames.flatMap(words)
+            entries.append(entry(kind: "item", key: item.key, href: "items/\(item.key).html", name: item.index.name, text: unique(text)))
         }
         return ["entries": .array(entries)]
     }

@@ -7,19 +7,23 @@ import JimuFormsRuntime
 /// runtime (JSON reader, patterns, standard checks) is copied in; a registry validates raw
 /// JSON for a named form; a small executable and generated tests exercise it all.
 public enum SwiftPackageEmitter {
-    public static func emit(_ catalog: StandardCatalog, units: UnitRenderer = .uncached)
-        -> (artifacts: [Artifact], diagnostics: [Diagnostic])
+    /// `summary` covers the whole catalog, `catalog` the items and bundles this build merged
+    /// (all of them, unless a rebuild takes the others' forms from the cache).
+    public static func emit(_ catalog: StandardCatalog, summary: CatalogSummary? = nil, units: UnitRenderer = .uncached)
+        throws -> (artifacts: [Artifact], diagnostics: [Diagnostic])
     {
+        let summary = summary ?? CatalogSummary(catalog)
         var artifacts: [Artifact] = []
         var diagnostics: [Diagnostic] = []
-        let lists = Dictionary(catalog.codeLists.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let forms: [(id: String, key: String, title: LocalizedText, fields: [StandardField], suffix: String)] =
-            catalog.items.map { ("items/\($0.key)", $0.key, $0.frame.name, $0.form, "Form") }
-            + catalog.bundles.map { ("bundles/\($0.key)", $0.key, $0.bundle.name, $0.form, "BundleForm") }
+        let lists = FormSummary.codeLists(of: catalog)
+        // The module's shared files, type names and pattern table: of every form's summary.
+        let forms: [(id: String, key: String, form: FormSummary, suffix: String)] =
+            summary.items.map { ("items/\($0.key)", $0.key, $0.form, "Form") }
+            + summary.bundles.map { ("bundles/\($0.key)", $0.key, $0.form, "BundleForm") }
 
         var typeNames = SwiftNames(reserved: runtimeTypeNames)
         var codeListTypes: [String: String] = [:]
-        let usedLists = Set(forms.flatMap { $0.fields.compactMap { $0.spec.codeList?.value } })
+        let usedLists = Set(forms.flatMap(\.form.codeLists))
         for list in catalog.codeLists where usedLists.contains(list.id.value) {
             codeListTypes[list.id.value] = typeNames.make(list.id.value, upper: true, fallback: "CodeList")
         }
@@ -27,19 +31,17 @@ public enum SwiftPackageEmitter {
         // Each distinct pattern compiled once: forms share most of theirs.
         var compiles: [String: Bool] = [:]
         for form in forms {
-            for field in form.fields {
-                for pattern in FieldRules(field.spec, codeLists: lists).patterns {
-                    // Only checked here (the generated module builds the automaton at run time).
-                    let compiled = compiles[pattern] ?? ((try? PortableRegex(pattern, automaton: false)) != nil)
-                    compiles[pattern] = compiled
-                    if !compiled {
-                        diagnostics.append(
-                            Diagnostic(
-                                .invalidPattern, "pattern `\(pattern)` of `\(field.id)` does not compile in the Swift runtime",
-                                at: field.provenance.location))
-                    } else {
-                        patterns.register(pattern)
-                    }
+            for use in form.form.patterns {
+                // Only checked here (the generated module builds the automaton at run time).
+                let compiled = compiles[use.pattern] ?? ((try? PortableRegex(use.pattern, automaton: false)) != nil)
+                compiles[use.pattern] = compiled
+                if !compiled {
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidPattern, "pattern `\(use.pattern)` of `\(use.field)` does not compile in the Swift runtime",
+                            at: use.location))
+                } else {
+                    patterns.register(use.pattern)
                 }
             }
         }
@@ -52,8 +54,15 @@ public enum SwiftPackageEmitter {
         var naming = patterns.ordered + ["\u{0}"] + codeListTypes.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
         naming += ["\u{0}"] + registry.map(\.type)
         let context = Manifest.hex(SHA256.hash(data: Array(naming.joined(separator: "\u{1}").utf8)))
-        let translated = zip(forms, registry).map { form, entry in
-            (form: form, type: entry.type, unit: form.suffix == "Form" ? CompileUnit.item(form.key) : .bundle(form.key))
+        // The forms this build merged, each with its type: the ones it can render.
+        let types = Dictionary(registry.map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let merged: [(id: String, key: String, title: LocalizedText, fields: [StandardField], suffix: String)] =
+            catalog.items.map { ("items/\($0.key)", $0.key, $0.frame.name, $0.form, "Form") }
+            + catalog.bundles.map { ("bundles/\($0.key)", $0.key, $0.bundle.name, $0.form, "BundleForm") }
+        let translated = merged.compactMap { form in
+            types[form.id].map {
+                (form: form, type: $0, unit: form.suffix == "Form" ? CompileUnit.item(form.key) : .bundle(form.key))
+            }
         }
         let finalPatterns = patterns
         artifacts += units.artifacts("swift", translated, context: context, unit: \.unit) { form in
@@ -72,11 +81,15 @@ public enum SwiftPackageEmitter {
         artifacts.append(Artifact(path: root + "Package.swift", text: packageManifest))
         artifacts.append(Artifact(path: root + "Sources/JimuFormsCheck/main.swift", text: checkTool))
         let examplesPath = root + "Tests/JimuFormsTests/ExampleTests.swift"
+        let fields = Dictionary(merged.map { ($0.id, $0.fields) }, uniquingKeysWith: { first, _ in first })
         artifacts.append(
             Artifact(
                 path: examplesPath,
-                text: exampleTests(
-                    translated.map { ($0.form.id, $0.unit, $0.form.fields) }, catalog.codeLists, path: examplesPath, units: units)))
+                text: try exampleTests(
+                    forms.map { form in
+                        (id: form.id, unit: form.suffix == "Form" ? CompileUnit.item(form.key) : .bundle(form.key),
+                         fields: fields[form.id])
+                    }, catalog.codeLists, path: examplesPath, units: units)))
         return (artifacts, diagnostics)
     }
 
@@ -179,22 +192,22 @@ public enum SwiftPackageEmitter {
     }
 
     private static func exampleTests(
-        _ forms: [(id: String, unit: CompileUnit, fields: [StandardField])], _ codeLists: [CodeList], path: String,
+        _ forms: [(id: String, unit: CompileUnit, fields: [StandardField]?)], _ codeLists: [CodeList], path: String,
         units: UnitRenderer
-    ) -> String {
+    ) throws -> String {
         var out = header.map { "// " + $0 }.joined(separator: "\n") + "\n\n"
         out += "import JimuForms\nimport Testing\n\n"
         out += "/// One valid and two invalid submissions per form, derived from the catalog.\n"
         out += "struct ExampleTests {\n"
         out += "    static let examples: [(form: String, json: String)] = [\n"
-        // A form's example is a function of its unit alone: from the cache when it did not change
-        // (`render` never throws, so `try?` loses nothing).
-        let examples = try? units.fragments("swift/examples", forms, unit: \.unit) { form -> [UInt8] in
-            guard let members = SubmissionExamples.valid(form: form.fields, codeLists: codeLists) else { return [] }
+        // A form's example is a function of its unit alone: from the cache when it did not change.
+        let examples = try units.fragments("swift/examples", forms, unit: \.unit) { form -> [UInt8] in
+            let fields = try UnitRenderer.unmerged(form.unit, form.fields)
+            guard let members = SubmissionExamples.valid(form: fields, codeLists: codeLists) else { return [] }
             let text = String(decoding: SubmissionExamples.json(members), as: UTF8.self)
             return Array(("        (" + SwiftRenderer.literal(form.id) + ", " + SwiftRenderer.literal(text) + "),\n").utf8)
         }
-        examples?.append(to: &out, path: path)
+        examples.append(to: &out, path: path)
         out += "    ]\n\n"
         out += """
                 @Test func validExamplesPass() {

@@ -1,0 +1,239 @@
+/// Each value of the snapshot written and read field by field, in declaration order.
+extension CatalogSnapshot {
+    func write(to w: inout SnapshotWriter) {
+        w.string(Self.format)
+        w.string(compiler)
+        for count in [counts.files, counts.items, counts.localities, counts.practices, counts.bundles] { w.int(count) }
+        let paths = files.keys.sorted { $0.precedesInByteOrder($1) }
+        w.array(paths) { w, path in
+            let file = files[path]!
+            w.string(path)
+            w.string(file.sha256)
+            w.optional(file.identity) { w, identity in identity.write(to: &w) }
+        }
+        w.array(items) { w, item in
+            item.summary.write(to: &w)
+            w.strings(item.preconditions)
+            w.strings(item.localFields)
+        }
+        w.array(bundles) { w, bundle in bundle.write(to: &w) }
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        guard try r.string() == Self.format else { throw SnapshotReader.Malformed() }
+        compiler = try r.string()
+        counts = CheckSummary(
+            files: try r.int(), items: try r.int(), localities: try r.int(), practices: try r.int(), bundles: try r.int(),
+            diagnostics: [])
+        var files: [String: File] = [:]
+        let count = try r.count()
+        files.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try r.string()
+            let sha256 = try r.string()
+            files[path] = File(identity: try r.optional { try FileIdentity(reading: &$0) }, sha256: sha256)
+        }
+        self.files = files
+        items = try r.array { r in
+            Item(summary: try ItemSummary(reading: &r), preconditions: try r.strings(), localFields: try r.strings())
+        }
+        bundles = try r.array { try BundleSummary(reading: &$0) }
+    }
+}
+
+extension FileIdentity {
+    func write(to w: inout SnapshotWriter) {
+        w.int(Int(size))
+        w.int(Int(modifiedSeconds))
+        w.int(Int(modifiedNanoseconds))
+        w.int(Int(bitPattern: UInt(inode)))
+        w.int(Int(mode))
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        size = Int64(try r.int())
+        modifiedSeconds = Int64(try r.int())
+        modifiedNanoseconds = Int64(try r.int())
+        inode = UInt64(UInt(bitPattern: try r.int()))
+        guard let mode = UInt32(exactly: try r.int()) else { throw SnapshotReader.Malformed() }
+        self.mode = mode
+    }
+}
+
+extension LocalizedText {
+    func write(to w: inout SnapshotWriter) {
+        w.string(zh)
+        w.optional(en) { $0.string($1) }
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(zh: try r.string(), en: try r.optional { try $0.string() })
+    }
+}
+
+extension SourceLocation {
+    func write(to w: inout SnapshotWriter) {
+        w.string(file)
+        w.int(line)
+        w.int(column)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(file: try r.string(), line: try r.int(), column: try r.int())
+    }
+}
+
+extension PracticeMeasures {
+    func write(to w: inout SnapshotWriter) {
+        for count in [fields, handFilledFields, materials, submittedMaterials, steps] { w.int(count) }
+        w.optional(promisedLimit) { $0.int($1) }
+        w.optional(visits) { $0.int($1) }
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(
+            fields: try r.int(), handFilledFields: try r.int(), materials: try r.int(), submittedMaterials: try r.int(),
+            steps: try r.int(), promisedLimit: try r.optional { try $0.int() }, visits: try r.optional { try $0.int() })
+    }
+}
+
+extension ItemIndexEntry {
+    func write(to w: inout SnapshotWriter) {
+        w.string(key)
+        w.string(code)
+        name.write(to: &w)
+        w.string(file)
+        anchor.write(to: &w)
+        w.string(department)
+        w.string(level.rawValue)
+        w.optional(visits) { $0.int($1) }
+        w.int(promisedLimit)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        let key = try r.string()
+        let code = try r.string()
+        let name = try LocalizedText(reading: &r)
+        let file = try r.string()
+        let anchor = try SourceLocation(reading: &r)
+        let department = try r.string()
+        guard let level = GovernmentLevel(rawValue: try r.string()) else { throw SnapshotReader.Malformed() }
+        self.init(
+            key: key, code: code, name: name, file: file, anchor: anchor, department: department, level: level,
+            visits: try r.optional { try $0.int() }, promisedLimit: try r.int())
+    }
+}
+
+extension FormSummary {
+    func write(to w: inout SnapshotWriter) {
+        w.array(patterns) { w, use in
+            w.string(use.pattern)
+            w.string(use.field)
+            use.location.write(to: &w)
+        }
+        w.strings(codeLists)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(
+            patterns: try r.array { r in
+                PatternUse(pattern: try r.string(), field: try r.string(), location: try SourceLocation(reading: &r))
+            },
+            codeLists: try r.strings())
+    }
+}
+
+extension ItemSummary {
+    func write(to w: inout SnapshotWriter) {
+        index.write(to: &w)
+        w.int(statutoryLimit)
+        w.bool(fullyOnline)
+        w.array(materialNames) { w, name in name.write(to: &w) }
+        standard.write(to: &w)
+        w.array(practices) { w, practice in
+            w.string(practice.locality)
+            practice.measures.write(to: &w)
+            w.bool(practice.fullyOnline)
+        }
+        w.array(credits) { w, credit in
+            w.string(credit.locality)
+            w.string(credit.dimension)
+        }
+        form.write(to: &w)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(
+            index: try ItemIndexEntry(reading: &r), statutoryLimit: try r.int(), fullyOnline: try r.bool(),
+            materialNames: try r.array { try LocalizedText(reading: &$0) },
+            standard: try PracticeMeasures(reading: &r),
+            practices: try r.array { r in
+                PracticeSummary(locality: try r.string(), measures: try PracticeMeasures(reading: &r), fullyOnline: try r.bool())
+            },
+            credits: try r.array { r in Credit(locality: try r.string(), dimension: try r.string()) },
+            form: try FormSummary(reading: &r))
+    }
+}
+
+extension BundleSummary {
+    func write(to w: inout SnapshotWriter) {
+        w.string(index.key)
+        index.name.write(to: &w)
+        w.string(index.file)
+        index.anchor.write(to: &w)
+        w.strings(index.items)
+        w.int(index.promisedLimit)
+        w.array(materialNames) { w, name in name.write(to: &w) }
+        report.write(to: &w)
+        form.write(to: &w)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        let index = BundleIndexEntry(
+            key: try r.string(), name: try LocalizedText(reading: &r), file: try r.string(),
+            anchor: try SourceLocation(reading: &r), items: try r.strings(), promisedLimit: try r.int())
+        self.init(
+            index: index, materialNames: try r.array { try LocalizedText(reading: &$0) },
+            report: try BundleReport.Entry(reading: &r), form: try FormSummary(reading: &r))
+    }
+}
+
+extension BundleReport.Entry {
+    func write(to w: inout SnapshotWriter) {
+        w.string(key)
+        name.write(to: &w)
+        w.int(promisedLimit)
+        w.strings(items)
+        for count in [separate.handFilledFields, separate.submittedMaterials, bundle.handFilledFields, bundle.submittedMaterials] {
+            w.int(count)
+        }
+        for reduction in [fieldReduction, materialReduction] {
+            w.int(reduction.before)
+            w.int(reduction.after)
+        }
+        w.array(removed) { w, removal in
+            for text in [removal.kind, removal.id, removal.item, removal.reason, removal.detail] { w.string(text) }
+        }
+        w.array(stages) { w, stage in
+            w.strings(stage.items)
+            w.strings(stage.departments)
+        }
+        w.strings(criticalPath)
+        w.int(totalWorkingDays)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(
+            key: try r.string(), name: try LocalizedText(reading: &r), promisedLimit: try r.int(), items: try r.strings(),
+            separate: BundleReport.Burden(handFilledFields: try r.int(), submittedMaterials: try r.int()),
+            bundle: BundleReport.Burden(handFilledFields: try r.int(), submittedMaterials: try r.int()),
+            fieldReduction: Reduction(before: try r.int(), after: try r.int()),
+            materialReduction: Reduction(before: try r.int(), after: try r.int()),
+            removed: try r.array { r in
+                BundleReport.Removal(
+                    kind: try r.string(), id: try r.string(), item: try r.string(), reason: try r.string(), detail: try r.string())
+            },
+            stages: try r.array { r in BundleReport.Stage(items: try r.strings(), departments: try r.strings()) },
+            criticalPath: try r.strings(), totalWorkingDays: try r.int())
+    }
+}

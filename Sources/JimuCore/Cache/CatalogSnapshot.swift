@@ -1,0 +1,83 @@
+/// What the last build read of the catalog, for the next build to merge only what an edit
+/// touched: every catalog file with its identity on disk and SHA-256, the check's counts, and
+/// per item and bundle its summary (what the province-wide outputs read) and its links to
+/// other items.
+///
+/// Saved only after a build whose catalog had no diagnostic at all, so a rebuild that finds
+/// nothing new to report in the files it merges again reports exactly what a full build
+/// would: nothing. Kept beside the output folder's index in the cache folder; one that is
+/// missing, unreadable or of another compiler means a full front end.
+struct CatalogSnapshot: Sendable, Equatable {
+    static let format = "jimu-snapshot 1"
+
+    struct File: Sendable, Equatable {
+        /// Nil where the file system does not tell (a catalog in memory): then the file is
+        /// read and hashed to tell whether it changed.
+        var identity: FileIdentity?
+        var sha256: String
+    }
+
+    struct Item: Sendable, Equatable {
+        var summary: ItemSummary
+        var preconditions: [String]
+        /// The local fields the item's frame declares: a guide names the first item to
+        /// declare one as the place of its label.
+        var localFields: [String]
+    }
+
+    var compiler: String
+    /// The check's counts: unchanged while the set of files is.
+    var counts: CheckSummary
+    var files: [String: File]
+    var items: [Item]
+    var bundles: [BundleSummary]
+
+    /// The snapshot of a build whose files hash to `digests`; `links` are the preconditions
+    /// and local fields of the items of `summary`, in the same order.
+    init(
+        compiler: String, counts: CheckSummary, digests: [String: String], identities: [String: FileIdentity],
+        summary: CatalogSummary, links: [(preconditions: [String], localFields: [String])]
+    ) {
+        self.compiler = compiler
+        self.counts = counts
+        files = digests.reduce(into: [:]) { files, entry in
+            files[entry.key] = File(identity: identities[entry.key], sha256: entry.value)
+        }
+        items = zip(summary.items, links).map { Item(summary: $0, preconditions: $1.preconditions, localFields: $1.localFields) }
+        bundles = summary.bundles
+    }
+
+    init(compiler: String, counts: CheckSummary, files: [String: File], items: [Item], bundles: [BundleSummary]) {
+        self.compiler = compiler
+        self.counts = counts
+        self.files = files
+        self.items = items
+        self.bundles = bundles
+    }
+
+    var summary: CatalogSummary { CatalogSummary(items: items.map(\.summary), bundles: bundles) }
+
+    /// The layout of the catalog the snapshot was taken of, with `digests` for its files.
+    func layout(digests: [String: String]) -> CatalogLayout {
+        CatalogLayout(
+            digests: digests, items: items.map { ($0.summary.key, $0.preconditions) },
+            bundles: bundles.map { ($0.key, $0.index.items) })
+    }
+
+    // MARK: On disk
+
+    /// The snapshot in `path`, when it is one this version wrote (whether the same compiler
+    /// did is for the caller to check, once it knows who it is).
+    static func read(_ path: String) -> CatalogSnapshot? {
+        guard case .success(let read) = FileReading.read(path, limit: 1 << 30) else { return nil }
+        var reader = SnapshotReader(read.bytes)
+        guard let snapshot = try? CatalogSnapshot(reading: &reader), reader.isAtEnd else { return nil }
+        return snapshot
+    }
+
+    var bytes: [UInt8] {
+        var writer = SnapshotWriter(capacity: 1 << 20)
+        write(to: &writer)
+        return writer.bytes
+    }
+}

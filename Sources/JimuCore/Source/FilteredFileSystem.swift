@@ -1,0 +1,13 @@
+/// Some of a catalog's files: what a rebuild merges again of a catalog whose other items it
+/// takes from the build cache.
+struct FilteredFileSystem<Base: CatalogFileSystem>: CatalogFileSystem {
+    let base: Base
+    /// The files shown, in the base's order.
+    let entries: [CatalogFileEntry]
+
+    func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] { entries }
+
+    func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] { try base.read(path, limit: limit) }
+
+    func identity(of path: String) -> FileIdentity? { base.identity(of: path) }
+}
