@@ -27,6 +27,8 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
+        let commandStarted = Date()
+        defer { runOptions.report("command", since: commandStarted) }
         let result: BuildResult
         do {
             let progress = ProgressBar(quiet: runOptions.quiet)

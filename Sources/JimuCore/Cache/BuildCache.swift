@@ -57,6 +57,9 @@ public final class BuildCache: @unchecked Sendable {
     /// What this build read of the catalog, saved with the index for the next build; nil
     /// when the catalog had diagnostics (the next build then reads it all).
     private var snapshot: CatalogSnapshot?
+    private let rendersOnly: Set<CompileUnit>?
+    /// A unit rendered though not in `rendersOnly`.
+    private var renderedBeyond: String?
     private var reusedCount = 0
     private var renderedCount = 0
     private var reusedFragmentCount = 0
@@ -64,9 +67,12 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The index of `outputRoot` in `folder`. A missing, unreadable or foreign index is an
     /// empty cache: the build is then a full one.
-    public init(folder: String, outputRoot: String, units: CompileUnits) {
+    /// `renders`: the only units this build may render (a rebuild that merged part of the
+    /// catalog: the units its edits changed); nil for any.
+    public init(folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil) {
         self.outputRoot = outputRoot
         self.units = units
+        rendersOnly = renders
         indexPath = folder + "/" + Self.indexName(outputRoot)
         let index = Self.readIndex(indexPath, compiler: units.compiler)
         previousFiles = index?.files ?? [:]
@@ -156,8 +162,13 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             currentUnits[scope + "\t" + unit.name] = record
             renderedCount += 1
+            if let rendersOnly, !rendersOnly.contains(unit) { renderedBeyond = scope + "\t" + unit.name }
         }
     }
+
+    /// A unit rendered that this build may not render (`renders`), if any: the build then
+    /// reads the whole catalog.
+    var renderedBeyondChanges: String? { lock.withLock { renderedBeyond } }
 
     /// A unit's part of a shared file: the previous build's bytes, read back from the file
     /// it was written into, when the unit's digest is unchanged and that file is as written;
@@ -293,7 +304,9 @@ public final class BuildCache: @unchecked Sendable {
                 unlink(temporary)
                 return "cannot write \(indexPath): \(reason)"
             }
-            if let snapshot = lock.withLock({ snapshot }) {
+            // A unit whose files cannot be recorded would be missing from a rebuild that
+            // takes every unit it did not merge from the index: no snapshot then.
+            if let snapshot = lock.withLock({ snapshot }), recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
                 let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(snapshotTemporary)
                 _ = try FileWriting.create(snapshotTemporary, bytes: snapshot.bytes)
@@ -431,12 +444,20 @@ public final class BuildCache: @unchecked Sendable {
 }
 
 /// A file's identity on disk, as far as telling "untouched since written" goes.
-public struct FileIdentity: Equatable, Sendable {
+struct FileIdentity: Equatable, Sendable {
     var size: Int64
     var modifiedSeconds: Int64
     var modifiedNanoseconds: Int64
     var inode: UInt64
     var mode: UInt32
+
+    init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64, mode: UInt32) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+        self.mode = mode
+    }
 
     /// Of a regular file (symbolic links not followed); nil for anything else.
     init?(path: String) {

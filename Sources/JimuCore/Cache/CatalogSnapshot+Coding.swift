@@ -31,7 +31,7 @@ extension CatalogSnapshot {
         for _ in 0..<count {
             let path = try r.string()
             let sha256 = try r.string()
-            files[path] = File(identity: try r.optional { try FileIdentity(reading: &$0) }, sha256: sha256)
+            files[path] = File(identity: try r.optional { try SourceIdentity(reading: &$0) }, sha256: sha256)
         }
         self.files = files
         items = try r.array { r in
@@ -41,22 +41,29 @@ extension CatalogSnapshot {
     }
 }
 
-extension FileIdentity {
+extension SourceIdentity {
     func write(to w: inout SnapshotWriter) {
-        w.int(Int(size))
-        w.int(Int(modifiedSeconds))
-        w.int(Int(modifiedNanoseconds))
-        w.int(Int(bitPattern: UInt(inode)))
-        w.int(Int(mode))
+        w.int(Int(file.size))
+        w.int(Int(file.modifiedSeconds))
+        w.int(Int(file.modifiedNanoseconds))
+        w.int(Int(bitPattern: UInt(file.inode)))
+        w.int(Int(file.mode))
+        w.int(Int(changedSeconds))
+        w.int(Int(changedNanoseconds))
+        w.int(Int(bitPattern: UInt(device)))
     }
 
     init(reading r: inout SnapshotReader) throws {
-        size = Int64(try r.int())
-        modifiedSeconds = Int64(try r.int())
-        modifiedNanoseconds = Int64(try r.int())
-        inode = UInt64(UInt(bitPattern: try r.int()))
+        let size = Int64(try r.int())
+        let modifiedSeconds = Int64(try r.int())
+        let modifiedNanoseconds = Int64(try r.int())
+        let inode = UInt64(UInt(bitPattern: try r.int()))
         guard let mode = UInt32(exactly: try r.int()) else { throw SnapshotReader.Malformed() }
-        self.mode = mode
+        self.init(
+            file: FileIdentity(
+                size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds, inode: inode, mode: mode),
+            changedSeconds: Int64(try r.int()), changedNanoseconds: Int64(try r.int()),
+            device: UInt64(UInt(bitPattern: try r.int())))
     }
 }
 

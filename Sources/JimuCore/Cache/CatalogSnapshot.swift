@@ -1,3 +1,5 @@
+import Crypto
+
 /// What the last build read of the catalog, for the next build to merge only what an edit
 /// touched: every catalog file with its identity on disk and SHA-256, the check's counts, and
 /// per item and bundle its summary (what the province-wide outputs read) and its links to
@@ -13,7 +15,7 @@ struct CatalogSnapshot: Sendable, Equatable {
     struct File: Sendable, Equatable {
         /// Nil where the file system does not tell (a catalog in memory): then the file is
         /// read and hashed to tell whether it changed.
-        var identity: FileIdentity?
+        var identity: SourceIdentity?
         var sha256: String
     }
 
@@ -35,7 +37,7 @@ struct CatalogSnapshot: Sendable, Equatable {
     /// The snapshot of a build whose files hash to `digests`; `links` are the preconditions
     /// and local fields of the items of `summary`, in the same order.
     init(
-        compiler: String, counts: CheckSummary, digests: [String: String], identities: [String: FileIdentity],
+        compiler: String, counts: CheckSummary, digests: [String: String], identities: [String: SourceIdentity],
         summary: CatalogSummary, links: [(preconditions: [String], localFields: [String])]
     ) {
         self.compiler = compiler
@@ -69,8 +71,11 @@ struct CatalogSnapshot: Sendable, Equatable {
     /// The snapshot in `path`, when it is one this version wrote (whether the same compiler
     /// did is for the caller to check, once it knows who it is).
     static func read(_ path: String) -> CatalogSnapshot? {
-        guard case .success(let read) = FileReading.read(path, limit: 1 << 30) else { return nil }
-        var reader = SnapshotReader(read.bytes)
+        guard case .success(let read) = FileReading.read(path, limit: 1 << 30), read.bytes.count > 32 else { return nil }
+        // Its SHA-256 last: a snapshot damaged in a way that still decodes is not trusted.
+        let body = Array(read.bytes.dropLast(32))
+        guard SHA256.hash(data: body).elementsEqual(read.bytes.suffix(32)) else { return nil }
+        var reader = SnapshotReader(body)
         guard let snapshot = try? CatalogSnapshot(reading: &reader), reader.isAtEnd else { return nil }
         return snapshot
     }
@@ -78,6 +83,6 @@ struct CatalogSnapshot: Sendable, Equatable {
     var bytes: [UInt8] {
         var writer = SnapshotWriter(capacity: 1 << 20)
         write(to: &writer)
-        return writer.bytes
+        return writer.bytes + SHA256.hash(data: writer.bytes)
     }
 }

@@ -96,15 +96,20 @@ public enum BuildPipeline {
         // Seconds since the epoch, as file times count: a file modified since is not trusted
         // by its identity next time.
         let startedAt = Int64(Date().timeIntervalSince1970)
+        var snapshotTimings = StageTimings()
         if let settings,
-            let snapshot = CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot)),
+            let snapshot = snapshotTimings.measure("snapshot read", {
+                CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot))
+            }),
             let incremental = try IncrementalFrontEnd.run(
                 fileSystem, snapshot: snapshot, startedAt: startedAt, onStage: onStage),
-            snapshot.compiler == settings.compiler
+            snapshotTimings.measure("compiler identity", { snapshot.compiler == settings.compiler })
         {
+            var timings = snapshotTimings
+            timings.append(incremental.timings)
             let front = FrontEnd(
                 check: incremental.check, standard: incremental.standard, summary: incremental.summary,
-                layout: incremental.layout, merged: incremental.merged, timings: incremental.timings,
+                layout: incremental.layout, merged: incremental.merged, changed: incremental.changed, timings: timings,
                 snapshot: { summary in
                     CatalogSnapshot(
                         compiler: settings.compiler, counts: snapshot.counts, digests: incremental.layout.digests,
@@ -128,15 +133,10 @@ public enum BuildPipeline {
         let summary = timings.measure("summary") { CatalogSummary(standard) }
         let front = FrontEnd(
             check: check, standard: standard, summary: summary, layout: CatalogLayout(standard, digests: digests),
-            merged: nil, timings: timings,
+            merged: nil, changed: nil, timings: timings,
             snapshot: { summary in
-                // Each file as found on disk now, once it is past the clock's resolution.
-                let paths = Array(digests.keys)
-                let found = Parallel.map(paths) { fileSystem.identity(of: $0) }
-                var identities: [String: FileIdentity] = [:]
-                for (path, identity) in zip(paths, found) {
-                    if let identity, identity.isSettled(before: startedAt) { identities[path] = identity }
-                }
+                // Each file as it was opened to be read, once it is past the clock's resolution.
+                let identities = fileSystem.identitiesRead.filter { $0.value.isSettled(before: startedAt) }
                 return CatalogSnapshot(
                     compiler: settings?.compiler ?? "", counts: check.summary, digests: digests, identities: identities,
                     summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
@@ -153,6 +153,8 @@ public enum BuildPipeline {
         var layout: CatalogLayout
         /// Nil when `standard` is the whole catalog.
         var merged: Set<CompileUnit>?
+        /// The only units this build may render; nil for any.
+        var changed: Set<CompileUnit>?
         var timings: StageTimings
         /// The snapshot of this build for the next one, of the summaries it emitted.
         var snapshot: (CatalogSummary) -> CatalogSnapshot
@@ -168,7 +170,7 @@ public enum BuildPipeline {
             timings.measure("cache keys") {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
-                    units: CompileUnits(layout: front.layout, compiler: settings.compiler))
+                    units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed)
             }
         }
         let units = UnitRenderer(cache: cache)
@@ -217,6 +219,8 @@ public enum BuildPipeline {
         if let merged = front.merged, let cache {
             artifacts += try timings.measure("units not merged") { try cache.reuseUnmerged(merged: merged) }
         }
+        // A unit merged only to be looked up is rendered from part of the catalog: never kept.
+        if let unit = cache?.renderedBeyondChanges { throw UnitRenderer.UnmergedUnit(unit: unit) }
         let manifest = timings.measure("manifest") {
             Manifest(artifacts: artifacts, catalogHash: Manifest.hash(ofDigests: front.layout.digests))
         }
@@ -224,9 +228,11 @@ public enum BuildPipeline {
         if let cache, check.diagnostics.isEmpty {
             cache.keep(timings.measure("snapshot") { front.snapshot(summary) })
         }
-        cache?.linkUnchanged(&artifacts, manifest: manifest)
-        artifacts.append(try manifest.artifact)
-        artifacts.sort { $0.path.precedesInByteOrder($1.path) }
+        try timings.measure("manifest file") {
+            cache?.linkUnchanged(&artifacts, manifest: manifest)
+            artifacts.append(try manifest.artifact)
+            artifacts.sort { $0.path.precedesInByteOrder($1.path) }
+        }
         return BuildResult(
             check: check, standard: standard, artifacts: artifacts, manifest: manifest, timings: timings, cache: cache)
     }

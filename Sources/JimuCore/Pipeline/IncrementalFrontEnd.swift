@@ -16,9 +16,12 @@ enum IncrementalFrontEnd {
         var standard: StandardCatalog
         var summary: CatalogSummary
         var layout: CatalogLayout
-        var identities: [String: FileIdentity]
+        var identities: [String: SourceIdentity]
         /// The units `standard` holds; the cache supplies the others.
         var merged: Set<CompileUnit>
+        /// The units the edits changed: the edited items and the bundles that reach them. The
+        /// other merged units are there to be looked up, and come from the cache too.
+        var changed: Set<CompileUnit>
         var timings: StageTimings
     }
 
@@ -40,7 +43,7 @@ enum IncrementalFrontEnd {
 
         // A file whose identity is the one recorded is unchanged; any other is read and hashed.
         let paths = read.map(\.path)
-        let looks = timings.measure("identities") { Parallel.map(paths.count) { index -> (identity: FileIdentity?, sha256: String?) in
+        let looks = timings.measure("identities") { Parallel.map(paths.count) { index -> (identity: SourceIdentity?, sha256: String?) in
             let path = paths[index]
             let identity = fileSystem.identity(of: path)
             let recorded = snapshot.files[path]!
@@ -51,7 +54,7 @@ enum IncrementalFrontEnd {
             return (identity, Manifest.sha256(bytes))
         } }
         var digests: [String: String] = [:]
-        var identities: [String: FileIdentity] = [:]
+        var identities: [String: SourceIdentity] = [:]
         var edited: Set<String> = []
         digests.reserveCapacity(paths.count)
         for (path, look) in zip(paths, looks) {
@@ -101,6 +104,7 @@ enum IncrementalFrontEnd {
             check: result, standard: merged, summary: summary, layout: snapshot.layout(digests: digests),
             identities: identities,
             merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
+            changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),
             timings: timings)
     }
 
@@ -128,12 +132,4 @@ enum IncrementalFrontEnd {
         }
         return (items, Set(bundles.map(\.key)))
     }
-}
-
-extension FileIdentity {
-    /// Whether the file was last modified over a second before `time` (seconds since the
-    /// epoch): only then is its identity recorded. A file modified in the same second as a
-    /// build read it might change again within the clock's resolution and keep its identity
-    /// (the "racy clean" case `git` guards against alike); it is hashed again next time.
-    func isSettled(before time: Int64) -> Bool { modifiedSeconds < time - 1 }
 }

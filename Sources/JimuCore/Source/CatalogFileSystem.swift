@@ -9,11 +9,16 @@ public protocol CatalogFileSystem: Sendable {
     func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8]
     /// A listed file's identity on disk (links followed), for a rebuild to tell that it did
     /// not change without reading it; nil where the file system cannot tell.
-    func identity(of path: String) -> FileIdentity?
+    func identity(of path: String) -> SourceIdentity?
+    /// The identity of each file as it was opened to be read (before its bytes were), for
+    /// the snapshot of a build: a file changed while or after it was read then no longer has
+    /// it. Empty where the file system cannot tell.
+    var identitiesRead: [String: SourceIdentity] { get }
 }
 
 extension CatalogFileSystem {
-    public func identity(of path: String) -> FileIdentity? { nil }
+    public func identity(of path: String) -> SourceIdentity? { nil }
+    public var identitiesRead: [String: SourceIdentity] { [:] }
 }
 
 /// A file found under the catalog root.

@@ -9,5 +9,5 @@ struct FilteredFileSystem<Base: CatalogFileSystem>: CatalogFileSystem {
 
     func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] { try base.read(path, limit: limit) }
 
-    func identity(of path: String) -> FileIdentity? { base.identity(of: path) }
+    func identity(of path: String) -> SourceIdentity? { base.identity(of: path) }
 }

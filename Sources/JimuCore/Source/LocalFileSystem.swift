@@ -4,10 +4,25 @@ import Foundation
 /// catalog root; one that leaves it is listed as escaping, and never read.
 public struct LocalFileSystem: CatalogFileSystem {
     public let root: String
+    private let reads = ReadLog()
 
     public init(root: String) {
         self.root = root
     }
+
+    /// The identities of the files read, from every core.
+    private final class ReadLog: @unchecked Sendable {
+        private var identities: [String: SourceIdentity] = [:]
+        private let lock = NSLock()
+
+        func record(_ path: String, _ identity: SourceIdentity?) {
+            lock.withLock { identities[path] = identity }
+        }
+
+        var all: [String: SourceIdentity] { lock.withLock { identities } }
+    }
+
+    public var identitiesRead: [String: SourceIdentity] { reads.all }
 
     public func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] {
         let manager = FileManager.default
@@ -58,16 +73,18 @@ public struct LocalFileSystem: CatalogFileSystem {
     /// Up to one byte past `limit` (`FileReading`), so that a file too large is known as such.
     public func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] {
         switch FileReading.read(root + "/" + path, limit: limit) {
-        case .success(let read): return read.bytes
+        case .success(let read):
+            reads.record(path, SourceIdentity(read.info))
+            return read.bytes
         case .failure(.open): throw CatalogIOError(path: path, reason: "cannot open file")
         case .failure(.read): throw CatalogIOError(path: path, reason: "cannot read file")
         }
     }
 
-    public func identity(of path: String) -> FileIdentity? {
+    public func identity(of path: String) -> SourceIdentity? {
         var info = stat()
         guard stat(root + "/" + path, &info) == 0 else { return nil }
-        return FileIdentity(info)
+        return SourceIdentity(info)
     }
 
     /// The names in a folder with their type (`S_IFREG` …) where the listing tells it,
