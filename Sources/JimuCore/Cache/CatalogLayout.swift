@@ -10,10 +10,29 @@ public struct CatalogLayout: Sendable {
     /// The bundles, in catalog order, and their members.
     public var bundles: [(key: String, items: [String])]
 
-    public init(digests: [String: String], items: [(key: String, preconditions: [String])], bundles: [(key: String, items: [String])]) {
+    /// Each item's practice files (by item key, in byte order) and every other, shared file
+    /// (in byte order).
+    let practiceFiles: [String: [String]]
+    let sharedFiles: [String]
+
+    /// `kinds`: each file's kind, by path, where the caller knows them already.
+    public init(
+        digests: [String: String], items: [(key: String, preconditions: [String])], bundles: [(key: String, items: [String])],
+        kinds: [String: CatalogFileKind]? = nil
+    ) {
         self.digests = digests
         self.items = items
         self.bundles = bundles
+        let paths = digests.keys.sorted { $0.precedesInByteOrder($1) }
+        let found = kinds.map { kinds in paths.map { kinds[$0] ?? CatalogFileKind(path: $0) } }
+            ?? Parallel.map(paths) { CatalogFileKind(path: $0) }
+        var practiceFiles: [String: [String]] = [:]
+        var sharedFiles: [String] = []
+        for (path, kind) in zip(paths, found) {
+            if case .practice(_, let item) = kind { practiceFiles[item, default: []].append(path) } else { sharedFiles.append(path) }
+        }
+        self.practiceFiles = practiceFiles
+        self.sharedFiles = sharedFiles
     }
 
     /// The layout of a merged standard, whose files hash to `digests`.
@@ -28,15 +47,5 @@ public struct CatalogLayout: Sendable {
         let paths = Array(sources.keys)
         let hashes = Parallel.map(paths) { Manifest.sha256(sources[$0] ?? []) }
         return Dictionary(uniqueKeysWithValues: zip(paths, hashes))
-    }
-
-    /// The practice files of each item, by item key, in path order; every other file is
-    /// shared by all units.
-    var practiceFiles: [String: [String]] {
-        var files: [String: [String]] = [:]
-        for path in digests.keys {
-            if case .practice(_, let item) = CatalogFileKind(path: path) { files[item, default: []].append(path) }
-        }
-        return files.mapValues { $0.sorted { $0.precedesInByteOrder($1) } }
     }
 }

@@ -44,12 +44,10 @@ public struct CompileUnits: Sendable {
     public init(layout: CatalogLayout, compiler: String) {
         self.compiler = compiler
         let practiceFiles = layout.practiceFiles
-        let ownedByAnItem = Set(practiceFiles.values.joined())
         var shared = SHA256()
         Self.update(&shared, "jimu-units 2")
         Self.update(&shared, compiler)
-        // The few shared files sorted, not the catalog's every file.
-        for path in layout.digests.keys.filter({ !ownedByAnItem.contains($0) }).sorted(by: { $0.precedesInByteOrder($1) }) {
+        for path in layout.sharedFiles {
             Self.update(&shared, path)
             Self.update(&shared, layout.digests[path] ?? "")
         }

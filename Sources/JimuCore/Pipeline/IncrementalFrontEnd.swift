@@ -33,50 +33,60 @@ enum IncrementalFrontEnd {
         // The same files the last build read, and no link leaving the catalog.
         let listing = timings.measure("listing") { Result { () throws(CatalogIOError) in try fileSystem.listFiles() } }
         let entries = try listing.get()
-        let read = entries.filter { entry in
-            let kind = CatalogFileKind(path: entry.path)
-            return kind != .other || entry.escapesRoot
+        // Each file's kind once, on every core: tens of thousands of paths.
+        let kinds = Parallel.map(entries) { CatalogFileKind(path: $0.path) }
+        var read: [(path: String, kind: CatalogFileKind)] = []
+        read.reserveCapacity(entries.count)
+        for (entry, kind) in zip(entries, kinds) where kind != .other || entry.escapesRoot {
+            guard !entry.escapesRoot, kind != .unexpectedYAML else { return nil }
+            read.append((entry.path, kind))
         }
-        guard read.count == snapshot.files.count,
-            read.allSatisfy({ !$0.escapesRoot && snapshot.files[$0.path] != nil && CatalogFileKind(path: $0.path) != .unexpectedYAML })
-        else { return nil }
+        guard read.count == snapshot.files.count else { return nil }
 
         // A file whose identity is the one recorded is unchanged; any other is read and hashed.
-        let paths = read.map(\.path)
-        let looks = timings.measure("identities") { Parallel.map(paths.count) { index -> (identity: SourceIdentity?, sha256: String?) in
-            let path = paths[index]
-            let identity = fileSystem.identity(of: path)
-            let recorded = snapshot.files[path]!
-            if let identity, identity == recorded.identity { return (identity, recorded.sha256) }
-            guard let bytes = try? fileSystem.read(path, limit: CatalogLimits().maxFileBytes),
-                bytes.count <= CatalogLimits().maxFileBytes
-            else { return (identity, nil) }
-            return (identity, Manifest.sha256(bytes))
-        } }
+        let looks = timings.measure("identities") {
+            Parallel.map(read) { file -> (identity: SourceIdentity?, sha256: String, changed: Bool)? in
+                guard let recorded = snapshot.files[file.path] else { return nil }
+                let identity = fileSystem.identity(of: file.path)
+                if let identity, identity == recorded.identity { return (identity, recorded.sha256, false) }
+                guard let bytes = try? fileSystem.read(file.path, limit: CatalogLimits().maxFileBytes),
+                    bytes.count <= CatalogLimits().maxFileBytes
+                else { return nil }
+                let sha256 = Manifest.sha256(bytes)
+                return (identity, sha256, sha256 != recorded.sha256)
+            }
+        }
         var digests: [String: String] = [:]
         var identities: [String: SourceIdentity] = [:]
+        var kindOf: [String: CatalogFileKind] = [:]
         var edited: Set<String> = []
-        digests.reserveCapacity(paths.count)
-        for (path, look) in zip(paths, looks) {
-            guard let sha256 = look.sha256 else { return nil }
-            digests[path] = sha256
-            if let identity = look.identity, identity.isSettled(before: startedAt) { identities[path] = identity }
-            if sha256 != snapshot.files[path]!.sha256 {
-                guard case .practice(_, let item) = CatalogFileKind(path: path) else { return nil }
+        var editedFiles: [String] = []
+        digests.reserveCapacity(read.count)
+        identities.reserveCapacity(read.count)
+        kindOf.reserveCapacity(read.count)
+        for (file, look) in zip(read, looks) {
+            guard let look else { return nil }
+            digests[file.path] = look.sha256
+            kindOf[file.path] = file.kind
+            if let identity = look.identity, identity.isSettled(before: startedAt) { identities[file.path] = identity }
+            if look.changed {
+                guard case .practice(_, let item) = file.kind else { return nil }
                 edited.insert(item)
+                editedFiles.append(file.path)
             }
         }
 
         let order = snapshot.items.map(\.summary.key)
-        guard edited.allSatisfy(Set(order).contains) else { return nil }
+        guard edited.isSubset(of: order) else { return nil }
         let (items, bundles) = scope(of: edited, in: snapshot)
-        let shown = read.filter { entry in
-            switch CatalogFileKind(path: entry.path) {
+        let shown = zip(entries, kinds).filter { entry, kind in
+            switch kind {
             case .item(let key), .practice(_, let key): items.contains(key)
             case .bundle(let key): bundles.contains(key)
+            case .other: false
             default: true
             }
-        }
+        }.map(\.0)
         let (check, merged, stageTimings) = try BuildPipeline.stages(FilteredFileSystem(base: fileSystem, entries: shown))
         timings.append(stageTimings)
         // What a full build would report is nothing, as the last build reported nothing, and
@@ -88,9 +98,7 @@ enum IncrementalFrontEnd {
         else { return nil }
         // Each edited practice is still its item's (the path says which item it is for).
         let practices = Set(merged.items.flatMap { $0.practices.map(\.practice.file) })
-        for path in paths where digests[path] != snapshot.files[path]!.sha256 {
-            guard practices.contains(path) else { return nil }
-        }
+        guard editedFiles.allSatisfy(practices.contains) else { return nil }
 
         let fresh = timings.measure("summary") { CatalogSummary(merged) }
         let freshItems = Dictionary(fresh.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -101,7 +109,7 @@ enum IncrementalFrontEnd {
         var result = check
         result.summary = snapshot.counts
         return Outcome(
-            check: result, standard: merged, summary: summary, layout: snapshot.layout(digests: digests),
+            check: result, standard: merged, summary: summary, layout: snapshot.layout(digests: digests, kinds: kindOf),
             identities: identities,
             merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
             changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),
