@@ -289,6 +289,10 @@ public final class BuildCache: @unchecked Sendable {
                 }
             },
         ]
+        // The snapshot encoded meanwhile, on whichever core is free first.
+        let kept = lock.withLock { snapshot }
+        let snapshotBytes = Once { kept?.bytes }
+        DispatchQueue.global().async { _ = snapshotBytes.value }
         let lines = head + Parallel.map(sections.count) { sections[$0]() }.joined()
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
@@ -306,10 +310,10 @@ public final class BuildCache: @unchecked Sendable {
             }
             // A unit whose files cannot be recorded would be missing from a rebuild that
             // takes every unit it did not merge from the index: no snapshot then.
-            if let snapshot = lock.withLock({ snapshot }), recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
+            if let bytes = snapshotBytes.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
                 let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(snapshotTemporary)
-                _ = try FileWriting.create(snapshotTemporary, bytes: snapshot.bytes)
+                _ = try FileWriting.create(snapshotTemporary, bytes: bytes)
                 guard rename(snapshotTemporary, snapshotPath) == 0 else {
                     unlink(snapshotTemporary)
                     return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"

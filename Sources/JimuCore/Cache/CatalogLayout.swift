@@ -15,20 +15,22 @@ public struct CatalogLayout: Sendable {
     let practiceFiles: [String: [String]]
     let sharedFiles: [String]
 
-    /// `kinds`: each file's kind, by path, where the caller knows them already.
+    /// `files`: every file of `digests` with its kind, where the caller knows them already
+    /// (a listing: in byte order, as listings come).
     public init(
         digests: [String: String], items: [(key: String, preconditions: [String])], bundles: [(key: String, items: [String])],
-        kinds: [String: CatalogFileKind]? = nil
+        files: [(path: String, kind: CatalogFileKind)]? = nil
     ) {
         self.digests = digests
         self.items = items
         self.bundles = bundles
-        let paths = digests.keys.sorted { $0.precedesInByteOrder($1) }
-        let found = kinds.map { kinds in paths.map { kinds[$0] ?? CatalogFileKind(path: $0) } }
-            ?? Parallel.map(paths) { CatalogFileKind(path: $0) }
+        var files = files ?? Parallel.map(Array(digests.keys)) { (path: $0, kind: CatalogFileKind(path: $0)) }
+        if !zip(files, files.dropFirst()).allSatisfy({ $0.path.precedesInByteOrder($1.path) }) {
+            files.sort { $0.path.precedesInByteOrder($1.path) }
+        }
         var practiceFiles: [String: [String]] = [:]
         var sharedFiles: [String] = []
-        for (path, kind) in zip(paths, found) {
+        for (path, kind) in files {
             if case .practice(_, let item) = kind { practiceFiles[item, default: []].append(path) } else { sharedFiles.append(path) }
         }
         self.practiceFiles = practiceFiles

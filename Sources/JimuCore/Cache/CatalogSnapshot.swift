@@ -60,10 +60,10 @@ struct CatalogSnapshot: Sendable, Equatable {
     var summary: CatalogSummary { CatalogSummary(items: items.map(\.summary), bundles: bundles) }
 
     /// The layout of the catalog the snapshot was taken of, with `digests` for its files.
-    func layout(digests: [String: String], kinds: [String: CatalogFileKind]) -> CatalogLayout {
+    func layout(digests: [String: String], files: [(path: String, kind: CatalogFileKind)]) -> CatalogLayout {
         CatalogLayout(
             digests: digests, items: items.map { ($0.summary.key, $0.preconditions) },
-            bundles: bundles.map { ($0.key, $0.index.items) }, kinds: kinds)
+            bundles: bundles.map { ($0.key, $0.index.items) }, files: files)
     }
 
     // MARK: On disk

@@ -58,16 +58,13 @@ enum IncrementalFrontEnd {
         }
         var digests: [String: String] = [:]
         var identities: [String: SourceIdentity] = [:]
-        var kindOf: [String: CatalogFileKind] = [:]
         var edited: Set<String> = []
         var editedFiles: [String] = []
         digests.reserveCapacity(read.count)
         identities.reserveCapacity(read.count)
-        kindOf.reserveCapacity(read.count)
         for (file, look) in zip(read, looks) {
             guard let look else { return nil }
             digests[file.path] = look.sha256
-            kindOf[file.path] = file.kind
             if let identity = look.identity, identity.isSettled(before: startedAt) { identities[file.path] = identity }
             if look.changed {
                 guard case .practice(_, let item) = file.kind else { return nil }
@@ -109,7 +106,7 @@ enum IncrementalFrontEnd {
         var result = check
         result.summary = snapshot.counts
         return Outcome(
-            check: result, standard: merged, summary: summary, layout: snapshot.layout(digests: digests, kinds: kindOf),
+            check: result, standard: merged, summary: summary, layout: snapshot.layout(digests: digests, files: read),
             identities: identities,
             merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
             changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),

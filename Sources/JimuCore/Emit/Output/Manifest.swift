@@ -48,11 +48,11 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// `hash(of:)` from each file's SHA-256 (`digests`, by path): one hash over every path
-    /// and its file's hash, in path order. Of hashes rather than bytes, so that a rebuild
+    /// and its file's hash, in the byte order of the paths. Of hashes rather than bytes, so that a rebuild
     /// reads only the files whose identity on disk changed.
     public static func hash(ofDigests digests: [String: String]) -> String {
         var hasher = SHA256()
-        for path in digests.keys.sorted() {
+        for path in digests.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
             hasher.update(data: Array(path.utf8) + [0] + Array((digests[path] ?? "").utf8) + [0])
         }
         return hex(hasher.finalize())
