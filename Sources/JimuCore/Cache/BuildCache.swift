@@ -55,8 +55,9 @@ public final class BuildCache: @unchecked Sendable {
     /// rebuild did not merge (`reuseUnmerged`).
     private var scopeContexts: [String: String] = [:]
     /// What this build read of the catalog, saved with the index for the next build; nil
-    /// when the catalog had diagnostics (the next build then reads it all).
-    private var snapshot: CatalogSnapshot?
+    /// when the catalog had diagnostics (the next build then reads it all). Made while the
+    /// index is written.
+    private var snapshot: (@Sendable () -> CatalogSnapshot)?
     private let rendersOnly: Set<CompileUnit>?
     /// A unit rendered though not in `rendersOnly`.
     private var renderedBeyond: String?
@@ -87,8 +88,8 @@ public final class BuildCache: @unchecked Sendable {
 
     private var snapshotPath: String { String(indexPath.dropLast(".index".count)) + ".snapshot" }
 
-    /// What this build read of the catalog, to be saved with the index.
-    func keep(_ snapshot: CatalogSnapshot?) { lock.withLock { self.snapshot = snapshot } }
+    /// What this build read of the catalog, to be made and saved with the index.
+    func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) { lock.withLock { self.snapshot = snapshot } }
 
     /// Where the output folder's previous tree is parked between builds, for the next build
     /// to bring up to date as its staging tree (`GeneratedTree.replace`): mostly links to the
@@ -289,9 +290,9 @@ public final class BuildCache: @unchecked Sendable {
                 }
             },
         ]
-        // The snapshot encoded meanwhile, on whichever core is free first.
+        // The snapshot made and encoded meanwhile, on whichever core is free first.
         let kept = lock.withLock { snapshot }
-        let snapshotBytes = Once { kept?.bytes }
+        let snapshotBytes = Once { kept?().bytes }
         DispatchQueue.global().async { _ = snapshotBytes.value }
         let lines = head + Parallel.map(sections.count) { sections[$0]() }.joined()
         let folder = (indexPath as NSString).deletingLastPathComponent

@@ -4,7 +4,11 @@ import Foundation
 /// emitting anything when the catalog has errors, so a broken catalog never reaches
 /// `generated/`.
 public struct BuildResult: Sendable {
+    /// The check. After a rebuild that merged only the edited practices' items
+    /// (`IncrementalFrontEnd`), its `catalog` and `sources` hold only the files it read; its
+    /// summary and diagnostics are the whole catalog's.
     public var check: CheckResult
+    /// The IR: after such a rebuild, only the items and bundles it merged.
     public var standard: StandardCatalog?
     /// Every output file, the manifest last listed among them, in path order.
     public var artifacts: [Artifact]
@@ -107,14 +111,14 @@ public enum BuildPipeline {
         {
             var timings = snapshotTimings
             timings.append(incremental.timings)
+            let (digests, identities) = (incremental.layout.digests, incremental.identities)
             let front = FrontEnd(
                 check: incremental.check, standard: incremental.standard, summary: incremental.summary,
                 layout: incremental.layout, merged: incremental.merged, changed: incremental.changed, timings: timings,
                 snapshot: { summary in
                     CatalogSnapshot(
-                        compiler: settings.compiler, counts: snapshot.counts, digests: incremental.layout.digests,
-                        identities: incremental.identities, summary: summary,
-                        links: snapshot.items.map { ($0.preconditions, $0.localFields) })
+                        compiler: settings.compiler, counts: snapshot.counts, digests: digests, identities: identities,
+                        summary: summary, links: snapshot.items.map { ($0.preconditions, $0.localFields) })
                 })
             do {
                 return try emit(front, cache: settings, onStage: onStage)
@@ -134,11 +138,11 @@ public enum BuildPipeline {
         let front = FrontEnd(
             check: check, standard: standard, summary: summary, layout: CatalogLayout(standard, digests: digests),
             merged: nil, changed: nil, timings: timings,
-            snapshot: { summary in
+            snapshot: { [counts = check.summary] summary in
                 // Each file as it was opened to be read, once it is past the clock's resolution.
                 let identities = fileSystem.identitiesRead.filter { $0.value.isSettled(before: startedAt) }
                 return CatalogSnapshot(
-                    compiler: settings?.compiler ?? "", counts: check.summary, digests: digests, identities: identities,
+                    compiler: settings?.compiler ?? "", counts: counts, digests: digests, identities: identities,
                     summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
             })
         return try emit(front, cache: settings, onStage: onStage)
@@ -157,7 +161,7 @@ public enum BuildPipeline {
         var changed: Set<CompileUnit>?
         var timings: StageTimings
         /// The snapshot of this build for the next one, of the summaries it emitted.
-        var snapshot: (CatalogSummary) -> CatalogSnapshot
+        var snapshot: @Sendable (CatalogSummary) -> CatalogSnapshot
     }
 
     private static func emit(_ front: FrontEnd, cache settings: CacheSettings?, onStage: (@Sendable (String) -> Void)?) throws
@@ -226,7 +230,8 @@ public enum BuildPipeline {
         }
         // A catalog with diagnostics is read whole by the next build, which reports them again.
         if let cache, check.diagnostics.isEmpty {
-            cache.keep(timings.measure("snapshot") { front.snapshot(summary) })
+            let snapshot = front.snapshot
+            cache.keep { snapshot(summary) }
         }
         try timings.measure("manifest file") {
             cache?.linkUnchanged(&artifacts, manifest: manifest)
