@@ -134,6 +134,33 @@ import Testing
         #expect(workspace.itemsMerged == Self.items)
     }
 
+    /// The snapshot is trusted only beside the index saved with it, which supplies every unit
+    /// the rebuild does not merge: with that index gone or replaced, the whole catalog.
+    @Test func aSnapshotBesideAnotherIndexOrNoneMeansAFullBuild() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        let index = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).first { $0.hasSuffix(".index") })
+        let path = workspace.cache + "/" + index
+        let saved = try #require(FileManager.default.contents(atPath: path))
+        // Gone; then another, valid index (of this output, with one unit fewer).
+        let lines = String(decoding: saved, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let fewer = lines.filter { !$0.hasPrefix("unit\tsite\titem:power-connection") }.joined(separator: "\n")
+        #expect(fewer.utf8.count < saved.count)
+        for replacement in [nil, Data(fewer.utf8)] {
+            let snapshot = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).first { $0.hasSuffix(".snapshot") })
+            let kept = try #require(FileManager.default.contents(atPath: workspace.cache + "/" + snapshot))
+            try workspace.build(into: "out")  // the snapshot and index of this build
+            let current = try #require(FileManager.default.contents(atPath: workspace.cache + "/" + snapshot))
+            #expect(current.count > 0 && kept.count > 0)
+            if let replacement { try replacement.write(to: URL(fileURLWithPath: path)) } else { try FileManager.default.removeItem(atPath: path) }
+            try workspace.edit(BuildCacheTests.practice) { $0 + "\n# edited\n" }
+            try workspace.build(into: "out")
+            #expect(workspace.itemsMerged == Self.items)
+            #expect(FileManager.default.fileExists(atPath: workspace.root.path + "/out/site/items/power-connection.html"))
+            try Self.expectFullBuildBytes(workspace)
+        }
+    }
+
     /// A unit the rebuild did not merge must come from the cache: when its file was changed
     /// by hand, the build reads the whole catalog and renders it again.
     @Test func anUnmergedUnitThatIsNotInTheCacheMeansAFullBuild() throws {
@@ -199,9 +226,13 @@ import Testing
         try workspace.build(into: "out")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).first { $0.hasSuffix(".snapshot") })
         let snapshot = try #require(CatalogSnapshot.read(workspace.cache + "/" + name))
-        var reader = SnapshotReader(Array(snapshot.bytes.dropLast(32)))
-        #expect(try CatalogSnapshot(reading: &reader) == snapshot)
+        var reader = SnapshotReader(snapshot.body)
+        var decoded = try CatalogSnapshot(reading: &reader)
         #expect(reader.isAtEnd)
+        #expect(decoded.index.isEmpty)  // not part of the body: the index saved beside it
+        #expect(snapshot.index.count == 64)
+        decoded.index = snapshot.index
+        #expect(decoded == snapshot)
         let (check, standard) = try BuildPipeline.standard(LocalFileSystem(root: workspace.catalog))
         let whole = try #require(standard)
         #expect(snapshot.summary == CatalogSummary(whole))

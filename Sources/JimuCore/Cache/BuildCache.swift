@@ -79,14 +79,19 @@ public final class BuildCache: @unchecked Sendable {
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
         previousFragments = index?.fragments ?? [:]
+        previousIndex = index?.sha256
     }
+
+    /// The SHA-256 of the index read back; nil when there was none to read. A snapshot is
+    /// trusted only beside the index saved with it (`CatalogSnapshot.index`).
+    let previousIndex: String?
 
     /// Where the snapshot of the catalog last built into `outputRoot` is kept.
     static func snapshotPath(folder: String, outputRoot: String) -> String {
         folder + "/" + String(indexName(outputRoot).dropLast(".index".count)) + ".snapshot"
     }
 
-    private var snapshotPath: String { String(indexPath.dropLast(".index".count)) + ".snapshot" }
+    private var snapshotPath: String { String(indexPath.dropLast(".index".count)) + ".snapshot" }  // as `snapshotPath(folder:outputRoot:)`
 
     /// What this build read of the catalog, to be made and saved with the index.
     func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) { lock.withLock { self.snapshot = snapshot } }
@@ -292,17 +297,19 @@ public final class BuildCache: @unchecked Sendable {
         ]
         // The snapshot made and encoded meanwhile, on whichever core is free first.
         let kept = lock.withLock { snapshot }
-        let snapshotBytes = Once { kept?().bytes }
+        let snapshotBytes = Once { kept?().body }
         DispatchQueue.global().async { _ = snapshotBytes.value }
         let lines = head + Parallel.map(sections.count) { sections[$0]() }.joined()
+        let indexBytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             unlink(temporary)  // left by a killed process of the same number
-            _ = try FileWriting.create(temporary, bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
-            // The snapshot first: an index never outlives the snapshot of its build, and a
-            // snapshot without its index is never read (`forgetRemovedOutputs` drops it).
+            _ = try FileWriting.create(temporary, bytes: indexBytes)
+            // The old snapshot goes before the index is replaced, and the new one is written
+            // after it, naming the index it goes with: a snapshot is never read beside another
+            // index than its own (`forgetRemovedOutputs` drops one whose index is gone).
             unlink(snapshotPath)
             guard rename(temporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -311,10 +318,10 @@ public final class BuildCache: @unchecked Sendable {
             }
             // A unit whose files cannot be recorded would be missing from a rebuild that
             // takes every unit it did not merge from the index: no snapshot then.
-            if let bytes = snapshotBytes.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
+            if let body = snapshotBytes.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
                 let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(snapshotTemporary)
-                _ = try FileWriting.create(snapshotTemporary, bytes: bytes)
+                _ = try FileWriting.create(snapshotTemporary, bytes: CatalogSnapshot.file(body: body, index: Manifest.sha256(indexBytes)))
                 guard rename(snapshotTemporary, snapshotPath) == 0 else {
                     unlink(snapshotTemporary)
                     return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"
@@ -383,7 +390,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private static func readIndex(_ path: String, compiler: String) -> (
-        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord]
+        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord], sha256: String
     )? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
@@ -421,7 +428,7 @@ public final class BuildCache: @unchecked Sendable {
         guard case .files(let files)? = parsed[0], case .units(let units)? = parsed[1],
             case .fragments(let fragments)? = parsed[2]
         else { return nil }
-        return (files, units, fragments)
+        return (files, units, fragments, Manifest.sha256(bytes))
     }
 
     private enum IndexSection {

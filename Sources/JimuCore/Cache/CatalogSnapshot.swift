@@ -28,6 +28,9 @@ struct CatalogSnapshot: Sendable, Equatable {
     }
 
     var compiler: String
+    /// The SHA-256 of the cache index saved with the snapshot (empty for one not read from
+    /// a file): a rebuild trusts the snapshot only beside that index.
+    var index = ""
     /// The check's counts: unchanged while the set of files is.
     var counts: CheckSummary
     var files: [String: File]
@@ -45,6 +48,7 @@ struct CatalogSnapshot: Sendable, Equatable {
         files = digests.reduce(into: [:]) { files, entry in
             files[entry.key] = File(identity: identities[entry.key], sha256: entry.value)
         }
+        precondition(summary.items.count == links.count, "one link per item")
         items = zip(summary.items, links).map { Item(summary: $0, preconditions: $1.preconditions, localFields: $1.localFields) }
         bundles = summary.bundles
     }
@@ -57,6 +61,7 @@ struct CatalogSnapshot: Sendable, Equatable {
         self.bundles = bundles
     }
 
+    /// The summaries the snapshot holds, as a catalog's (the tests compare them with a full build's).
     var summary: CatalogSummary { CatalogSummary(items: items.map(\.summary), bundles: bundles) }
 
     /// The layout of the catalog the snapshot was taken of, with `digests` for its files.
@@ -71,18 +76,27 @@ struct CatalogSnapshot: Sendable, Equatable {
     /// The snapshot in `path`, when it is one this version wrote (whether the same compiler
     /// did is for the caller to check, once it knows who it is).
     static func read(_ path: String) -> CatalogSnapshot? {
-        guard case .success(let read) = FileReading.read(path, limit: 1 << 30), read.bytes.count > 32 else { return nil }
+        guard case .success(let read) = FileReading.read(path, limit: 1 << 30), read.bytes.count > 32 + 64 else { return nil }
         // Its SHA-256 last: a snapshot damaged in a way that still decodes is not trusted.
-        let body = Array(read.bytes.dropLast(32))
-        guard SHA256.hash(data: body).elementsEqual(read.bytes.suffix(32)) else { return nil }
-        var reader = SnapshotReader(body)
-        guard let snapshot = try? CatalogSnapshot(reading: &reader), reader.isAtEnd else { return nil }
+        let signed = read.bytes.dropLast(32)
+        guard SHA256.hash(data: signed).elementsEqual(read.bytes.suffix(32)) else { return nil }
+        var reader = SnapshotReader(Array(signed.dropLast(64)))
+        guard var snapshot = try? CatalogSnapshot(reading: &reader), reader.isAtEnd else { return nil }
+        snapshot.index = String(decoding: signed.suffix(64), as: UTF8.self)
         return snapshot
     }
 
-    var bytes: [UInt8] {
+    /// The snapshot's fields, encoded.
+    var body: [UInt8] {
         var writer = SnapshotWriter(capacity: 1 << 20)
         write(to: &writer)
-        return writer.bytes + SHA256.hash(data: writer.bytes)
+        return writer.bytes
+    }
+
+    /// The file of a snapshot: its `body`, the SHA-256 (64 hexadecimal digits) of the index
+    /// saved with it, and the SHA-256 of both.
+    static func file(body: [UInt8], index: String) -> [UInt8] {
+        let signed = body + Array(index.utf8)
+        return signed + SHA256.hash(data: signed)
     }
 }

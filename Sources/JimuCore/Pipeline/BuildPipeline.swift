@@ -105,8 +105,9 @@ public enum BuildPipeline {
             let snapshot = snapshotTimings.measure("snapshot read", {
                 CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot))
             }),
-            let incremental = try IncrementalFrontEnd.run(
-                fileSystem, snapshot: snapshot, startedAt: startedAt, onStage: onStage),
+            // A catalog it cannot read is reported by the full front end, as a build without
+            // the cache reports it.
+            let incremental = try? IncrementalFrontEnd.run(fileSystem, snapshot: snapshot, startedAt: startedAt, onStage: onStage),
             snapshotTimings.measure("compiler identity", { snapshot.compiler == settings.compiler })
         {
             var timings = snapshotTimings
@@ -114,7 +115,8 @@ public enum BuildPipeline {
             let (digests, identities) = (incremental.layout.digests, incremental.identities)
             let front = FrontEnd(
                 check: incremental.check, standard: incremental.standard, summary: incremental.summary,
-                layout: incremental.layout, merged: incremental.merged, changed: incremental.changed, timings: timings,
+                layout: incremental.layout, merged: incremental.merged, changed: incremental.changed,
+                pairedIndex: snapshot.index, timings: timings,
                 snapshot: { summary in
                     CatalogSnapshot(
                         compiler: settings.compiler, counts: snapshot.counts, digests: digests, identities: identities,
@@ -137,7 +139,7 @@ public enum BuildPipeline {
         let summary = timings.measure("summary") { CatalogSummary(standard) }
         let front = FrontEnd(
             check: check, standard: standard, summary: summary, layout: CatalogLayout(standard, digests: digests),
-            merged: nil, changed: nil, timings: timings,
+            merged: nil, changed: nil, pairedIndex: nil, timings: timings,
             snapshot: { [counts = check.summary] summary in
                 // Each file as it was opened to be read, once it is past the clock's resolution.
                 let identities = fileSystem.identitiesRead.filter { $0.value.isSettled(before: startedAt) }
@@ -159,6 +161,9 @@ public enum BuildPipeline {
         var merged: Set<CompileUnit>?
         /// The only units this build may render; nil for any.
         var changed: Set<CompileUnit>?
+        /// The SHA-256 of the cache index the snapshot read was saved with: the cache must
+        /// read back that very index, as it supplies every unit not merged.
+        var pairedIndex: String?
         var timings: StageTimings
         /// The snapshot of this build for the next one, of the summaries it emitted.
         var snapshot: @Sendable (CatalogSummary) -> CatalogSnapshot
@@ -176,6 +181,9 @@ public enum BuildPipeline {
                     folder: settings.folder, outputRoot: settings.outputRoot,
                     units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed)
             }
+        }
+        if let paired = front.pairedIndex, cache?.previousIndex != paired {
+            throw UnitRenderer.UnmergedUnit(unit: "the cache index saved with the snapshot")
         }
         let units = UnitRenderer(cache: cache)
         let templates = try GuideTemplates(
@@ -233,7 +241,7 @@ public enum BuildPipeline {
             let snapshot = front.snapshot
             cache.keep { snapshot(summary) }
         }
-        try timings.measure("manifest file") {
+        try timings.measure("link and sort") {
             cache?.linkUnchanged(&artifacts, manifest: manifest)
             artifacts.append(try manifest.artifact)
             artifacts.sort { $0.path.precedesInByteOrder($1.path) }

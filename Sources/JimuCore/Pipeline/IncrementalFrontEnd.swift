@@ -96,6 +96,8 @@ enum IncrementalFrontEnd {
         // Each edited practice is still its item's (the path says which item it is for).
         let practices = Set(merged.items.flatMap { $0.practices.map(\.practice.file) })
         guard editedFiles.allSatisfy(practices.contains) else { return nil }
+        // Each edited file was read twice (hashed, then decoded): the same bytes both times.
+        guard editedFiles.allSatisfy({ check.sources[$0].map(Manifest.sha256) == digests[$0] }) else { return nil }
 
         let fresh = timings.measure("summary") { CatalogSummary(merged) }
         let freshItems = Dictionary(fresh.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
