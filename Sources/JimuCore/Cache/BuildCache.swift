@@ -88,10 +88,15 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Where the snapshot of the catalog last built into `outputRoot` is kept.
     static func snapshotPath(folder: String, outputRoot: String) -> String {
-        folder + "/" + String(indexName(outputRoot).dropLast(".index".count)) + ".snapshot"
+        beside(folder + "/" + indexName(outputRoot), ".snapshot")
     }
 
-    private var snapshotPath: String { String(indexPath.dropLast(".index".count)) + ".snapshot" }  // as `snapshotPath(folder:outputRoot:)`
+    private var snapshotPath: String { Self.beside(indexPath, ".snapshot") }
+
+    /// The file named as the index `indexPath`, with `suffix` for `.index`.
+    private static func beside(_ indexPath: String, _ suffix: String) -> String {
+        String(indexPath.dropLast(".index".count)) + suffix
+    }
 
     /// What this build read of the catalog, to be made and saved with the index.
     func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) { lock.withLock { self.snapshot = snapshot } }
@@ -99,7 +104,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Where the output folder's previous tree is parked between builds, for the next build
     /// to bring up to date as its staging tree (`GeneratedTree.replace`): mostly links to the
     /// files of the current tree, so it costs little room.
-    public var spareTree: String { String(indexPath.dropLast(".index".count)) + ".tree" }
+    public var spareTree: String { Self.beside(indexPath, ".tree") }
 
     /// One index per output folder, named by a hash of its absolute path.
     static func indexName(_ outputRoot: String) -> String {
@@ -144,14 +149,15 @@ public final class BuildCache: @unchecked Sendable {
     /// context did, as the build cannot render it; it then builds again from the whole catalog.
     func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
         let contexts = lock.withLock { scopeContexts }
-        let keys = previousUnits.keys.filter { key in
-            guard let unit = CompileUnit(name: key.split(separator: "\t", maxSplits: 1).last.map(String.init) ?? "") else { return true }
-            return !merged.contains(unit)
-        }
-        let reused = Parallel.map(keys) { key -> [Artifact]? in
+        // Each record's key parsed once: `<scope>\t<unit>`.
+        let unmerged = previousUnits.keys.map { key -> (key: String, scope: String, unit: CompileUnit?) in
             let parts = key.split(separator: "\t", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let unit = CompileUnit(name: parts[1]), let context = contexts[parts[0]] else { return nil }
-            return reuse(scope: parts[0], unit: unit, context: context)
+            return (key, parts.first ?? "", parts.count == 2 ? CompileUnit(name: parts[1]) : nil)
+        }.filter { $0.unit.map { !merged.contains($0) } ?? true }
+        let keys = unmerged.map(\.key)
+        let reused = Parallel.map(unmerged) { record -> [Artifact]? in
+            guard let unit = record.unit, let context = contexts[record.scope] else { return nil }
+            return reuse(scope: record.scope, unit: unit, context: context)
         }
         var artifacts: [Artifact] = []
         for (key, files) in zip(keys, reused) {

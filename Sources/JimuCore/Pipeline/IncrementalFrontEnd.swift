@@ -45,31 +45,32 @@ enum IncrementalFrontEnd {
 
         // A file whose identity is the one recorded is unchanged; any other is read and hashed.
         let looks = timings.measure("identities") {
-            Parallel.map(read) { file -> (identity: SourceIdentity?, sha256: String, changed: Bool)? in
+            Parallel.map(read) { file -> (identity: SourceIdentity?, sha256: String, edit: [UInt8]?)? in
                 guard let recorded = snapshot.files[file.path] else { return nil }
                 let identity = fileSystem.identity(of: file.path)
-                if let identity, identity == recorded.identity { return (identity, recorded.sha256, false) }
+                if let identity, identity == recorded.identity { return (identity, recorded.sha256, nil) }
                 guard let bytes = try? fileSystem.read(file.path, limit: CatalogLimits().maxFileBytes),
                     bytes.count <= CatalogLimits().maxFileBytes
                 else { return nil }
                 let sha256 = Manifest.sha256(bytes)
-                return (identity, sha256, sha256 != recorded.sha256)
+                return (identity, sha256, sha256 == recorded.sha256 ? nil : bytes)
             }
         }
         var digests: [String: String] = [:]
         var identities: [String: SourceIdentity] = [:]
         var edited: Set<String> = []
-        var editedFiles: [String] = []
+        // The edited files' bytes, as hashed: the merge decodes these, not a second read.
+        var editedFiles: [String: [UInt8]] = [:]
         digests.reserveCapacity(read.count)
         identities.reserveCapacity(read.count)
         for (file, look) in zip(read, looks) {
             guard let look else { return nil }
             digests[file.path] = look.sha256
             if let identity = look.identity, identity.isSettled(before: startedAt) { identities[file.path] = identity }
-            if look.changed {
+            if let bytes = look.edit {
                 guard case .practice(_, let item) = file.kind else { return nil }
                 edited.insert(item)
-                editedFiles.append(file.path)
+                editedFiles[file.path] = bytes
             }
         }
 
@@ -84,7 +85,7 @@ enum IncrementalFrontEnd {
             default: true
             }
         }.map(\.0)
-        let (check, merged, stageTimings) = try BuildPipeline.stages(FilteredFileSystem(base: fileSystem, entries: shown))
+        let (check, merged, stageTimings) = try BuildPipeline.stages(FilteredFileSystem(base: fileSystem, entries: shown, known: editedFiles))
         timings.append(stageTimings)
         // What a full build would report is nothing, as the last build reported nothing, and
         // whatever these files had to say is said here: anything to say, and the full build
@@ -95,9 +96,7 @@ enum IncrementalFrontEnd {
         else { return nil }
         // Each edited practice is still its item's (the path says which item it is for).
         let practices = Set(merged.items.flatMap { $0.practices.map(\.practice.file) })
-        guard editedFiles.allSatisfy(practices.contains) else { return nil }
-        // Each edited file was read twice (hashed, then decoded): the same bytes both times.
-        guard editedFiles.allSatisfy({ check.sources[$0].map(Manifest.sha256) == digests[$0] }) else { return nil }
+        guard editedFiles.keys.allSatisfy(practices.contains) else { return nil }
 
         let fresh = timings.measure("summary") { CatalogSummary(merged) }
         let freshItems = Dictionary(fresh.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
