@@ -47,12 +47,15 @@ import Testing
     ///   the standard, 0% each, nothing to change.
     @Test func householdRegistrationReductionsPerLocality() throws {
         let report = try Self.golden(MergeReport.self, "merge.json")
-        let item = try #require(report.items.first { $0.key == "household-registration-newborn" })
-        #expect(
-            item.standard
-                == PracticeMeasures(
-                    fields: 5, handFilledFields: 4, materials: 2, submittedMaterials: 2, steps: 2, promisedLimit: 3,
-                    visits: 0))
+        let entry = try #require(report.items.first { $0.key == "household-registration-newborn" })
+        let standard = PracticeMeasures(
+            fields: 5, handFilledFields: 4, materials: 2, submittedMaterials: 2, steps: 2, promisedLimit: 3, visits: 0)
+        #expect(entry.standard == standard)
+        #expect(entry.practices == 2 && !entry.frameOnly)
+        #expect(entry.report == "reports/merge/household-registration-newborn.json")
+        // The index names the item's own report, which holds the rest.
+        let item = try Self.golden(MergeReport.ItemReport.self, "merge/household-registration-newborn.json")
+        #expect(item.key == entry.key && item.standard == standard)
         #expect(item.localities.map(\.locality) == ["330100", "330111"])
 
         let hangzhou = try #require(item.localities.first)
@@ -155,7 +158,7 @@ import Testing
         let (catalog, item) = try spec.merged()
         #expect(item.visits?.value == 2)
         let report = MergeReport(catalog)
-        let comparison = try #require(report.items.first?.localities.last)
+        let comparison = try #require(MergeReport.itemReport(item).localities.last)
         #expect(comparison.locality == "330200")
         #expect(comparison.reductions.visits == nil)
         #expect(report.localities.first { $0.code == "330200" }?.totals.visits == Self.reduction(0, 0, nil))
@@ -171,5 +174,10 @@ import Testing
         let fresh = try CanonicalJSON.encode(MergeReport(built))
         let golden = try String(contentsOf: Golden.root.appendingPathComponent("mini/reports/merge.json"), encoding: .utf8)
         #expect(fresh == golden)
+        for item in built.items {
+            let page = try String(
+                contentsOf: Golden.root.appendingPathComponent("mini/" + MergeReport.itemPath(item.key)), encoding: .utf8)
+            #expect(try CanonicalJSON.encode(MergeReport.itemReport(item)) == page)
+        }
     }
 }

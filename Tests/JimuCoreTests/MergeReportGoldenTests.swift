@@ -125,7 +125,10 @@ enum Golden {
 }
 
 @Suite struct MergeReportGoldenTests {
-    static let reportPaths = ["reports/merge.md", "reports/merge.json", "reports/kpi.json"]
+    static let miniItems = ["birth-medical-certificate", "household-registration-newborn", "vaccination-certificate"]
+    static let reportPaths =
+        ["reports/merge.md", "reports/merge.json", "reports/kpi.json"]
+        + miniItems.flatMap { [MergeReport.itemPath($0), MergeReportMarkdown.itemPath($0)] }
 
     static func buildMini() throws -> BuildResult {
         let files = CatalogFixtures.miniFiles()
@@ -146,8 +149,14 @@ enum Golden {
         guard !Golden.isRecording else { return }
         let merge = try Data(contentsOf: Golden.root.appendingPathComponent("mini/reports/merge.json"))
         let report = try JSONDecoder().decode(MergeReport.self, from: merge)
-        #expect(report.items.map(\.key) == ["birth-medical-certificate", "household-registration-newborn", "vaccination-certificate"])
+        #expect(report.items.map(\.key) == Self.miniItems)
         #expect(try CanonicalJSON.encode(report) == String(decoding: merge, as: UTF8.self))
+        for entry in report.items {
+            let page = try Data(contentsOf: Golden.root.appendingPathComponent("mini/" + entry.report))
+            let item = try JSONDecoder().decode(MergeReport.ItemReport.self, from: page)
+            #expect(item.key == entry.key)
+            #expect(try CanonicalJSON.encode(item) == String(decoding: page, as: UTF8.self))
+        }
         let kpi = try Data(contentsOf: Golden.root.appendingPathComponent("mini/reports/kpi.json"))
         let figures = try JSONDecoder().decode(ReformFigures.self, from: kpi)
         #expect(try CanonicalJSON.encode(figures) == String(decoding: kpi, as: UTF8.self))
@@ -223,7 +232,8 @@ enum Golden {
     static let hostileName = "A|B *bold* _em_ <script>alert(1)</script> [click](javascript:alert(1)) `code` &amp;\n# second line"
     static let hostileLocality = "X|Y市 <script>x</script> [l](javascript:y)"
 
-    static func hostileReport() throws -> (markdown: String, json: String) {
+    /// The hostile item's page and report, and the index of both.
+    static func hostileReport() throws -> (markdown: String, index: String, json: String, itemJSON: String) {
         let spec = MergeCatalog(
             label: "hostile",
             item: .init(name: hostileName, nameEN: "# Heading | *en* <img src=x onerror=alert(1)>"),
@@ -232,33 +242,71 @@ enum Golden {
         let files = spec.files.mapValues { Array($0.utf8) }
         let result = try BuildPipeline.run(InMemoryFileSystem(bytes: files))
         expectNoDiagnostics(result.check, files: files)
-        let markdown = try #require(result.artifacts.first { $0.path == "reports/merge.md" })
-        let json = try #require(result.artifacts.first { $0.path == "reports/merge.json" })
-        return (String(decoding: markdown.contents, as: UTF8.self), String(decoding: json.contents, as: UTF8.self))
+        func text(_ path: String) throws -> String {
+            String(decoding: try #require(result.artifacts.first { $0.path == path }).contents, as: UTF8.self)
+        }
+        let key = try #require(result.standard?.items.first?.key)
+        return (
+            try text(MergeReportMarkdown.itemPath(key)), try text(MergeReportMarkdown.path), try text(MergeReport.path),
+            try text(MergeReport.itemPath(key))
+        )
     }
 
-    /// `reports/merge.json` writes its items without `Encodable`: the bytes must still be
-    /// `CanonicalJSON`'s, for real reports and for every kind of text and absent value.
+    /// The merge report and its items' reports are written without `Encodable`: the bytes
+    /// must still be `CanonicalJSON`'s, for real reports and for every kind of text and
+    /// absent value.
     @Test func mergeJSONIsCanonicalJSONByteForByte() throws {
         let mini = try #require(try BuildPipeline.standard(InMemoryFileSystem(bytes: CatalogFixtures.miniFiles())).standard)
-        let hostile = try JSONDecoder().decode(MergeReport.self, from: Data(Self.hostileReportJSON.utf8))
+        let hostile = try JSONDecoder().decode(MergeReport.self, from: Data(Self.hostileIndexJSON.utf8))
         for report in [MergeReport(mini), hostile] {
-            #expect(try report.canonicalJSON() == Array(try CanonicalJSON.encode(report).utf8))
+            #expect(report.canonicalJSON() == Array(try CanonicalJSON.encode(report).utf8))
         }
-        let (_, built) = try Self.hostileReport()
-        let decoded = try JSONDecoder().decode(MergeReport.self, from: Data(built.utf8))
-        #expect(try CanonicalJSON.encode(decoded) == built)
+        let hostileItems = try JSONDecoder().decode([MergeReport.ItemReport].self, from: Data(Self.hostileReportJSON.utf8))
+        for item in mini.items.map(MergeReport.itemReport) + hostileItems {
+            #expect(item.canonicalJSON() == Array(try CanonicalJSON.encode(item).utf8))
+        }
+        let (_, _, index, itemJSON) = try Self.hostileReport()
+        let decoded = try JSONDecoder().decode(MergeReport.self, from: Data(index.utf8))
+        #expect(try CanonicalJSON.encode(decoded) == index)
+        let item = try JSONDecoder().decode(MergeReport.ItemReport.self, from: Data(itemJSON.utf8))
+        #expect(try CanonicalJSON.encode(item) == itemJSON)
     }
 
-    /// Control characters, quotes, slashes, DEL, line and paragraph separators, emoji; empty
-    /// lists; optionals present and absent; decimals with and without fractions.
-    static let hostileReportJSON = #"""
-        {"rules": {"r": "x"}, "tie_break": "t", "localities": [], "totals": {
+    /// An index with hostile text in every string a catalog can put there.
+    static let hostileIndexJSON = #"""
+        {"rules": {"r": "x", "b\u0001": "y\"</script>"}, "tie_break": "t\u2028", "totals": {
           "hand_filled_fields": {"before": 1, "after": 0, "removed": 1, "percent": 100},
           "submitted_materials": {"before": 0, "after": 0, "removed": 0},
           "steps": {"before": 3, "after": 2, "removed": 1, "percent": 33.3},
           "days": {"before": 7, "after": 9, "removed": -2, "percent": -28.57}},
+         "localities": [
+          {"code": "330100", "name": {"zh": "杭州\u0003", "en": "\\ \/"}, "practices": 2,
+           "adopted": [{"item": "k\u001f", "dimension": "sharing:a.b"}, {"item": "b", "dimension": "form"}],
+           "totals": {"hand_filled_fields": {"before": 2, "after": 1, "removed": 1, "percent": 50},
+             "submitted_materials": {"before": 0, "after": 0, "removed": 0},
+             "steps": {"before": 3, "after": 2, "removed": 1, "percent": 33.3},
+             "days": {"before": 5, "after": 3, "removed": 2, "percent": 40}}},
+          {"code": "330200", "name": {"zh": "温州"}, "practices": 0, "adopted": [],
+           "totals": {"hand_filled_fields": {"before": 0, "after": 0, "removed": 0},
+             "submitted_materials": {"before": 0, "after": 0, "removed": 0},
+             "steps": {"before": 0, "after": 0, "removed": 0},
+             "days": {"before": 0, "after": 0, "removed": 0},
+             "visits": {"before": 1, "after": 0, "removed": 1, "percent": 100}}}],
          "items": [
+          {"key": "k\u0001\u001f\"\\/", "code": "c\u007f\u2028\u2029", "name": {"zh": "名\n\t\r\b\f😀"},
+           "department": "", "statutory_limit": 20, "frame_only": true, "practices": 0, "report": "reports/merge/k.json",
+           "standard": {"fields": 0, "hand_filled_fields": 0, "materials": 0, "submitted_materials": 0, "steps": 0}},
+          {"key": "b", "code": "330100", "name": {"zh": "甲", "en": "A </script> & 'q'"},
+           "department": "d", "statutory_limit": 5, "frame_only": false, "practices": 2, "report": "reports/merge/b.json",
+           "standard": {"fields": 3, "hand_filled_fields": 1, "materials": 2, "submitted_materials": 1, "steps": 2,
+                        "promised_limit": 3, "visits": 0}}]}
+        """#
+
+    /// Items' reports with control characters, quotes, slashes, DEL, line and paragraph
+    /// separators, emoji; empty lists; optionals present and absent; decimals with and
+    /// without fractions.
+    static let hostileReportJSON = #"""
+         [
           {"key": "k\u0001\u001f\"\\/", "code": "c\u007f\u2028\u2029", "name": {"zh": "名\n\t\r\b\f😀"},
            "department": "", "statutory_limit": 20, "frame_only": true,
            "standard": {"fields": 0, "hand_filled_fields": 0, "materials": 0, "submitted_materials": 0, "steps": 0},
@@ -283,11 +331,11 @@ enum Golden {
                 "submitted_materials": {"before": 2, "after": 1, "removed": 1, "percent": 50},
                 "steps": {"before": 3, "after": 2, "removed": 1, "percent": 33.3},
                 "days": {"before": 5, "after": 3, "removed": 2, "percent": 40},
-                "visits": {"before": 1, "after": 0, "removed": 1, "percent": 100}}}]}]}
+                "visits": {"before": 1, "after": 0, "removed": 1, "percent": 100}}}]}]
         """#
 
     @Test func markdownShowsHostileNamesAsText() throws {
-        let (markdown, json) = try Self.hostileReport()
+        let (markdown, index, _, json) = try Self.hostileReport()
         // No raw HTML.
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("<img"))
@@ -303,7 +351,7 @@ enum Golden {
         #expect(markdown.contains("\\`code\\`"))
         #expect(markdown.contains("&amp;amp;"))
         // The heading shows the whole name on one line, pipes escaped.
-        let heading = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("### A") })
+        let heading = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("# A") })
         #expect(heading.contains("A\\|B"))
         #expect(heading.contains("&amp;amp; # second line"))  // a line break in a name cannot start a heading
         #expect(heading.contains("— \\# Heading \\| \\*en\\* &lt;img src=x onerror=alert(1)>"))
@@ -311,15 +359,21 @@ enum Golden {
         // table has as many cells as its header.
         #expect(markdown.contains("X\\|Y市 &lt;script>x&lt;/script> \\[l\\](javascript:y) (330100)"))
         expectWellFormedTables(markdown)
+        // The index links the page under the escaped name, in a well-formed table.
+        #expect(!index.contains("<script"))
+        #expect(index.contains("[A\\|B \\*bold\\*"))
+        expectWellFormedTables(index)
         // The JSON report keeps the name as it is: JSON escaping is the encoder's.
-        let report = try JSONDecoder().decode(MergeReport.self, from: Data(json.utf8))
-        #expect(report.items.first?.name.zh == Self.hostileName)
+        let report = try JSONDecoder().decode(MergeReport.ItemReport.self, from: Data(json.utf8))
+        #expect(report.name.zh == Self.hostileName)
     }
 
     @Test func miniMarkdownTablesAreWellFormed() throws {
         let result = try Self.buildMini()
-        let markdown = try #require(result.artifacts.first { $0.path == "reports/merge.md" })
-        expectWellFormedTables(String(decoding: markdown.contents, as: UTF8.self))
+        for path in Self.reportPaths where path.hasSuffix(".md") {
+            let markdown = try #require(result.artifacts.first { $0.path == path })
+            expectWellFormedTables(String(decoding: markdown.contents, as: UTF8.self))
+        }
     }
 
     /// Every table row has the header's number of cells, counting only unescaped pipes.

@@ -318,7 +318,7 @@ import Testing
         #expect(spread.rule == .provinceWideSharing)
         // The report lists the sharing and credits 330100 with it.
         let report = MergeReport(catalog)
-        let itemReport = try #require(report.items.first)
+        let itemReport = MergeReport.itemReport(item)
         #expect(itemReport.sharedFields.map(\.id) == ["a"])
         #expect(itemReport.sharedFields.first?.locality == "330100")
         #expect(itemReport.sharedFields.first?.at == "\(MergeCatalog.practiceFile("330100")):4:14")
@@ -363,7 +363,7 @@ import Testing
         #expect(m6.provenance.rule == .legalMinimum)
         #expect(m6.provenance.line == 14)
         #expect(item.addedBack == ["h", "m6"])
-        let report = try #require(MergeReport(catalog).items.first)
+        let report = MergeReport.itemReport(item)
         #expect(report.addedBack == ["h", "m6"])
         // The decision describes the standard with the law's fields back.
         #expect(item.decision(.form)?.summary == "2 fields, 2 by hand")
@@ -379,7 +379,7 @@ import Testing
         let (catalog, item) = try spec.merged()
         #expect(item.form.map(\.provenance.rule) == [.pinned, .pinned])
         #expect(item.form.map(\.provenance.locality) == ["330200", "330200"])
-        let report = try #require(MergeReport(catalog).items.first)
+        let report = MergeReport.itemReport(item)
         #expect(report.decisions.first { $0.dimension == "form" }?.rule == "pinned")
         #expect(MergeRule.pinned.explanation.contains("pinned"))
     }
@@ -444,8 +444,9 @@ import Testing
         #expect(item.promisedLimit.provenance.rule == .frameOnly)
         #expect(item.promisedLimit.provenance.file == MergeCatalog.itemFile)
         #expect(item.promisedLimit.provenance.line == 11)  // statutory_limit
-        let report = try #require(MergeReport(catalog).items.first)
+        let report = MergeReport.itemReport(item)
         #expect(report.frameOnly)
+        #expect(MergeReport(catalog).items.first?.frameOnly == true)
         #expect(report.localities.isEmpty)
         #expect(report.decisions.allSatisfy { $0.rule == "frame-only" && $0.locality == nil && $0.alternatives.isEmpty })
         expectMergeGuarantees(item, in: catalog)

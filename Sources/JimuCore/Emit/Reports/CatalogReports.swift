@@ -10,9 +10,9 @@ public struct CatalogReports: Sendable {
         self.init(catalog, summary: CatalogSummary(catalog))
     }
 
-    /// The item reports of `catalog`'s items; everything summed over the catalog of `summary`.
+    /// Everything summed over the catalog of `summary`; the localities of `catalog`.
     public init(_ catalog: StandardCatalog, summary: CatalogSummary) {
-        merge = MergeReport(catalog, summary: summary)
+        merge = MergeReport(summary, localities: catalog.localities)
         figures = ReformFigures(summary, localities: catalog.localities)
         bundles = BundleReport(summary)
     }

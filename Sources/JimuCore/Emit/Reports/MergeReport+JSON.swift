@@ -1,17 +1,90 @@
 import Foundation
 
-/// The merge report's items written with `PrettyJSONWriter`: the bytes `CanonicalJSON` gives
-/// them (keys in byte order, absent optionals left out), several times faster, as they are
-/// nearly all of `reports/merge.json`. A test compares the two on hostile text; a member
-/// added to one of these types must be added here too, or that test fails.
+/// The merge report and its items' reports written with `PrettyJSONWriter`: the bytes
+/// `CanonicalJSON` gives them (keys in byte order, absent optionals left out), several times
+/// faster, as they are tens of megabytes at province scale. A test compares the two on
+/// hostile text; a member added to one of these types must be added here too, or that test
+/// fails.
+extension MergeReport {
+    /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte.
+    public func canonicalJSON() -> [UInt8] {
+        var w = PrettyJSONWriter(capacity: 64 * 1024)
+        w.beginObject()
+        w.key("items")
+        w.array(items) { w, entry in entry.write(to: &w) }
+        w.key("localities")
+        w.array(localities) { w, locality in locality.write(to: &w) }
+        w.key("rules")
+        w.beginObject()
+        for (name, meaning) in rules.sorted(by: { $0.key.precedesInByteOrder($1.key) }) {
+            w.key(name)
+            w.string(meaning)
+        }
+        w.endObject()
+        w.key("tie_break")
+        w.string(tieBreak)
+        w.key("totals")
+        totals.write(to: &w)
+        w.endObject()
+        return w.bytes + [UInt8(ascii: "\n")]
+    }
+}
+
+extension MergeReport.ItemEntry {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("code")
+        w.string(code)
+        w.key("department")
+        w.string(department)
+        w.key("frame_only")
+        w.bool(frameOnly)
+        w.key("key")
+        w.string(key)
+        w.key("name")
+        name.write(to: &w)
+        w.key("practices")
+        w.int(practices)
+        w.key("report")
+        w.string(report)
+        w.key("standard")
+        standard.write(to: &w)
+        w.key("statutory_limit")
+        w.int(statutoryLimit)
+        w.endObject()
+    }
+}
+
+extension MergeReport.LocalityReport {
+    func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("adopted")
+        w.array(adopted) { w, adoption in
+            w.beginObject()
+            w.key("dimension")
+            w.string(adoption.dimension)
+            w.key("item")
+            w.string(adoption.item)
+            w.endObject()
+        }
+        w.key("code")
+        w.string(code)
+        w.key("name")
+        name.write(to: &w)
+        w.key("practices")
+        w.int(practices)
+        w.key("totals")
+        totals.write(to: &w)
+        w.endObject()
+    }
+}
+
 extension MergeReport.ItemReport {
-    /// The item as a member of the report's `items`, indented to that depth, with no line
-    /// break after it.
-    func spliceableJSON() -> [UInt8] {
-        var writer = PrettyJSONWriter(depth: 2, capacity: 16 * 1024)
-        writer.indentFirstLine()
+    /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte: the item's own file.
+    public func canonicalJSON() -> [UInt8] {
+        var writer = PrettyJSONWriter(capacity: 16 * 1024)
         write(to: &writer)
-        return writer.bytes
+        return writer.bytes + [UInt8(ascii: "\n")]
     }
 
     func write(to w: inout PrettyJSONWriter) {

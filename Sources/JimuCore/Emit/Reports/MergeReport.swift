@@ -1,10 +1,12 @@
-/// The merge report (`reports/merge.json`): per item what the standard chose and why, what
-/// it removes from each locality's practice, who must change; per locality what it
-/// contributed; province totals. A function of the IR alone, with stable key order.
+/// The merge report (`reports/merge.json`): the rules, province totals, per locality what it
+/// contributed, and an index of the items. Each item's own report, what the standard chose
+/// and why, what it removes from each locality's practice and who must change, is a file of
+/// its own (`reports/merge/<item>.json`, an `ItemReport`), so that an edit to one item
+/// rewrites its report and the totals, not the whole province's 118 MB. Stable key order.
 public struct MergeReport: Codable, Sendable {
     public var rules: [String: String]
     public var tieBreak: String
-    public var items: [ItemReport]
+    public var items: [ItemEntry]
     public var localities: [LocalityReport]
     public var totals: Reductions
 
@@ -44,6 +46,28 @@ public struct MergeReport: Codable, Sendable {
         }
     }
 
+    /// What the index lists of an item: its standard's measures, and where its report is.
+    public struct ItemEntry: Codable, Sendable {
+        public var key: String
+        public var code: String
+        public var name: LocalizedText
+        public var department: String
+        public var statutoryLimit: Int
+        public var frameOnly: Bool
+        public var practices: Int
+        public var standard: PracticeMeasures
+        /// The item's `ItemReport`, relative to the output folder.
+        public var report: String
+
+        enum CodingKeys: String, CodingKey {
+            case key, code, name, department
+            case statutoryLimit = "statutory_limit"
+            case frameOnly = "frame_only"
+            case practices, standard, report
+        }
+    }
+
+    /// One item's report (`reports/merge/<item>.json`).
     public struct ItemReport: Codable, Sendable {
         public var key: String
         public var code: String
@@ -83,21 +107,20 @@ public struct MergeReport: Codable, Sendable {
         public var totals: Reductions
     }
 
-    /// Every item of the catalog, in order: `items` holds the reports of those the build
-    /// merged, which is all of them unless a rebuild took the rest from the cache.
-    var order: [String] = []
-
     public init(_ standard: StandardCatalog) {
-        self.init(standard, summary: CatalogSummary(standard))
+        self.init(CatalogSummary(standard), localities: standard.localities)
     }
 
-    /// The items' reports of `standard`; the localities' and the province's totals of
-    /// `summary`, which covers every item of the catalog.
-    public init(_ standard: StandardCatalog, summary: CatalogSummary) {
+    /// The report of the catalog `summary` sums, whose localities are `localities`.
+    public init(_ summary: CatalogSummary, localities catalogLocalities: [Locality]) {
         rules = Dictionary(uniqueKeysWithValues: MergeRule.allCases.map { ($0.rawValue, $0.explanation) })
         tieBreak = MergeRule.tieBreak
-        items = Parallel.map(standard.items, Self.itemReport)
-        order = summary.items.map(\.key)
+        items = summary.items.map { item in
+            ItemEntry(
+                key: item.key, code: item.index.code, name: item.index.name, department: item.index.department,
+                statutoryLimit: item.statutoryLimit, frameOnly: item.practices.isEmpty, practices: item.practices.count,
+                standard: item.standard, report: Self.itemPath(item.key))
+        }
         var byLocality: [String: (practices: Int, adopted: Set<Adoption>, before: PracticeMeasures, after: PracticeMeasures)] = [:]
         var provinceBefore = PracticeMeasures.zero
         var provinceAfter = PracticeMeasures.zero
@@ -124,7 +147,7 @@ public struct MergeReport: Codable, Sendable {
                     Adoption(item: item.key, dimension: credit.dimension))
             }
         }
-        localities = standard.localities.map { locality in
+        localities = catalogLocalities.map { locality in
             let entry = byLocality[locality.code.value] ?? (0, [], .zero, .zero)
             return LocalityReport(
                 code: locality.code.value, name: locality.name, practices: entry.practices,
@@ -134,16 +157,8 @@ public struct MergeReport: Codable, Sendable {
         totals = Reductions(before: provinceBefore, after: provinceAfter)
     }
 
-    /// The report of each item of `order`, by key: what a fragment not taken from the cache
-    /// is rendered from.
-    /// The keys of `order`; a report decoded from JSON has none, and lists its items.
-    var itemOrder: [String] { order.isEmpty ? items.map(\.key) : order }
-
-    func itemReports() -> [String: ItemReport] {
-        Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    static func itemReport(_ item: StandardItem) -> ItemReport {
+    /// The report of one merged item: the content of its own file.
+    public static func itemReport(_ item: StandardItem) -> ItemReport {
         let standard = PracticeMeasures(standard: item)
         return ItemReport(
             key: item.key, code: item.frame.code.value, name: item.frame.name, department: item.frame.department.value,
@@ -196,26 +211,6 @@ extension MergeReport {
     /// Where the build writes it.
     public static let path = "reports/merge.json"
 
-    /// The UTF-8 of `CanonicalJSON.encode(self)`, byte for byte, with the items (nearly all of it: 118 MB
-    /// at province scale) written by `PrettyJSONWriter` on every core and spliced in at their depth.
-    public func canonicalJSON(units: UnitRenderer = .uncached) throws -> [UInt8] {
-        guard !itemOrder.isEmpty else { return Array(try CanonicalJSON.encode(self).utf8) }
-        var frame = self
-        frame.items = []
-        let skeleton = try CanonicalJSON.encode(frame)
-        let placeholder = "\"items\" : [\n\n  ]"
-        guard let slot = skeleton.range(of: placeholder) else { return Array(try CanonicalJSON.encode(self).utf8) }
-        // Each item written two levels deep on any core (or taken from the cache).
-        let reports = itemReports()
-        let encoded = try units.fragments(Self.path, itemOrder, unit: { .item($0) }) { key in
-            try UnitRenderer.unmerged(.item(key), reports[key]).spliceableJSON()
-        }
-        var bytes = Array(skeleton[..<slot.lowerBound].utf8)
-        bytes.reserveCapacity(encoded.parts.reduce(skeleton.utf8.count) { $0 + $1.count + 2 })
-        bytes += "\"items\" : [\n".utf8
-        encoded.append(to: &bytes, path: Self.path, separator: Array(",\n".utf8))
-        bytes += "\n  ]".utf8
-        bytes += skeleton[slot.upperBound...].utf8
-        return bytes
-    }
+    /// Where the build writes the report of item `key`.
+    public static func itemPath(_ key: String) -> String { "reports/merge/\(key).json" }
 }

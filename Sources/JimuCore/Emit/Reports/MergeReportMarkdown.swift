@@ -1,17 +1,32 @@
-/// The merge report for policy editors (`reports/merge.md`): the same content as
-/// `merge.json`, as tables that read well on any code host.
+/// The merge report for policy editors (`reports/merge.md`, and `reports/merge/<item>.md` per
+/// item): the same content as the JSON, as tables that read well on any code host. The index
+/// page links every item's page, and each page stays small at province scale.
 public enum MergeReportMarkdown {
     /// Where the build writes it.
     public static let path = "reports/merge.md"
 
-    public static func render(
-        _ report: MergeReport, figures: ReformFigures, localityNames: [String: String], units: UnitRenderer = .uncached
-    ) throws -> String {
-        let e = Markdown.escape
-        func locality(_ code: String?) -> String {
-            guard let code else { return "frame" }
-            return "\(e(localityNames[code] ?? code)) (\(code))"
+    /// Where the build writes the page of item `key`.
+    public static func itemPath(_ key: String) -> String { "reports/merge/\(key).md" }
+
+    /// A locality as the report names it: its Chinese name and code.
+    public struct LocalityNames: Sendable {
+        let names: [String: String]
+
+        public init(_ localities: [Locality]) {
+            names = Dictionary(localities.map { ($0.code.value, $0.name.zh) }, uniquingKeysWith: { first, _ in first })
         }
+
+        /// The cell text of `code`; the legal frame's when a choice came from no locality.
+        func label(_ code: String?) -> String {
+            guard let code else { return "frame" }
+            return "\(Markdown.escape(names[code] ?? code)) (\(code))"
+        }
+    }
+
+    /// The index page: rules, totals, reform figures, each item's standard with a link to its
+    /// page, and what each locality contributed.
+    public static func render(_ report: MergeReport, figures: ReformFigures, localityNames: LocalityNames) -> String {
+        let e = Markdown.escape
         var out = "# Merge report: the province standard\n\n"
         out += "One place innovates, the whole province shares: for every item the standard takes, per dimension, "
         out += "the best locality's practice, within the item's legal frame.\n\n"
@@ -33,12 +48,19 @@ public enum MergeReportMarkdown {
         out += "\nShares of visits count items whose visits are stated.\n\n"
 
         out += "## Items\n\n"
-        // Each item's section on any core, or from the cache when its unit did not change.
-        let reports = report.itemReports()
-        let sections = try units.fragments(path, report.itemOrder, unit: { .item($0) }) { key in
-            Array(itemSection(try UnitRenderer.unmerged(.item(key), reports[key]), locality: locality).utf8)
-        }
-        sections.append(to: &out, path: path)
+        out += "The standard of each item. Its page shows each choice with its source, and what each locality must change.\n\n"
+        out += Markdown.table(
+            ["Item", "Key", "Practices", "Fields by hand", "Materials submitted", "Steps", "Working days", "Visits"],
+            report.items.map { item in
+                let standard = item.standard
+                return [
+                    "[\(e(item.name.zh))](merge/\(item.key).md)", "`\(item.key)`",
+                    item.frameOnly ? "none: legal frame" : "\(item.practices)",
+                    "\(standard.handFilledFields)", "\(standard.submittedMaterials)", "\(standard.steps)",
+                    standard.promisedLimit.map(String.init) ?? "–", standard.visits.map(String.init) ?? "–",
+                ]
+            })
+        out += "\n"
 
         out += "## Localities\n\n"
         for entry in report.localities {
@@ -55,14 +77,14 @@ public enum MergeReportMarkdown {
         return out
     }
 
-    /// One item's section: its decisions, what the law added back, what is shared, and what
+    /// One item's page: its decisions, what the law added back, what is shared, and what
     /// each locality must change.
-    private static func itemSection(_ item: MergeReport.ItemReport, locality: (String?) -> String) -> String {
+    public static func render(_ item: MergeReport.ItemReport, localityNames: LocalityNames) -> String {
         let e = Markdown.escape
-        var out = ""
-        out += "### \(e(item.name.zh))"
+        let locality = localityNames.label
+        var out = "# \(e(item.name.zh))"
         if let en = item.name.en { out += " — \(e(en))" }
-        out += "\n\n`\(item.key)` · code \(e(item.code)) · department `\(item.department)` · "
+        out += "\n\n[Merge report](../merge.md) · `\(item.key)` · code \(e(item.code)) · department `\(item.department)` · "
         out += "statutory limit \(item.statutoryLimit) working days\n\n"
         if item.frameOnly {
             out += "No locality has a practice for this item: its standard comes from the legal frame alone.\n\n"

@@ -1,19 +1,26 @@
-/// Emits `reports/`: the merge report and the bundle report in Markdown and JSON, and the
-/// reform figures.
+/// Emits `reports/`: the merge report in Markdown and JSON (an index, and a report per item),
+/// the bundle report, and the reform figures.
 public enum ReportsEmitter {
     public static func emit(_ catalog: StandardCatalog, reports: CatalogReports? = nil, units: UnitRenderer = .uncached) throws
         -> [Artifact]
     {
         let reports = reports ?? CatalogReports(catalog)
         let (report, figures, bundles) = (reports.merge, reports.figures, reports.bundles)
-        let names = Dictionary(uniqueKeysWithValues: catalog.localities.map { ($0.code.value, $0.name.zh) })
+        let names = MergeReportMarkdown.LocalityNames(catalog.localities)
+        // Each item's report is its unit's: rendered when the item changed, else from the cache.
+        let items = units.artifacts("reports", catalog.items, unit: { .item($0.key) }) { item in
+            let itemReport = MergeReport.itemReport(item)
+            return [
+                Artifact(path: MergeReport.itemPath(item.key), utf8: itemReport.canonicalJSON()),
+                Artifact(path: MergeReportMarkdown.itemPath(item.key), text: MergeReportMarkdown.render(itemReport, localityNames: names)),
+            ]
+        }
         return [
-            Artifact(path: MergeReport.path, utf8: try report.canonicalJSON(units: units)),
-            Artifact(
-                path: MergeReportMarkdown.path, text: try MergeReportMarkdown.render(report, figures: figures, localityNames: names, units: units)),
+            Artifact(path: MergeReport.path, utf8: report.canonicalJSON()),
+            Artifact(path: MergeReportMarkdown.path, text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
             Artifact(path: "reports/bundles.json", text: try CanonicalJSON.encode(bundles)),
             Artifact(path: "reports/bundles.md", text: bundles.markdown()),
-        ]
+        ] + items
     }
 }
