@@ -21,18 +21,18 @@ import Glibc
 /// folder (`.jimu-cache/` by default). Deleting the folder costs one full build, nothing more.
 public final class BuildCache: @unchecked Sendable {
     /// A file of the output tree as the last build left it.
-    struct FileRecord: Equatable {
+    struct FileRecord: Equatable, Sendable {
         var sha256: String
         var identity: FileIdentity
     }
 
-    struct UnitRecord {
+    struct UnitRecord: Sendable {
         var digest: String
         var paths: [String]
     }
 
     /// A fragment's place: the output file it was written into, and where in it.
-    struct FragmentRecord {
+    struct FragmentRecord: Sendable {
         var digest: String
         var path: String
         var offset: Int
@@ -70,16 +70,36 @@ public final class BuildCache: @unchecked Sendable {
     /// empty cache: the build is then a full one.
     /// `renders`: the only units this build may render (a rebuild that merged part of the
     /// catalog: the units its edits changed); nil for any.
-    public init(folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil) {
+    /// `stored`: the index as `read` found it, when the build read it ahead (while it read
+    /// the catalog); read here otherwise.
+    public init(
+        folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil, stored: StoredIndex?? = nil
+    ) {
         self.outputRoot = outputRoot
         self.units = units
         rendersOnly = renders
         indexPath = folder + "/" + Self.indexName(outputRoot)
-        let index = Self.readIndex(indexPath, compiler: units.compiler)
+        let stored = stored ?? Self.readIndex(indexPath)
+        let index = stored?.compiler == units.compiler ? stored : nil
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
         previousFragments = index?.fragments ?? [:]
         previousIndex = index?.sha256
+    }
+
+    /// The index of the last build into an output folder, as read from the cache folder,
+    /// before the compiler that wrote it is compared with this one.
+    public struct StoredIndex: Sendable {
+        let compiler: String
+        let files: [String: FileRecord]
+        let units: [String: UnitRecord]
+        let fragments: [String: FragmentRecord]
+        let sha256: String
+    }
+
+    /// The index of `outputRoot` in `folder`; nil when there is none this version reads.
+    public static func read(folder: String, outputRoot: String) -> StoredIndex? {
+        readIndex(folder + "/" + indexName(outputRoot))
     }
 
     /// The SHA-256 of the index read back; nil when there was none to read. A snapshot is
@@ -395,14 +415,12 @@ public final class BuildCache: @unchecked Sendable {
         !path.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
     }
 
-    private static func readIndex(_ path: String, compiler: String) -> (
-        files: [String: FileRecord], units: [String: UnitRecord], fragments: [String: FragmentRecord], sha256: String
-    )? {
+    private static func readIndex(_ path: String) -> StoredIndex? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
         let bytes = [UInt8](data)
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
-        guard lines.count >= 3, text(lines[0]) == "jimu-cache 3", text(lines[1]) == "compiler\t" + compiler,
+        guard lines.count >= 3, text(lines[0]) == "jimu-cache 3", lines[1].starts(with: "compiler\t".utf8),
             text(lines[2]).hasPrefix("output\t")
         else { return nil }
         // `save` writes the three kinds of record one after the other: each kind is read on
@@ -434,7 +452,9 @@ public final class BuildCache: @unchecked Sendable {
         guard case .files(let files)? = parsed[0], case .units(let units)? = parsed[1],
             case .fragments(let fragments)? = parsed[2]
         else { return nil }
-        return (files, units, fragments, Manifest.sha256(bytes))
+        return StoredIndex(
+            compiler: text(lines[1].dropFirst("compiler\t".utf8.count)), files: files, units: units, fragments: fragments,
+            sha256: Manifest.sha256(bytes))
     }
 
     private enum IndexSection {

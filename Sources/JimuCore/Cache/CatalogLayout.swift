@@ -14,6 +14,11 @@ public struct CatalogLayout: Sendable {
     /// (in byte order).
     let practiceFiles: [String: [String]]
     let sharedFiles: [String]
+    /// Every file of `digests`, in byte order.
+    let paths: [String]
+
+    /// The catalog hash of the manifest (`Manifest.hash(ofDigests:)`).
+    var catalogHash: String { Manifest.hash(ofDigests: digests, ordered: paths) }
 
     /// `files`: every file of `digests` with its kind, where the caller knows them already
     /// (a listing: in byte order, as listings come).
@@ -35,6 +40,7 @@ public struct CatalogLayout: Sendable {
         }
         self.practiceFiles = practiceFiles
         self.sharedFiles = sharedFiles
+        paths = files.map(\.path)
     }
 
     /// The layout of a merged standard, whose files hash to `digests`.

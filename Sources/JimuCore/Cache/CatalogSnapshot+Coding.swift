@@ -4,10 +4,8 @@ extension CatalogSnapshot {
         w.string(Self.format)
         w.string(compiler)
         for count in [counts.files, counts.items, counts.localities, counts.practices, counts.bundles] { w.int(count) }
-        let paths = files.keys.sorted { $0.precedesInByteOrder($1) }
-        w.array(paths) { w, path in
-            let file = files[path]!
-            w.string(path)
+        w.array(files) { w, file in
+            w.string(file.path)
             w.string(file.sha256)
             w.optional(file.identity) { w, identity in identity.write(to: &w) }
         }
@@ -25,15 +23,11 @@ extension CatalogSnapshot {
         counts = CheckSummary(
             files: try r.int(), items: try r.int(), localities: try r.int(), practices: try r.int(), bundles: try r.int(),
             diagnostics: [])
-        var files: [String: File] = [:]
-        let count = try r.count()
-        files.reserveCapacity(count)
-        for _ in 0..<count {
+        files = try r.array { r in
             let path = try r.string()
             let sha256 = try r.string()
-            files[path] = File(identity: try r.optional { try SourceIdentity(reading: &$0) }, sha256: sha256)
+            return File(path: path, identity: try r.optional { try SourceIdentity(reading: &$0) }, sha256: sha256)
         }
-        self.files = files
         items = try r.array { r in
             Item(summary: try ItemSummary(reading: &r), preconditions: try r.strings(), localFields: try r.strings())
         }

@@ -13,6 +13,7 @@ struct CatalogSnapshot: Sendable, Equatable {
     static let format = "jimu-snapshot 1"
 
     struct File: Sendable, Equatable {
+        var path: String
         /// Nil where the file system does not tell (a catalog in memory): then the file is
         /// read and hashed to tell whether it changed.
         var identity: SourceIdentity?
@@ -33,33 +34,36 @@ struct CatalogSnapshot: Sendable, Equatable {
     var index = ""
     /// The check's counts: unchanged while the set of files is.
     var counts: CheckSummary
-    var files: [String: File]
+    /// Every catalog file, in the byte order of the paths: the order of a listing, which a
+    /// rebuild walks beside this one.
+    var files: [File]
     var items: [Item]
     var bundles: [BundleSummary]
 
-    /// The snapshot of a build whose files hash to `digests`; `links` are the preconditions
-    /// and local fields of the items of `summary`, in the same order.
+    /// The snapshot of a build of the catalog `layout` describes; `links` are the
+    /// preconditions and local fields of the items of `summary`, in the same order.
     init(
-        compiler: String, counts: CheckSummary, digests: [String: String], identities: [String: SourceIdentity],
+        compiler: String, counts: CheckSummary, layout: CatalogLayout, identities: [String: SourceIdentity],
         summary: CatalogSummary, links: [(preconditions: [String], localFields: [String])]
     ) {
         self.compiler = compiler
         self.counts = counts
-        files = digests.reduce(into: [:]) { files, entry in
-            files[entry.key] = File(identity: identities[entry.key], sha256: entry.value)
-        }
+        files = layout.paths.map { File(path: $0, identity: identities[$0], sha256: layout.digests[$0] ?? "") }
         precondition(summary.items.count == links.count, "one link per item")
         items = zip(summary.items, links).map { Item(summary: $0, preconditions: $1.preconditions, localFields: $1.localFields) }
         bundles = summary.bundles
     }
 
-    init(compiler: String, counts: CheckSummary, files: [String: File], items: [Item], bundles: [BundleSummary]) {
+    init(compiler: String, counts: CheckSummary, files: [File], items: [Item], bundles: [BundleSummary]) {
         self.compiler = compiler
         self.counts = counts
         self.files = files
         self.items = items
         self.bundles = bundles
     }
+
+    /// The file at `path`, if the catalog has one (for the tests).
+    func file(_ path: String) -> File? { files.first { $0.path == path } }
 
     /// The summaries the snapshot holds, as a catalog's (the tests compare them with a full build's).
     var summary: CatalogSummary { CatalogSummary(items: items.map(\.summary), bundles: bundles) }

@@ -22,11 +22,13 @@ enum IncrementalFrontEnd {
         /// The units the edits changed: the edited items and the bundles that reach them. The
         /// other merged units are there to be looked up, and come from the cache too.
         var changed: Set<CompileUnit>
+        /// The last build's snapshot, which the rest of the catalog comes from.
+        var snapshot: CatalogSnapshot
         var timings: StageTimings
     }
 
     static func run(
-        _ fileSystem: some CatalogFileSystem, snapshot: CatalogSnapshot, startedAt: Int64,
+        _ fileSystem: some CatalogFileSystem, snapshot lastSnapshot: () -> CatalogSnapshot?, startedAt: Int64,
         onStage: (@Sendable (String) -> Void)? = nil
     ) throws(CatalogIOError) -> Outcome? {
         var timings = StageTimings(onStage: onStage)
@@ -41,13 +43,17 @@ enum IncrementalFrontEnd {
             guard !entry.escapesRoot, kind != .unexpectedYAML else { return nil }
             read.append((entry.path, kind))
         }
-        guard read.count == snapshot.files.count else { return nil }
+        // Listed while the snapshot was read.
+        guard let snapshot = lastSnapshot(), read.count == snapshot.files.count else { return nil }
 
         // A file whose identity is the one recorded is unchanged; any other is read and hashed.
-        let looks = timings.measure("identities") {
-            Parallel.map(read) { file -> (identity: SourceIdentity?, sha256: String, edit: [UInt8]?)? in
-                guard let recorded = snapshot.files[file.path] else { return nil }
-                let identity = fileSystem.identity(of: file.path)
+        // Both lists are in byte order: the snapshot's file at the same place is the same file,
+        // or the catalog's files are not the same.
+        let looks = timings.measure("identities") { [read] in
+            let found = fileSystem.identities(of: read.map(\.path))
+            return Parallel.map(read.count) { index -> (identity: SourceIdentity?, sha256: String, edit: [UInt8]?)? in
+                let (file, recorded, identity) = (read[index], snapshot.files[index], found[index])
+                guard file.path == recorded.path else { return nil }
                 if let identity, identity == recorded.identity { return (identity, recorded.sha256, nil) }
                 guard let bytes = try? fileSystem.read(file.path, limit: CatalogLimits().maxFileBytes),
                     bytes.count <= CatalogLimits().maxFileBytes
@@ -111,7 +117,7 @@ enum IncrementalFrontEnd {
             identities: identities,
             merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
             changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),
-            timings: timings)
+            snapshot: snapshot, timings: timings)
     }
 
     /// The items and bundles a rebuild merges for edits to the practices of `edited`: the

@@ -10,6 +10,8 @@ public protocol CatalogFileSystem: Sendable {
     /// A listed file's identity on disk (links followed), for a rebuild to tell that it did
     /// not change without reading it; nil where the file system cannot tell.
     func identity(of path: String) -> SourceIdentity?
+    /// `identity(of:)` of each path, in order: a rebuild asks it of every catalog file.
+    func identities(of paths: [String]) -> [SourceIdentity?]
     /// The identity of each file as it was opened to be read (before its bytes were), for
     /// the snapshot of a build: a file changed while or after it was read then no longer has
     /// it. Empty where the file system cannot tell.
@@ -18,6 +20,7 @@ public protocol CatalogFileSystem: Sendable {
 
 extension CatalogFileSystem {
     public func identity(of path: String) -> SourceIdentity? { nil }
+    public func identities(of paths: [String]) -> [SourceIdentity?] { Parallel.map(paths) { identity(of: $0) } }
     public var identitiesRead: [String: SourceIdentity] { [:] }
 }
 

@@ -15,4 +15,5 @@ struct FilteredFileSystem<Base: CatalogFileSystem>: CatalogFileSystem {
     }
 
     func identity(of path: String) -> SourceIdentity? { base.identity(of: path) }
+    func identities(of paths: [String]) -> [SourceIdentity?] { base.identities(of: paths) }
 }

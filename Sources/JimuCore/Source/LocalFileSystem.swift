@@ -87,6 +87,31 @@ public struct LocalFileSystem: CatalogFileSystem {
         return SourceIdentity(info)
     }
 
+    /// Each file looked up from its folder (`fstatat`), each folder opened once per run of
+    /// its files, on every core: from the root, every one of a province's 43,000 lookups
+    /// walked the same folders again.
+    public func identities(of paths: [String]) -> [SourceIdentity?] {
+        let runs = stride(from: 0, to: paths.count, by: 512).map { $0..<Swift.min($0 + 512, paths.count) }
+        return Parallel.map(runs) { run -> [SourceIdentity?] in
+            var (folder, descriptor): (Substring?, Int32) = (nil, -1)
+            defer { if descriptor >= 0 { close(descriptor) } }
+            return run.map { index -> SourceIdentity? in
+                let path = paths[index]
+                let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+                let parent = slash.map { path[..<$0] } ?? ""
+                if parent != folder {
+                    if descriptor >= 0 { close(descriptor) }
+                    descriptor = open(parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    folder = parent
+                }
+                var info = stat()
+                let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+                guard descriptor >= 0, fstatat(descriptor, name, &info, 0) == 0 else { return nil }
+                return SourceIdentity(info)
+            }
+        }.flatMap { $0 }
+    }
+
     /// The names in a folder with their type (`S_IFREG` …) where the listing tells it,
     /// nil where it does not (`DT_UNKNOWN`); nil when the folder cannot be listed.
     static func namesAndTypes(in folder: String) -> [(name: String, type: mode_t?)]? {

@@ -48,14 +48,21 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// `hash(of:)` from each file's SHA-256 (`digests`, by path): one hash over every path
-    /// and its file's hash, in the byte order of the paths. Of hashes rather than bytes, so that a rebuild
-    /// reads only the files whose identity on disk changed.
-    public static func hash(ofDigests digests: [String: String]) -> String {
-        var hasher = SHA256()
-        for path in digests.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-            hasher.update(data: Array(path.utf8) + [0] + Array((digests[path] ?? "").utf8) + [0])
+    /// and its file's hash, in the byte order of the paths. Of hashes rather than bytes, so
+    /// that a rebuild reads only the files whose identity on disk changed. `ordered`: the
+    /// paths of `digests` already in byte order, when the caller has them (a layout does).
+    public static func hash(ofDigests digests: [String: String], ordered: [String]? = nil) -> String {
+        let paths = ordered ?? digests.keys.sorted(by: { $0.precedesInByteOrder($1) })
+        // One buffer, hashed once: an update per file cost more than the hashing.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paths.count * 128)
+        for path in paths {
+            bytes += path.utf8
+            bytes.append(0)
+            bytes += (digests[path] ?? "").utf8
+            bytes.append(0)
         }
-        return hex(hasher.finalize())
+        return hex(SHA256.hash(data: bytes))
     }
 
     /// `manifest.json`: `CanonicalJSON`'s bytes, written directly (a province's manifest
