@@ -54,10 +54,10 @@ public final class BuildCache: @unchecked Sendable {
     /// The context each emitter's scope was rendered under in this build, for the units a
     /// rebuild did not merge (`reuseUnmerged`).
     private var scopeContexts: [String: String] = [:]
-    /// What this build read of the catalog, saved with the index for the next build; nil
-    /// when the catalog had diagnostics (the next build then reads it all). Made while the
-    /// index is written.
-    private var snapshot: (@Sendable () -> CatalogSnapshot)?
+    /// What this build read of the catalog, encoded, saved with the index for the next
+    /// build; nil when the catalog had diagnostics (the next build then reads it all). Made
+    /// and encoded on a spare core while the tree is written.
+    private var snapshot: Once<[UInt8]>?
     private let rendersOnly: Set<CompileUnit>?
     /// A unit rendered though not in `rendersOnly`.
     private var renderedBeyond: String?
@@ -71,11 +71,14 @@ public final class BuildCache: @unchecked Sendable {
     /// `renders`: the only units this build may render (a rebuild that merged part of the
     /// catalog: the units its edits changed); nil for any.
     /// `stored`: the index as `read` found it, when the build read it ahead (while it read
-    /// the catalog); read here otherwise.
+    /// the catalog); read here otherwise. `old`: the output folder as it is, read ahead too,
+    /// which the cache checks its files against; each file is looked at here otherwise.
     public init(
-        folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil, stored: StoredIndex?? = nil
+        folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil, stored: StoredIndex?? = nil,
+        old: Once<GeneratedTree.OldTree>? = nil
     ) {
         self.outputRoot = outputRoot
+        oldTreeRead = old
         self.units = units
         rendersOnly = renders
         indexPath = folder + "/" + Self.indexName(outputRoot)
@@ -102,6 +105,11 @@ public final class BuildCache: @unchecked Sendable {
         readIndex(folder + "/" + indexName(outputRoot))
     }
 
+    private let oldTreeRead: Once<GeneratedTree.OldTree>?
+
+    /// The output folder as this build found it, when it read it ahead: for the write.
+    public var oldTree: GeneratedTree.OldTree? { oldTreeRead?.value }
+
     /// The SHA-256 of the index read back; nil when there was none to read. A snapshot is
     /// trusted only beside the index saved with it (`CatalogSnapshot.index`).
     let previousIndex: String?
@@ -118,8 +126,13 @@ public final class BuildCache: @unchecked Sendable {
         String(indexPath.dropLast(".index".count)) + suffix
     }
 
-    /// What this build read of the catalog, to be made and saved with the index.
-    func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) { lock.withLock { self.snapshot = snapshot } }
+    /// What this build read of the catalog, to be saved with the index: made and encoded
+    /// from now on, on whichever core is free, while the tree is written.
+    func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) {
+        let body = Once { snapshot().body }
+        lock.withLock { self.snapshot = body }
+        DispatchQueue.global().async { _ = body.value }
+    }
 
     /// Where the output folder's previous tree is parked between builds, for the next build
     /// to bring up to date as its staging tree (`GeneratedTree.replace`): mostly links to the
@@ -275,7 +288,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Whether the old tree's file is still what the last build wrote.
     private func isUnchanged(_ path: String, _ record: FileRecord) -> Bool {
         let full = outputRoot + "/" + path
-        guard let identity = FileIdentity(path: full) else { return false }
+        guard let identity = oldTreeRead.map({ $0.value.files[path] }) ?? FileIdentity(path: full) else { return false }
         return Self.matches(identity, record) { try? FileReading.read(full, limit: Int(record.identity.size)).get().bytes }
     }
 
@@ -300,9 +313,10 @@ public final class BuildCache: @unchecked Sendable {
     public func save(manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
         let head = ["jimu-cache 3", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
         let (recorded, fragments) = lock.withLock { (currentUnits, currentFragments) }
-        // The three kinds of record are sorted and spelt side by side: tens of thousands of
-        // lines, at the very end of a build, when nothing else is left to run.
-        let sections: [@Sendable () -> [String]] = [
+        // The three kinds of record, each spelt straight into bytes on a core of its own:
+        // tens of thousands of lines, at the very end of a build. In no particular order (a
+        // dictionary's), as the next build reads them into dictionaries again.
+        let sections: [@Sendable () -> [UInt8]] = [
             {
                 Self.lines(manifest.files) { path, sha in
                     guard Self.isRecordable(path), let identity = tree.written[path] else { return nil }
@@ -321,12 +335,8 @@ public final class BuildCache: @unchecked Sendable {
                 }
             },
         ]
-        // The snapshot made and encoded meanwhile, on whichever core is free first.
-        let kept = lock.withLock { snapshot }
-        let snapshotBytes = Once { kept?().body }
-        DispatchQueue.global().async { _ = snapshotBytes.value }
-        let lines = head + Parallel.map(sections.count) { sections[$0]() }.joined()
-        let indexBytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let snapshotBytes = lock.withLock { snapshot }
+        let indexBytes = Array((head.joined(separator: "\n") + "\n").utf8) + Parallel.map(sections.count) { sections[$0]() }.joined()
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
         do {
@@ -344,7 +354,7 @@ public final class BuildCache: @unchecked Sendable {
             }
             // A unit whose files cannot be recorded would be missing from a rebuild that
             // takes every unit it did not merge from the index: no snapshot then.
-            if let body = snapshotBytes.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
+            if let body = snapshotBytes?.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
                 let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(snapshotTemporary)
                 _ = try FileWriting.create(snapshotTemporary, bytes: CatalogSnapshot.file(body: body, index: Manifest.sha256(indexBytes)))
@@ -403,11 +413,19 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// One line of tab-separated fields per record that `fields` keeps, in the byte order of
-    /// the keys.
-    private static func lines<Record>(_ records: [String: Record], _ fields: (String, Record) -> [String]?) -> [String] {
-        // The keys sorted, not the records: moving a record retains and releases its strings.
-        records.keys.sorted { $0.precedesInByteOrder($1) }.compactMap { key in fields(key, records[key]!)?.joined(separator: "\t") }
+    /// One line of tab-separated fields per record that `fields` keeps.
+    private static func lines<Record>(_ records: [String: Record], _ fields: (String, Record) -> [String]?) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.count * 160)
+        for (key, record) in records {
+            guard let fields = fields(key, record) else { continue }
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(9) }
+                bytes += field.utf8
+            }
+            bytes.append(10)
+        }
+        return bytes
     }
 
     /// Tabs and line breaks separate the index's records: a path holding one is never cached.

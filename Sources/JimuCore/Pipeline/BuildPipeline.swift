@@ -106,9 +106,13 @@ public enum BuildPipeline {
         let lastSnapshot = settings.map { settings in
             Once { CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot)) }
         }
-        if let stored, let lastSnapshot {
+        // And the output folder as it is, which the cache checks its files against and the
+        // write brings up to date.
+        let oldTree = settings.map { settings in Once { GeneratedTree(root: settings.outputRoot).readOld() } }
+        if let stored, let lastSnapshot, let oldTree {
             DispatchQueue.global().async { _ = lastSnapshot.value }
             DispatchQueue.global().async { _ = stored.value }
+            DispatchQueue.global().async { _ = oldTree.value }
         }
         var snapshotTimings = StageTimings()
         if let settings, let lastSnapshot,
@@ -132,7 +136,7 @@ public enum BuildPipeline {
                         summary: summary, links: snapshot.items.map { ($0.preconditions, $0.localFields) })
                 })
             do {
-                return try emit(front, cache: settings, stored: stored?.value, onStage: onStage)
+                return try emit(front, cache: settings, stored: stored?.value, old: oldTree, onStage: onStage)
             } catch is UnitRenderer.UnmergedUnit {
                 // A unit it did not merge is not in the cache as it should be: the whole catalog.
             }
@@ -157,7 +161,7 @@ public enum BuildPipeline {
                     compiler: settings?.compiler ?? "", counts: counts, layout: layout, identities: identities,
                     summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
             })
-        return try emit(front, cache: settings, stored: stored?.value, onStage: onStage)
+        return try emit(front, cache: settings, stored: stored?.value, old: oldTree, onStage: onStage)
     }
 
     /// What the emitters read: the merged catalog (all of it, or in a rebuild the part that
@@ -179,9 +183,9 @@ public enum BuildPipeline {
         var snapshot: @Sendable (CatalogSummary) -> CatalogSnapshot
     }
 
-    /// `stored`: the cache index of the output folder, read ahead.
+    /// `stored`: the cache index of the output folder, read ahead; `old`: the folder itself.
     private static func emit(
-        _ front: FrontEnd, cache settings: CacheSettings?, stored: BuildCache.StoredIndex?,
+        _ front: FrontEnd, cache settings: CacheSettings?, stored: BuildCache.StoredIndex?, old: Once<GeneratedTree.OldTree>?,
         onStage: (@Sendable (String) -> Void)?
     ) throws -> BuildResult {
         let (check, standard, summary) = (front.check, front.standard, front.summary)
@@ -192,7 +196,7 @@ public enum BuildPipeline {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
                     units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed,
-                    stored: .some(stored))
+                    stored: .some(stored), old: old)
             }
         }
         if let paired = front.pairedIndex, cache?.previousIndex != paired {
@@ -256,8 +260,10 @@ public enum BuildPipeline {
         }
         try timings.measure("link and sort") {
             cache?.linkUnchanged(&artifacts, manifest: manifest)
-            artifacts.append(try manifest.artifact)
-            artifacts.sort { $0.path.precedesInByteOrder($1.path) }
+            artifacts = Parallel.sorted(artifacts) { $0.path.precedesInByteOrder($1.path) }
+            // The manifest lists them in that order, and goes where it sorts among them.
+            let listing = manifest.artifact(ordered: artifacts.map(\.path))
+            artifacts.insert(listing, at: artifacts.firstIndex { !$0.path.precedesInByteOrder(Manifest.path) } ?? artifacts.endIndex)
         }
         return BuildResult(
             check: check, standard: standard, artifacts: artifacts, manifest: manifest, timings: timings, cache: cache)

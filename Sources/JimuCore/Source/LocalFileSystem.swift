@@ -32,42 +32,56 @@ public struct LocalFileSystem: CatalogFileSystem {
         }
         let realRoot = Self.realPath(root) ?? root
         var entries: [CatalogFileEntry] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let names = Self.namesAndTypes(in: absolute) else {
-                throw CatalogIOError(path: absolute, reason: "cannot list folder")
+        try walk("", realRoot: realRoot, into: &entries)
+        return entries
+    }
+
+    /// Lists folder `relative` (and the folders in it, in place) into `entries`, in the byte
+    /// order of the paths: each folder's names sorted, a folder's as if it ended in `/`
+    /// (`a/x` comes after `a-b/x` and `a.b`, as `/` sorts after `-` and `.`). Sorting names
+    /// folder by folder is cheaper than sorting 43,000 paths at the end.
+    private func walk(_ relative: String, realRoot: String, into entries: inout [CatalogFileEntry]) throws(CatalogIOError) {
+        let absolute = relative.isEmpty ? root : root + "/" + relative
+        guard let names = Self.namesAndTypes(in: absolute) else {
+            throw CatalogIOError(path: absolute, reason: "cannot list folder")
+        }
+        var children: [(key: String, path: String, entry: CatalogFileEntry?)] = []
+        for (name, listedType) in names where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            // The folder listing gives the type on most file systems: no stat per file.
+            var type = listedType
+            let full = type == S_IFREG || type == S_IFDIR ? "" : root + "/" + path
+            if type == nil {
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                type = info.st_mode & S_IFMT
             }
-            for (name, listedType) in names where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                // The folder listing gives the type on most file systems: no stat per file.
-                var type = listedType
-                let full = type == S_IFREG || type == S_IFDIR ? "" : root + "/" + path
-                if type == nil {
-                    var info = stat()
-                    guard lstat(full, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT
+            if type == S_IFLNK {
+                guard let target = Self.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/")
+                else {
+                    children.append((name, path, CatalogFileEntry(path: path, escapesRoot: true)))
+                    continue
                 }
-                if type == S_IFLNK {
-                    guard let target = Self.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/")
-                    else {
-                        entries.append(CatalogFileEntry(path: path, escapesRoot: true))
-                        continue
-                    }
-                    var targetInfo = stat()
-                    if stat(full, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG {
-                        entries.append(CatalogFileEntry(path: path))
-                    }
-                    // A link to a folder inside the root is not followed: the folder is
-                    // listed where it really is, and following could loop.
-                } else if type == S_IFDIR {
-                    pending.append(path)
-                } else if type == S_IFREG {
-                    entries.append(CatalogFileEntry(path: path))
+                var targetInfo = stat()
+                if stat(full, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG {
+                    children.append((name, path, CatalogFileEntry(path: path)))
                 }
+                // A link to a folder inside the root is not followed: the folder is
+                // listed where it really is, and following could loop.
+            } else if type == S_IFDIR {
+                children.append((name + "/", path, nil))
+            } else if type == S_IFREG {
+                children.append((name, path, CatalogFileEntry(path: path)))
             }
         }
-        return entries.sorted { $0.path.precedesInByteOrder($1.path) }
+        children.sort { $0.key.precedesInByteOrder($1.key) }
+        for child in children {
+            if let entry = child.entry {
+                entries.append(entry)
+            } else {
+                try walk(child.path, realRoot: realRoot, into: &entries)
+            }
+        }
     }
 
     /// Up to one byte past `limit` (`FileReading`), so that a file too large is known as such.

@@ -27,6 +27,19 @@ final class TemporaryFolder {
 }
 
 @Suite struct LocalFileSystemTests {
+    /// The listing is in the byte order of whole paths, though it sorts folder by folder: a
+    /// folder's files come after names that sort before `/` (`-`, `.`, digits do not).
+    @Test func listsInTheByteOrderOfWholePaths() throws {
+        let folder = try TemporaryFolder()
+        let paths = ["a-b/x", "a/x", "a/y/z", "a/y-z", "a.b", "ab", "a0", "a", "b/c/d/e", "b/c.d", "b/c", "中/x", "é", "e\u{301}", "Z"]
+            .map { $0 == "a" || $0 == "b/c" ? "top/" + $0 + "/f" : "top/" + $0 }
+        for path in paths { try folder.write(path, "x") }
+        try folder.link("top/a/link", to: "x")
+        let listed = try LocalFileSystem(root: folder.url.path).listFiles().map(\.path)
+        let expected = (paths + ["top/a/link"]).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(listed == expected)
+    }
+
     /// The mini catalog copied into `catalog/`, with `outside/secret.yaml` next to it.
     static func catalogWithOutside() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()

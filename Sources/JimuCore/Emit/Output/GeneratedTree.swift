@@ -37,39 +37,37 @@ public struct GeneratedTree: Sendable {
     /// Writes `artifacts` (the manifest among them) as the new tree. `spare`: where the old
     /// tree is parked for the next build (on the same file system, or it is removed); nil
     /// to remove it. A spare inside the output folder is not used: taking it back would
-    /// change the tree before the switch.
-    public func replace(with artifacts: [Artifact], manifest: Manifest, spare proposed: String? = nil) throws(CatalogIOError)
-        -> Outcome
+    /// change the tree before the switch. `old`: the folder as `readOld` found it, when the
+    /// build read it ahead; read here otherwise.
+    public func replace(with artifacts: [Artifact], manifest: Manifest, spare proposed: String? = nil, old: OldTree? = nil)
+        throws(CatalogIOError) -> Outcome
     {
         try refuseReadOnlyRoot()
         try refuseNonFolderRoot()
         let spare = proposed.flatMap { Self.isInside($0, self.root) ? nil : $0 }
         takeBackSpare(spare)
-        // The old tree, the staging folder (a spare's entries, to be brought up to date) and
-        // the old manifest, read side by side.
-        let (root, staging) = (root, staging)
-        let reads = Parallel.map(3) { index -> Result<([Entry], Set<String>), CatalogIOError> in
-            switch index {
-            case 0: Result { () throws(CatalogIOError) in (try Self.entries(under: root, ifPresent: true), []) }
-            case 1: Result { () throws(CatalogIOError) in (try Self.entries(under: staging, ifPresent: true), []) }
-            default: .success(([], Set(GeneratedTree(root: root).readManifest()?.files.keys.map { $0 } ?? [])))
-            }
-        }
+        // The staging folder (a spare's entries, to be brought up to date) read on another
+        // core while the old tree is read and the plan made.
+        let staging = staging
+        let stagingEntries = Once { Result { () throws(CatalogIOError) in try Self.entries(under: staging, ifPresent: true) } }
+        DispatchQueue.global().async { _ = stagingEntries.value }
         do {
-            let previous = try reads[0].get().0
+            let old = old ?? readOld()
+            let previous = try old.entries.get()
+            let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: old.listed, root: root)
             var existing: [Entry] = []
-            switch reads[1] {
-            case .success(let entries): existing = entries.0
+            switch stagingEntries.value {
+            case .success(let entries): existing = entries
             case .failure:
                 // A staging folder that cannot be listed is started again from nothing.
                 try Self.removeCompletely(staging)
             }
-            let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: try reads[2].get().1, root: root)
             var outcome = Outcome(keptUnlisted: plan.keptUnlisted, removed: plan.removed)
             outcome.written = try populateStaging(plan, artifacts: artifacts, previous: previous, existing: existing)
             try switchIn(previous: previous, spare: spare)
             return outcome
         } catch {
+            _ = stagingEntries.value  // done listing it before it is parked
             park(staging, spare: spare)
             throw error as? CatalogIOError
                 ?? CatalogIOError(path: root, reason: "cannot write the new tree: \(error.localizedDescription)")
@@ -241,7 +239,7 @@ public struct GeneratedTree: Sendable {
 
     public func readManifest() -> Manifest? {
         guard let data = FileManager.default.contents(atPath: root + "/" + Manifest.path) else { return nil }
-        return try? JSONDecoder().decode(Manifest.self, from: data)
+        return Manifest.read([UInt8](data))
     }
 
     /// What `--check` finds: files whose bytes differ, files missing, and files the

@@ -15,6 +15,12 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public static let path = "manifest.json"
 
+    init(compiler: String, catalogHash: String, files: [String: String]) {
+        self.compiler = compiler
+        self.catalogHash = catalogHash
+        self.files = files
+    }
+
     /// `catalogHash`: `hash(of:)` the catalog's files.
     public init(artifacts: [Artifact], catalogHash: String) {
         compiler = "jimu \(JimuVersion.current)"
@@ -22,9 +28,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         // Hashed on every core: at province scale the outputs are hundreds of megabytes. The
         // largest first, so that the merge report (a third of them) does not end the stage
         // on one core.
-        let order = artifacts.indices.sorted { artifacts[$0].contents.count > artifacts[$1].contents.count }
-        let hashes = Parallel.map(order) { artifacts[$0].unchangedSHA256 ?? Self.sha256(artifacts[$0].contents) }
-        files = Dictionary(uniqueKeysWithValues: zip(order.map { artifacts[$0].path }, hashes))
+        // A file linked from the old tree is not hashed again.
+        let order = artifacts.indices.filter { artifacts[$0].unchangedSHA256 == nil }
+            .sorted { artifacts[$0].contents.count > artifacts[$1].contents.count }
+        let hashes = Parallel.map(order) { Self.sha256(artifacts[$0].contents) }
+        var files = Dictionary(uniqueKeysWithValues: zip(order.map { artifacts[$0].path }, hashes))
+        files.reserveCapacity(artifacts.count)
+        for artifact in artifacts {
+            if let sha = artifact.unchangedSHA256 { files[artifact.path] = sha }
+        }
+        self.files = files
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
@@ -66,24 +79,31 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// `manifest.json`: `CanonicalJSON`'s bytes, written directly (a province's manifest
-    /// lists 18,000 files, and it is written on every build, a one-line edit's too).
+    /// lists 25,000 files, and it is written on every build, a one-line edit's too).
     public var artifact: Artifact {
-        get throws {
-            var writer = PrettyJSONWriter(capacity: 128 * (files.count + 1))
-            writer.beginObject()
-            writer.key("catalog_hash")
-            writer.string(catalogHash)
-            writer.key("compiler")
-            writer.string(compiler)
-            writer.key("files")
-            writer.beginObject()
-            for path in files.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-                writer.key(path)
-                writer.string(files[path] ?? "")
-            }
-            writer.endObject()
-            writer.endObject()
-            return Artifact(path: Self.path, utf8: writer.bytes + [UInt8(ascii: "\n")])
+        get throws { artifact(ordered: nil) }
+    }
+
+    /// `artifact`, with the paths of `files` in byte order when the caller has them
+    /// (`ordered`, checked to be those paths), so they are not sorted twice.
+    func artifact(ordered: [String]?) -> Artifact {
+        let paths =
+            ordered.flatMap { $0.count == files.count && $0.allSatisfy { files[$0] != nil } ? $0 : nil }
+            ?? files.keys.sorted(by: { $0.precedesInByteOrder($1) })
+        var writer = PrettyJSONWriter(capacity: 128 * (files.count + 1))
+        writer.beginObject()
+        writer.key("catalog_hash")
+        writer.string(catalogHash)
+        writer.key("compiler")
+        writer.string(compiler)
+        writer.key("files")
+        writer.beginObject()
+        for path in paths {
+            writer.key(path)
+            writer.string(files[path] ?? "")
         }
+        writer.endObject()
+        writer.endObject()
+        return Artifact(path: Self.path, utf8: writer.bytes + [UInt8(ascii: "\n")])
     }
 }
