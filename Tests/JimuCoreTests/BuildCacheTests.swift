@@ -109,6 +109,35 @@ import Testing
         #expect(reference["guides/zh/items/household-registration-newborn.md"] != nil)
     }
 
+    /// Each item's merge report is its own file: an edit rewrites the edited item's and the
+    /// index, and every other item's report stays the very file it was (linked, not written).
+    @Test func anEditRewritesOnlyTheEditedItemsMergeReport() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        try workspace.build(into: "out")
+        func inodes() -> [String: UInt64] {
+            let folder = workspace.root.path + "/out/reports/merge"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return Dictionary(uniqueKeysWithValues: names.compactMap { name in
+                var info = stat()
+                return lstat(folder + "/" + name, &info) == 0 ? (name, UInt64(info.st_ino)) : nil
+            })
+        }
+        let before = inodes()
+        let reports = workspace.tree("out")
+        try workspace.edit(Self.practice, Self.cutDown)
+        try workspace.build(into: "out")
+        let after = inodes()
+        let edited = ["household-registration-newborn.json", "household-registration-newborn.md"]
+        #expect(before.count > 4 && Set(before.keys) == Set(after.keys))
+        #expect(before.filter { !edited.contains($0.key) } == after.filter { !edited.contains($0.key) })
+        let now = workspace.tree("out")
+        for name in edited {
+            #expect(now["reports/merge/" + name] != reports["reports/merge/" + name], "\(name) did not change")
+        }
+        #expect(now["reports/merge.json"] != reports["reports/merge.json"])
+    }
+
     @Test func aFileEditedByHandIsRenderedAgainNotReused() throws {
         let workspace = try Workspace()
         try workspace.build(into: "out")

@@ -7,15 +7,15 @@ struct ManifestTests {
     @Test func theManifestIsCanonicalJSONByteForByte() throws {
         let built = try BuildPipeline.run(InMemoryFileSystem(bytes: CatalogFixtures.miniFiles()))
         let manifest = try #require(built.manifest)
-        #expect(try manifest.artifact.contents == Array(try CanonicalJSON.encode(manifest).utf8))
+        #expect(manifest.artifact.contents == Array(try CanonicalJSON.encode(manifest).utf8))
 
         // Paths that sort differently by bytes than by Unicode, need escaping, or are empty.
         let odd = ["b", "a\"q", "Z", "é/x", "e\u{301}", "a/b", "a.b", "a\\b", "中", "", "a\u{1}"]
         let artifacts = odd.map { Artifact(path: $0, text: $0) }
         let unusual = Manifest(artifacts: artifacts, catalogHash: Manifest.hash(of: ["jimu.yaml": Array("x".utf8)]))
-        #expect(try unusual.artifact.contents == Array(try CanonicalJSON.encode(unusual).utf8))
+        #expect(unusual.artifact.contents == Array(try CanonicalJSON.encode(unusual).utf8))
         let empty = Manifest(artifacts: [], catalogHash: Manifest.hash(of: [:]))
-        #expect(try empty.artifact.contents == Array(try CanonicalJSON.encode(empty).utf8))
+        #expect(empty.artifact.contents == Array(try CanonicalJSON.encode(empty).utf8))
     }
 
     /// A manifest read back is the manifest written, whether it is Jimu's layout (read line by
@@ -27,7 +27,7 @@ struct ManifestTests {
         let single = Manifest(artifacts: [Artifact(path: "only", text: "x")], catalogHash: "h")
         let empty = Manifest(artifacts: [], catalogHash: "h")
         for manifest in [built, unusual, single, empty] {
-            let written = try manifest.artifact.contents
+            let written = manifest.artifact.contents
             #expect(Manifest.read(written) == manifest)
             // The same JSON laid out otherwise: compact, keys in another order.
             let compact = try JSONSerialization.data(withJSONObject: [
@@ -35,8 +35,13 @@ struct ManifestTests {
             ])
             #expect(Manifest.read([UInt8](compact)) == manifest)
         }
+        // Jimu's own layout is read line by line; one with escapes or no files, by JSON.
+        #expect(Manifest.canonical(built.artifact.contents) == built)
+        #expect(Manifest.canonical(single.artifact.contents) == single)
+        #expect(Manifest.canonical(unusual.artifact.contents) == nil)
+        #expect(Manifest.canonical(empty.artifact.contents) == nil)
         // A line of Jimu's layout that says something else than it seems: JSON decides.
-        let text = String(decoding: try built.artifact.contents, as: UTF8.self)
+        let text = String(decoding: built.artifact.contents, as: UTF8.self)
         let duplicated = text.replacingOccurrences(of: "\n  }\n}\n", with: ",\n    \"x\" : \"1\",\n    \"x\" : \"2\"\n  }\n}\n")
         #expect(Manifest.read(Array(duplicated.utf8))?.files["x"] == (try? JSONDecoder().decode(Manifest.self, from: Data(duplicated.utf8)))?.files["x"])
         let escaped = text.replacingOccurrences(of: "\"guides/", with: "\"guides\\/")

@@ -22,13 +22,16 @@ import Testing
         /// Writes `files` as the new tree: text to render, or nil for a file the build
         /// found unchanged (linked from the old tree).
         @discardableResult
-        func build(_ files: [String: String?], spare: Bool = true) throws -> GeneratedTree.Outcome {
+        func build(_ files: [String: String?], spare: Bool = true, old: GeneratedTree.OldTree? = nil) throws
+            -> GeneratedTree.Outcome
+        {
             var artifacts = files.sorted { $0.key < $1.key }.map { path, text in
                 text.map { Artifact(path: path, text: $0) } ?? Artifact(path: path, unchangedSHA256: String(repeating: "0", count: 64))
             }
             let manifest = Manifest(artifacts: artifacts, catalogHash: "test")
-            artifacts.append(try manifest.artifact)
-            let outcome = try GeneratedTree(root: out).replace(with: artifacts, manifest: manifest, spare: spare ? self.spare : nil)
+            artifacts.append(manifest.artifact)
+            let outcome = try GeneratedTree(root: out).replace(
+                with: artifacts, manifest: manifest, spare: spare ? self.spare : nil, old: old)
             // What the build cache records: each output file as it is on disk now.
             for artifact in artifacts {
                 #expect(outcome.written[artifact.path] == FileIdentity(path: out + "/" + artifact.path), "\(artifact.path)")
@@ -57,6 +60,29 @@ import Testing
         func leftovers() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: root).filter { $0 != "out" && $0 != "cache" }.sorted()
         }
+
+    /// The output folder is read ahead of the write (while the catalog is read) by a build
+    /// with a cache. Changed in between, it is read again: a file added meanwhile is still
+    /// carried over, and a file the cache reused that was replaced is an error, not a
+    /// manifest that names bytes the tree does not hold.
+    @Test func aTreeChangedAfterItWasReadAheadIsReadAgain() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "A", "b/c.txt": "C"])
+        let early = GeneratedTree(root: folder.out).readOld()
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.out + "/b/notes.md"))
+        let outcome = try folder.build(["a.txt": nil, "b/c.txt": "C2"], old: early)
+        #expect(outcome.keptUnlisted == ["b/notes.md"])
+        #expect(folder.text(folder.out + "/b/notes.md") == "mine")
+        #expect(folder.text(folder.out + "/b/c.txt") == "C2")
+
+        let again = GeneratedTree(root: folder.out).readOld()
+        // Replaced as a checkout replaces a file: written beside it, renamed over it.
+        try Data("X".utf8).write(to: URL(fileURLWithPath: folder.out + "/a.new"))
+        #expect(rename(folder.out + "/a.new", folder.out + "/a.txt") == 0)
+        #expect(throws: CatalogIOError.self) { try folder.build(["a.txt": nil, "b/c.txt": "C3"], old: again) }
+        #expect(folder.text(folder.out + "/a.txt") == "X")
+        #expect(folder.text(folder.out + "/b/c.txt") == "C2")
+    }
     }
 
     @Test func theOldTreeIsParkedAndTheNextBuildTakesItBack() throws {
@@ -196,7 +222,7 @@ import Testing
         let inside = folder.out + "/cache/out.tree"
         let manifest = Manifest(artifacts: [Artifact(path: "a.txt", text: "x")], catalogHash: "test")
         _ = try GeneratedTree(root: folder.out).replace(
-            with: [Artifact(path: "a.txt", text: "x"), try manifest.artifact], manifest: manifest, spare: inside)
+            with: [Artifact(path: "a.txt", text: "x"), manifest.artifact], manifest: manifest, spare: inside)
         #expect(try folder.files(folder.out) == ["a.txt": "x"])
         #expect(try folder.leftovers() == [])
     }

@@ -29,9 +29,11 @@ public struct CatalogLayout: Sendable {
         self.digests = digests
         self.items = items
         self.bundles = bundles
-        var files = files ?? Parallel.map(Array(digests.keys)) { (path: $0, kind: CatalogFileKind(path: $0)) }
+        // The caller's files only when they are those of `digests`: the catalog hash is of these.
+        let given = files.flatMap { $0.count == digests.count && $0.allSatisfy { digests[$0.path] != nil } ? $0 : nil }
+        var files = given ?? Parallel.map(Array(digests.keys)) { (path: $0, kind: CatalogFileKind(path: $0)) }
         if !zip(files, files.dropFirst()).allSatisfy({ $0.path.precedesInByteOrder($1.path) }) {
-            files.sort { $0.path.precedesInByteOrder($1.path) }
+            files = ByteOrder.sorted(files, by: \.path)
         }
         var practiceFiles: [String: [String]] = [:]
         var sharedFiles: [String] = []

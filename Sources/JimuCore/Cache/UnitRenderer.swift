@@ -76,16 +76,6 @@ struct Fragments {
     fileprivate let units: [CompileUnit]
     fileprivate let cache: BuildCache?
 
-    /// Appends every part to `file`, the bytes of output file `path` from its first byte,
-    /// with `separator` between two parts.
-    func append(to file: inout [UInt8], path: String, separator: [UInt8] = []) {
-        for (index, part) in parts.enumerated() {
-            if index > 0 { file += separator }
-            cache?.place(scope: scope, unit: units[index], path: path, offset: file.count, length: part.count)
-            file += part
-        }
-    }
-
     /// Appends every part to `file`, the text of output file `path` from its start (the
     /// offsets are of its UTF-8).
     func append(to file: inout String, path: String) {

@@ -102,6 +102,8 @@ public enum BuildPipeline {
         let startedAt = Int64(Date().timeIntervalSince1970)
         // The last build's snapshot and cache index, read on the other cores while this one
         // lists the catalog: a rebuild's front end would otherwise wait for 20 MB of them.
+        // Each is asked for only by this thread, outside any parallel loop: a `Once` whose
+        // computation runs a loop must never be asked for from inside one (`Once`).
         let stored = settings.map { settings in Once { BuildCache.read(folder: settings.folder, outputRoot: settings.outputRoot) } }
         let lastSnapshot = settings.map { settings in
             Once { CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot)) }
@@ -118,10 +120,14 @@ public enum BuildPipeline {
         if let settings, let lastSnapshot,
             // A catalog it cannot read is reported by the full front end, as a build without
             // the cache reports it.
+            // A snapshot of another compiler is no snapshot: checked before anything is merged.
             let incremental = try? IncrementalFrontEnd.run(
-                fileSystem, snapshot: { snapshotTimings.measure("snapshot read") { lastSnapshot.value } }, startedAt: startedAt,
-                onStage: onStage),
-            snapshotTimings.measure("compiler identity", { incremental.snapshot.compiler == settings.compiler })
+                fileSystem,
+                snapshot: {
+                    snapshotTimings.measure("snapshot read") {
+                        lastSnapshot.value.flatMap { $0.compiler == settings.compiler ? $0 : nil }
+                    }
+                }, startedAt: startedAt, onStage: onStage)
         {
             var timings = snapshotTimings
             timings.append(incremental.timings)
@@ -196,7 +202,7 @@ public enum BuildPipeline {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
                     units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed,
-                    stored: .some(stored), old: old)
+                    stored: .some(stored), old: old?.value)
             }
         }
         if let paired = front.pairedIndex, cache?.previousIndex != paired {
@@ -258,9 +264,9 @@ public enum BuildPipeline {
             let snapshot = front.snapshot
             cache.keep { snapshot(summary) }
         }
-        try timings.measure("link and sort") {
+        timings.measure("link and sort") {
             cache?.linkUnchanged(&artifacts, manifest: manifest)
-            artifacts = Parallel.sorted(artifacts) { $0.path.precedesInByteOrder($1.path) }
+            artifacts = ByteOrder.sorted(artifacts, by: \.path)
             // The manifest lists them in that order, and goes where it sorts among them.
             let listing = manifest.artifact(ordered: artifacts.map(\.path))
             artifacts.insert(listing, at: artifacts.firstIndex { !$0.path.precedesInByteOrder(Manifest.path) } ?? artifacts.endIndex)

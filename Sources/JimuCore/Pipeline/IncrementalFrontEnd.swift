@@ -43,6 +43,10 @@ enum IncrementalFrontEnd {
             guard !entry.escapesRoot, kind != .unexpectedYAML else { return nil }
             read.append((entry.path, kind))
         }
+        // In the byte order of the snapshot's files, which a listing nearly always is already.
+        if !zip(read, read.dropFirst()).allSatisfy({ $0.path.precedesInByteOrder($1.path) }) {
+            read = ByteOrder.sorted(read, by: \.path)
+        }
         // Listed while the snapshot was read.
         guard let snapshot = lastSnapshot(), read.count == snapshot.files.count else { return nil }
 

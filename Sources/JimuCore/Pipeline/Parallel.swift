@@ -30,35 +30,6 @@ public enum Parallel {
     public static func map<Element: Sendable, T: Sendable>(_ elements: [Element], _ body: @Sendable (Element) -> T) -> [T] {
         map(elements.count) { body(elements[$0]) }
     }
-
-    /// `elements.sorted(by:)`, the same order (a stable sort), with its two halves sorted on
-    /// two cores and merged: a province's 25,000 output paths are sorted on every build.
-    public static func sorted<Element: Sendable>(
-        _ elements: [Element], by areInIncreasingOrder: @Sendable (Element, Element) -> Bool
-    ) -> [Element] {
-        guard elements.count >= 4096, WorkerPool.shared.hasWorkers else { return elements.sorted(by: areInIncreasingOrder) }
-        let middle = elements.count / 2
-        let halves = map(2) { index in
-            (index == 0 ? elements[..<middle] : elements[middle...]).sorted(by: areInIncreasingOrder)
-        }
-        let (left, right) = (halves[0], halves[1])
-        var merged: [Element] = []
-        merged.reserveCapacity(elements.count)
-        var (l, r) = (0, 0)
-        while l < left.count, r < right.count {
-            // The left one first among equals, as a stable sort keeps them.
-            if areInIncreasingOrder(right[r], left[l]) {
-                merged.append(right[r])
-                r += 1
-            } else {
-                merged.append(left[l])
-                l += 1
-            }
-        }
-        merged += left[l...]
-        merged += right[r...]
-        return merged
-    }
 }
 
 /// One loop's iterations, claimed one at a time by whichever thread works on it. Guarded by

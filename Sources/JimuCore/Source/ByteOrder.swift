@@ -25,3 +25,36 @@ extension String {
         return order < 0 || (order == 0 && a.count < b.count)
     }
 }
+
+/// Sorting many strings by their bytes: the positions of `strings` in that order (stable),
+/// found by comparing spans of one buffer holding all their bytes, so that no comparison
+/// retains or releases a string. Sorting 25,000 paths as strings spent most of its time
+/// on reference counting, not on comparing.
+enum ByteOrder {
+    static func positions(of strings: [String]) -> [Int] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(strings.reduce(0) { $0 + $1.utf8.count })
+        var spans: [(start: Int, count: Int, position: Int)] = []
+        spans.reserveCapacity(strings.count)
+        for (position, string) in strings.enumerated() {
+            let start = bytes.count
+            bytes += string.utf8
+            spans.append((start, bytes.count - start, position))
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            spans.sort { a, b in
+                let common = Swift.min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(base + a.start, base + b.start, common)
+                return order < 0 || (order == 0 && a.count < b.count)
+            }
+        }
+        return spans.map(\.position)
+    }
+
+    /// `elements` in the byte order of `key` of each: each key read once.
+    static func sorted<Element>(_ elements: [Element], by key: (Element) -> String) -> [Element] {
+        positions(of: elements.map(key)).map { elements[$0] }
+    }
+}
+

@@ -3,7 +3,8 @@ import Foundation
 /// The one seam through which the compiler reads a catalog, so tests can feed it files from
 /// memory and the core does no other I/O.
 public protocol CatalogFileSystem: Sendable {
-    /// Every file below the catalog root, as sorted `/`-separated relative paths.
+    /// Every file below the catalog root, as `/`-separated relative paths, sorted (in the
+    /// byte order of their UTF-8, where the file system can: a rebuild sorts them otherwise).
     func listFiles() throws(CatalogIOError) -> [CatalogFileEntry]
     /// The bytes of a listed file.
     func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8]

@@ -74,8 +74,7 @@ public struct LocalFileSystem: CatalogFileSystem {
                 children.append((name, path, CatalogFileEntry(path: path)))
             }
         }
-        children.sort { $0.key.precedesInByteOrder($1.key) }
-        for child in children {
+        for child in ByteOrder.sorted(children, by: \.key) {
             if let entry = child.entry {
                 entries.append(entry)
             } else {

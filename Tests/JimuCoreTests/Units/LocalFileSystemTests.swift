@@ -27,6 +27,22 @@ final class TemporaryFolder {
 }
 
 @Suite struct LocalFileSystemTests {
+    /// Looking files up from their folders finds what looking each up from the root does:
+    /// at the top and deep, over many runs of folders, missing files and followed links.
+    @Test func identitiesFromEachFolderAreThoseFromTheRoot() throws {
+        let folder = try TemporaryFolder()
+        var paths = ["top.yaml", "a/one.yaml", "a/b/c/deep.yaml", "missing.yaml", "a/missing/x.yaml"]
+        for index in 0..<1100 { paths.append("many/\(index % 7)/file-\(index).yaml") }
+        for path in paths where !path.contains("missing") { try folder.write(path, path) }
+        try folder.link("a/link.yaml", to: "one.yaml")
+        paths.append("a/link.yaml")
+        let fileSystem = LocalFileSystem(root: folder.url.path)
+        let batched = fileSystem.identities(of: paths)
+        #expect(batched == paths.map { fileSystem.identity(of: $0) })
+        #expect(batched.count { $0 == nil } == 2)
+        #expect(batched.last == fileSystem.identity(of: "a/one.yaml"))
+    }
+
     /// The listing is in the byte order of whole paths, though it sorts folder by folder: a
     /// folder's files come after names that sort before `/` (`-`, `.`, digits do not).
     @Test func listsInTheByteOrderOfWholePaths() throws {

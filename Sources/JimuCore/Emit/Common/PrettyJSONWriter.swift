@@ -2,22 +2,19 @@ import Foundation
 
 /// Writes JSON in the layout of `CanonicalJSON` (Foundation's pretty printing: `"key" : value`,
 /// two spaces a level, an empty container as `[`, a blank line, `]`) straight into bytes, for
-/// documents too large for `Encodable`'s cost: the merge report's items are 118 MB at
-/// province scale. The caller writes keys in byte order and leaves out absent optionals, as
+/// documents too large or too many for `Encodable`'s cost: the manifest's 25,000 files and
+/// the merge reports at province scale. The caller writes keys in byte order and leaves out absent optionals, as
 /// `CanonicalJSON` does; a test holds each such writer to `CanonicalJSON`'s bytes.
 struct PrettyJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// How many members each open container has so far.
     private var counts: [Int] = []
-    private let baseDepth: Int
 
-    /// `depth`: the level the document starts at when it is spliced into a larger one.
-    init(depth: Int = 0, capacity: Int = 1024) {
-        baseDepth = depth
+    init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
-    private var depth: Int { baseDepth + counts.count }
+    private var depth: Int { counts.count }
 
     /// Byte by byte, like every small write here: appending a sequence or an array literal
     /// to `bytes` cost more than the bytes themselves (the merge report writes millions).
@@ -111,8 +108,6 @@ struct PrettyJSONWriter {
     /// As `JSONEncoder` writes the figure's `Decimal`: its description.
     mutating func figure(_ value: DecimalFigure) { bytes += value.description.utf8 }
 
-    /// The indent of the document's first line, when it is spliced in at `depth`.
-    mutating func indentFirstLine() { indent(baseDepth) }
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout PrettyJSONWriter, Element) -> Void) {
         beginArray()

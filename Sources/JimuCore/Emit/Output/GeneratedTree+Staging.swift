@@ -255,8 +255,8 @@ extension GeneratedTree {
     }
 
     /// The batches holding a file of a megabyte or more first, the largest such file first,
-    /// the others as dealt (folder by folder): writing the merge report takes a core for a
-    /// tenth of a second, and written last it would end the stage alone.
+    /// the others as dealt (folder by folder): writing a large file (a report, a Swift file of
+    /// code lists) takes a core for a while, and written last it would end the stage alone.
     static func largestFirst(_ batches: [Range<Int>], _ artifacts: [Artifact]) -> [Range<Int>] {
         let largest = batches.map { batch in batch.map { artifacts[$0].contents.count }.max() ?? 0 }
         let large = batches.indices.filter { largest[$0] >= 1 << 20 }.sorted { largest[$0] > largest[$1] }

@@ -52,7 +52,7 @@ public struct GeneratedTree: Sendable {
         let stagingEntries = Once { Result { () throws(CatalogIOError) in try Self.entries(under: staging, ifPresent: true) } }
         DispatchQueue.global().async { _ = stagingEntries.value }
         do {
-            let old = old ?? readOld()
+            let old = try current(old, for: artifacts)
             let previous = try old.entries.get()
             let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: old.listed, root: root)
             var existing: [Entry] = []
@@ -72,6 +72,21 @@ public struct GeneratedTree: Sendable {
             throw error as? CatalogIOError
                 ?? CatalogIOError(path: root, reason: "cannot write the new tree: \(error.localizedDescription)")
         }
+    }
+
+    /// The tree as it is now: `prefetched` when nothing in it changed since it was read
+    /// (the build cache chose what to reuse by it), else read again. A file the cache reused
+    /// that is no longer the file it checked is an error: its bytes are not known to be the
+    /// ones the manifest gives. (The old tree's files are never written, only linked.)
+    private func current(_ prefetched: OldTree?, for artifacts: [Artifact]) throws(CatalogIOError) -> OldTree {
+        guard let prefetched else { return readOld() }
+        guard prefetched.changed(at: root) else { return prefetched }
+        let fresh = readOld()
+        for artifact in artifacts where artifact.unchangedSHA256 != nil && fresh.files[artifact.path] != prefetched.files[artifact.path] {
+            throw CatalogIOError(
+                path: root + "/" + artifact.path, reason: "changed while the build ran: build again to write the output")
+        }
+        return fresh
     }
 
     /// Makes the staging folder the tree of an earlier build, when there is one: the one a

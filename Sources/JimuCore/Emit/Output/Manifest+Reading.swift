@@ -11,7 +11,7 @@ extension Manifest {
 
     /// The manifest when `bytes` are exactly Jimu's layout of one with at least one file and
     /// strings without escapes; nil for anything else.
-    private static func canonical(_ bytes: [UInt8]) -> Manifest? {
+    static func canonical(_ bytes: [UInt8]) -> Manifest? {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count >= 8, lines.removeLast().isEmpty, lines.removeLast().elementsEqual("}".utf8),
             lines.removeLast().elementsEqual("  }".utf8), lines[0].elementsEqual("{".utf8),

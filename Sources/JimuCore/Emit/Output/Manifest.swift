@@ -25,10 +25,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public init(artifacts: [Artifact], catalogHash: String) {
         compiler = "jimu \(JimuVersion.current)"
         self.catalogHash = catalogHash
-        // Hashed on every core: at province scale the outputs are hundreds of megabytes. The
-        // largest first, so that the merge report (a third of them) does not end the stage
-        // on one core.
-        // A file linked from the old tree is not hashed again.
+        // Hashed on every core, the largest first, so that a large file does not end the
+        // stage on one core. A file linked from the old tree is not hashed again.
         let order = artifacts.indices.filter { artifacts[$0].unchangedSHA256 == nil }
             .sorted { artifacts[$0].contents.count > artifacts[$1].contents.count }
         let hashes = Parallel.map(order) { Self.sha256(artifacts[$0].contents) }
@@ -65,7 +63,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// that a rebuild reads only the files whose identity on disk changed. `ordered`: the
     /// paths of `digests` already in byte order, when the caller has them (a layout does).
     public static func hash(ofDigests digests: [String: String], ordered: [String]? = nil) -> String {
-        let paths = ordered ?? digests.keys.sorted(by: { $0.precedesInByteOrder($1) })
+        let paths = ordered ?? ByteOrder.sorted(Array(digests.keys), by: { $0 })
         // One buffer, hashed once: an update per file cost more than the hashing.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(paths.count * 128)
@@ -80,16 +78,14 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// `manifest.json`: `CanonicalJSON`'s bytes, written directly (a province's manifest
     /// lists 25,000 files, and it is written on every build, a one-line edit's too).
-    public var artifact: Artifact {
-        get throws { artifact(ordered: nil) }
-    }
+    public var artifact: Artifact { artifact(ordered: nil) }
 
     /// `artifact`, with the paths of `files` in byte order when the caller has them
     /// (`ordered`, checked to be those paths), so they are not sorted twice.
     func artifact(ordered: [String]?) -> Artifact {
         let paths =
             ordered.flatMap { $0.count == files.count && $0.allSatisfy { files[$0] != nil } ? $0 : nil }
-            ?? files.keys.sorted(by: { $0.precedesInByteOrder($1) })
+            ?? ByteOrder.sorted(Array(files.keys), by: { $0 })
         var writer = PrettyJSONWriter(capacity: 128 * (files.count + 1))
         writer.beginObject()
         writer.key("catalog_hash")
