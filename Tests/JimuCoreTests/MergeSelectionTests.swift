@@ -376,7 +376,7 @@ import Testing
         let spec = MergeCatalog(
             label: "pinned", item: .init(pins: [("form", "330200")]),
             practices: [P("330100", fields: "a"), P("330200", fields: "b c")])
-        let (catalog, item) = try spec.merged()
+        let (_, item) = try spec.merged()
         #expect(item.form.map(\.provenance.rule) == [.pinned, .pinned])
         #expect(item.form.map(\.provenance.locality) == ["330200", "330200"])
         let report = MergeReport.itemReport(item)

@@ -8,10 +8,8 @@ public protocol CatalogFileSystem: Sendable {
     func listFiles() throws(CatalogIOError) -> [CatalogFileEntry]
     /// The bytes of a listed file.
     func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8]
-    /// A listed file's identity on disk (links followed), for a rebuild to tell that it did
-    /// not change without reading it; nil where the file system cannot tell.
-    func identity(of path: String) -> SourceIdentity?
-    /// `identity(of:)` of each path, in order: a rebuild asks it of every catalog file.
+    /// Each listed file's identity on disk (links followed), in order, for a rebuild to tell
+    /// that it did not change without reading it; nil where the file system cannot tell.
     func identities(of paths: [String]) -> [SourceIdentity?]
     /// The identity of each file as it was opened to be read (before its bytes were), for
     /// the snapshot of a build: a file changed while or after it was read then no longer has
@@ -20,8 +18,7 @@ public protocol CatalogFileSystem: Sendable {
 }
 
 extension CatalogFileSystem {
-    public func identity(of path: String) -> SourceIdentity? { nil }
-    public func identities(of paths: [String]) -> [SourceIdentity?] { Parallel.map(paths) { identity(of: $0) } }
+    public func identities(of paths: [String]) -> [SourceIdentity?] { paths.map { _ in nil } }
     public var identitiesRead: [String: SourceIdentity] { [:] }
 }
 

@@ -14,6 +14,5 @@ struct FilteredFileSystem<Base: CatalogFileSystem>: CatalogFileSystem {
         return try base.read(path, limit: limit)
     }
 
-    func identity(of path: String) -> SourceIdentity? { base.identity(of: path) }
     func identities(of paths: [String]) -> [SourceIdentity?] { base.identities(of: paths) }
 }

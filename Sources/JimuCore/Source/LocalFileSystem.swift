@@ -94,6 +94,7 @@ public struct LocalFileSystem: CatalogFileSystem {
         }
     }
 
+    /// One file's identity, looked up from the root: what `identities(of:)` finds of it.
     public func identity(of path: String) -> SourceIdentity? {
         var info = stat()
         guard stat(root + "/" + path, &info) == 0 else { return nil }
