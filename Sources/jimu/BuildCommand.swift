@@ -75,7 +75,8 @@ struct BuildCommand: ParsableCommand {
         do throws(CatalogIOError) {
             let started = Date()
             let outcome = try tree.replace(
-                with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree, old: result.cache?.oldTree)
+                with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree, old: result.cache?.oldTree,
+                listed: result.cache?.spareListing)
             runOptions.report("write", since: started)
             if let cache = result.cache {
                 let saving = Date()

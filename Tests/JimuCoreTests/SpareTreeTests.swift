@@ -22,7 +22,9 @@ import Testing
         /// Writes `files` as the new tree: text to render, or nil for a file the build
         /// found unchanged (linked from the old tree).
         @discardableResult
-        func build(_ files: [String: String?], spare: Bool = true, old: GeneratedTree.OldTree? = nil) throws
+        func build(
+            _ files: [String: String?], spare: Bool = true, old: GeneratedTree.OldTree? = nil, listed: GeneratedTree.SpareListing? = nil
+        ) throws
             -> GeneratedTree.Outcome
         {
             var artifacts = files.sorted { $0.key < $1.key }.map { path, text in
@@ -31,7 +33,7 @@ import Testing
             let manifest = Manifest(artifacts: artifacts, catalogHash: "test")
             artifacts.append(manifest.artifact)
             let outcome = try GeneratedTree(root: out).replace(
-                with: artifacts, manifest: manifest, spare: spare ? self.spare : nil, old: old)
+                with: artifacts, manifest: manifest, spare: spare ? self.spare : nil, old: old, listed: listed)
             // What the build cache records: each output file as it is on disk now.
             for artifact in artifacts {
                 #expect(outcome.written[artifact.path] == FileIdentity(path: out + "/" + artifact.path), "\(artifact.path)")
@@ -83,6 +85,27 @@ import Testing
         #expect(folder.text(folder.out + "/a.txt") == "X")
         #expect(folder.text(folder.out + "/b/c.txt") == "C2")
     }
+    }
+
+    /// The spare is listed ahead of the write too (while the catalog is read). One changed
+    /// in between, in its top folder or deeper, is listed again: a file removed from it
+    /// meanwhile would otherwise be taken for the old tree's file it was, and be missing
+    /// from the new tree.
+    @Test func aSpareChangedAfterItWasListedAheadIsListedAgain() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "1", "d/b.txt": "2"])
+        try folder.build(["a.txt": nil, "d/b.txt": nil])
+        let asIs = try #require(GeneratedTree.SpareListing(path: folder.spare))
+        try folder.build(["a.txt": nil, "d/b.txt": nil], listed: asIs)
+        #expect(try folder.files(folder.out) == ["a.txt": "1", "d/b.txt": "2"])
+
+        for removed in ["d/b.txt", "a.txt"] {
+            let early = try #require(GeneratedTree.SpareListing(path: folder.spare))
+            try FileManager.default.removeItem(atPath: folder.spare + "/" + removed)
+            try folder.build(["a.txt": nil, "d/b.txt": nil], listed: early)
+            #expect(try folder.files(folder.out) == ["a.txt": "1", "d/b.txt": "2"], "\(removed) removed from the spare")
+        }
+        #expect(GeneratedTree.SpareListing(path: folder.root + "/nowhere") == nil)
     }
 
     @Test func theOldTreeIsParkedAndTheNextBuildTakesItBack() throws {

@@ -75,10 +75,11 @@ public final class BuildCache: @unchecked Sendable {
     /// which the cache checks its files against; each file is looked at here otherwise.
     public init(
         folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil, stored: StoredIndex?? = nil,
-        old: GeneratedTree.OldTree? = nil
+        old: GeneratedTree.OldTree? = nil, spare: GeneratedTree.SpareListing? = nil
     ) {
         self.outputRoot = outputRoot
         oldTree = old
+        spareListing = spare
         self.units = units
         rendersOnly = renders
         indexPath = folder + "/" + Self.indexName(outputRoot)
@@ -107,6 +108,9 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The output folder as this build found it, when it read it ahead: for the write.
     public let oldTree: GeneratedTree.OldTree?
+
+    /// The spare tree's entries, when the build listed it ahead: for the write.
+    public let spareListing: GeneratedTree.SpareListing?
 
     /// The SHA-256 of the index read back; nil when there was none to read. A snapshot is
     /// trusted only beside the index saved with it (`CatalogSnapshot.index`).
@@ -137,6 +141,11 @@ public final class BuildCache: @unchecked Sendable {
     /// files of the current tree, so it costs little room.
     public var spareTree: String { Self.beside(indexPath, ".tree") }
 
+    /// `spareTree` of the cache of `outputRoot` in `folder`.
+    static func spareTree(folder: String, outputRoot: String) -> String {
+        beside(folder + "/" + indexName(outputRoot), ".tree")
+    }
+
     /// One index per output folder, named by a hash of its absolute path.
     static func indexName(_ outputRoot: String) -> String {
         String(Manifest.hex(SHA256.hash(data: Array(absolute(outputRoot).utf8))).prefix(32)) + ".index"
@@ -153,20 +162,28 @@ public final class BuildCache: @unchecked Sendable {
     /// (`context`: what the emitter derives from the whole catalog, such as type names) and
     /// every file is as written; nil when it must be rendered.
     func reuse(scope: String, unit: CompileUnit, context: String) -> [Artifact]? {
-        guard let digest = units.digest(unit) else { return nil }
         let key = scope + "\t" + unit.name
+        guard let (record, artifacts) = reusable(key: key, unit: unit, context: context) else { return nil }
+        lock.withLock {
+            currentUnits[key] = record
+            reusedCount += 1
+        }
+        return artifacts
+    }
+
+    /// The record under `key` of a unit reusable as `reuse` says, and its files; nil when it
+    /// must be rendered. Records nothing.
+    private func reusable(key: String, unit: CompileUnit, context: String) -> (UnitRecord, [Artifact])? {
+        guard let digest = units.digest(unit), let record = previousUnits[key] else { return nil }
         let current = Self.combine(digest, context)
-        guard let record = previousUnits[key], record.digest == current else { return nil }
+        guard record.digest == current else { return nil }
         var artifacts: [Artifact] = []
+        artifacts.reserveCapacity(record.paths.count)
         for path in record.paths {
             guard let file = previousFiles[path], isUnchanged(path, file) else { return nil }
             artifacts.append(Artifact(path: path, unchangedSHA256: file.sha256))
         }
-        lock.withLock {
-            currentUnits[key] = UnitRecord(digest: current, paths: record.paths)
-            reusedCount += 1
-        }
-        return artifacts
+        return (record, artifacts)
     }
 
     /// That the emitter's `scope` renders its units under `context` in this build.
@@ -180,20 +197,29 @@ public final class BuildCache: @unchecked Sendable {
     /// context did, as the build cannot render it; it then builds again from the whole catalog.
     func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
         let contexts = lock.withLock { scopeContexts }
-        // Each record's key parsed once: `<scope>\t<unit>`.
-        let unmerged = previousUnits.keys.map { key -> (key: String, scope: String, unit: CompileUnit?) in
-            let parts = key.split(separator: "\t", maxSplits: 1).map(String.init)
-            return (key, parts.first ?? "", parts.count == 2 ? CompileUnit(name: parts[1]) : nil)
-        }.filter { $0.unit.map { !merged.contains($0) } ?? true }
-        let keys = unmerged.map(\.key)
-        let reused = Parallel.map(unmerged) { record -> [Artifact]? in
-            guard let unit = record.unit, let context = contexts[record.scope] else { return nil }
-            return reuse(scope: record.scope, unit: unit, context: context)
+        let keys = Array(previousUnits.keys)
+        // Looked at on every core, and recorded all at once: twenty thousand units, each
+        // taking the lock to record itself, took turns at it.
+        let reused = Parallel.map(keys) { key -> (record: UnitRecord, artifacts: [Artifact])?? in
+            // `<scope>\t<unit>`
+            guard let tab = key.utf8.firstIndex(of: 9), let unit = CompileUnit(name: String(key[key.utf8.index(after: tab)...]))
+            else { return .some(nil) }
+            if merged.contains(unit) { return nil }
+            guard let context = contexts[String(key[..<tab])] else { return .some(nil) }
+            return .some(reusable(key: key, unit: unit, context: context))
         }
         var artifacts: [Artifact] = []
-        for (key, files) in zip(keys, reused) {
-            guard let files else { throw UnitRenderer.UnmergedUnit(unit: key) }
+        var records: [(String, UnitRecord)] = []
+        records.reserveCapacity(keys.count)
+        for (key, look) in zip(keys, reused) {
+            guard let look else { continue }  // merged: rendered or reused by its emitter
+            guard let (record, files) = look else { throw UnitRenderer.UnmergedUnit(unit: key) }
             artifacts += files
+            records.append((key, record))
+        }
+        lock.withLock {
+            for (key, record) in records { currentUnits[key] = record }
+            reusedCount += records.count
         }
         return artifacts
     }
@@ -317,20 +343,27 @@ public final class BuildCache: @unchecked Sendable {
         // it cost a tenth of a second of every rebuild.
         let sections: [@Sendable () -> [UInt8]] = [
             {
-                Self.lines(manifest.files) { path, sha in
-                    guard Self.isRecordable(path), let identity = tree.written[path] else { return nil }
-                    return ["file", sha, identity.text, path]
+                Self.lines(manifest.files) { line, path, sha in
+                    guard Self.isRecordable(path), let identity = tree.written[path] else { return false }
+                    line.fields("file", sha)
+                    identity.spell(into: &line.bytes)
+                    line.fields(path)
+                    return true
                 }
             },
             {
-                Self.lines(recorded) { key, unit in
-                    unit.paths.allSatisfy(Self.isRecordable) ? ["unit", key, unit.digest] + unit.paths : nil
+                Self.lines(recorded) { line, key, unit in
+                    guard unit.paths.allSatisfy(Self.isRecordable) else { return false }
+                    line.fields("unit", key, unit.digest)
+                    for path in unit.paths { line.fields(path) }
+                    return true
                 }
             },
             {
-                Self.lines(fragments) { key, record in
-                    guard Self.isRecordable(record.path), manifest.files[record.path] != nil else { return nil }
-                    return ["fragment", key, record.digest, record.path, String(record.offset), String(record.length)]
+                Self.lines(fragments) { line, key, record in
+                    guard Self.isRecordable(record.path), manifest.files[record.path] != nil else { return false }
+                    line.fields("fragment", key, record.digest, record.path, String(record.offset), String(record.length))
+                    return true
                 }
             },
         ]
@@ -416,19 +449,35 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// One line of tab-separated fields per record that `fields` keeps.
-    private static func lines<Record>(_ records: [String: Record], _ fields: (String, Record) -> [String]?) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(records.count * 160)
+    /// One line of tab-separated fields per record that `spell` keeps (returns true for),
+    /// spelt straight into bytes: tens of thousands of lines, at the end of every build.
+    private static func lines<Record>(_ records: [String: Record], _ spell: (inout Line, String, Record) -> Bool) -> [UInt8] {
+        var line = Line()
+        line.bytes.reserveCapacity(records.count * 160)
         for (key, record) in records {
-            guard let fields = fields(key, record) else { continue }
-            for (index, field) in fields.enumerated() {
-                if index > 0 { bytes.append(9) }
-                bytes += field.utf8
+            let start = line.bytes.count
+            if spell(&line, key, record) {
+                line.bytes.append(10)
+            } else {
+                line.bytes.removeSubrange(start...)
             }
-            bytes.append(10)
+            line.isStart = true
         }
-        return bytes
+        return line.bytes
+    }
+
+    /// The index's lines as they are spelt: fields separated by tabs.
+    struct Line {
+        var bytes: [UInt8] = []
+        var isStart = true
+
+        mutating func fields(_ fields: String...) {
+            for field in fields {
+                if !isStart { bytes.append(9) }
+                bytes += field.utf8
+                isStart = false
+            }
+        }
     }
 
     /// Tabs and line breaks separate the index's records: a path holding one is never cached.
@@ -535,7 +584,37 @@ struct FileIdentity: Equatable, Sendable {
         mode = UInt32(info.st_mode)
     }
 
-    var text: String { "\(size),\(modifiedSeconds),\(modifiedNanoseconds),\(inode),\(mode)" }
+    var text: String {
+        var line = BuildCache.Line()
+        spell(into: &line.bytes)
+        return String(decoding: line.bytes.dropFirst(), as: UTF8.self)
+    }
+
+    /// `text` as a field of an index line: a tab, then the numbers, spelt into the line's
+    /// bytes with no string in between (one per output file, on every build).
+    func spell(into bytes: inout [UInt8]) {
+        bytes.append(9)
+        Self.spell(size, into: &bytes)
+        for number in [modifiedSeconds, modifiedNanoseconds] {
+            bytes.append(UInt8(ascii: ","))
+            Self.spell(number, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: ","))
+        Self.spell(inode, into: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        Self.spell(mode, into: &bytes)
+    }
+
+    private static func spell<Number: BinaryInteger>(_ number: Number, into bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: [UInt8] = []
+        var rest = number.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes += digits.reversed()
+    }
 
     init?(text: ArraySlice<UInt8>) {
         let parts = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)

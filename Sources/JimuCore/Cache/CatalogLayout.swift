@@ -2,60 +2,56 @@
 /// `CompileUnits` hashes. A full build takes it from the standard it merged; a rebuild that
 /// merged only the edited items, from the last build's snapshot, as the set of files, the
 /// items' preconditions and the bundles' members are then unchanged.
+///
+/// Files are kept as two arrays in the byte order of the paths, not a dictionary by path: a
+/// province has 43,000 of them, and a rebuild that built and looked up dictionaries of them
+/// spent a fifth of its time hashing paths.
 public struct CatalogLayout: Sendable {
-    /// Every catalog file read, by path.
-    public var digests: [String: String]
+    /// Every catalog file read, in byte order.
+    let paths: [String]
+    /// Each file's SHA-256 (hexadecimal), at its path's place.
+    let digests: [String]
     /// The items, in catalog order, and the keys of their preconditions.
     public var items: [(key: String, preconditions: [String])]
     /// The bundles, in catalog order, and their members.
     public var bundles: [(key: String, items: [String])]
 
-    /// Each item's practice files (by item key, in byte order) and every other, shared file
-    /// (in byte order).
-    let practiceFiles: [String: [String]]
-    let sharedFiles: [String]
-    /// Every file of `digests`, in byte order.
-    let paths: [String]
+    /// The places in `paths` of each item's practice files (by item key, in byte order) and
+    /// of every other, shared file (in byte order).
+    let practiceFiles: [String: [Int]]
+    let sharedFiles: [Int]
 
-    /// The catalog hash of the manifest (`Manifest.hash(ofDigests:)`).
-    var catalogHash: String { Manifest.hash(ofDigests: digests, ordered: paths) }
+    /// The catalog hash of the manifest (`Manifest.hash(paths:digests:)`).
+    var catalogHash: String { Manifest.hash(paths: paths, digests: digests) }
 
-    /// `files`: every file of `digests` with its kind, where the caller knows them already
-    /// (a listing: in byte order, as listings come).
-    public init(
-        digests: [String: String], items: [(key: String, preconditions: [String])], bundles: [(key: String, items: [String])],
-        files: [(path: String, kind: CatalogFileKind)]? = nil
+    /// `files`: every catalog file with its kind, in the byte order of the paths; `digests`:
+    /// each one's SHA-256, in the same order.
+    init(
+        files: [(path: String, kind: CatalogFileKind)], digests: [String], items: [(key: String, preconditions: [String])],
+        bundles: [(key: String, items: [String])]
     ) {
+        precondition(files.count == digests.count, "one digest per file")
+        precondition(zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }, "files in byte order")
+        paths = files.map(\.path)
         self.digests = digests
         self.items = items
         self.bundles = bundles
-        // The caller's files only when they are those of `digests`: the catalog hash is of these.
-        let given = files.flatMap { $0.count == digests.count && $0.allSatisfy { digests[$0.path] != nil } ? $0 : nil }
-        var files = given ?? Parallel.map(Array(digests.keys)) { (path: $0, kind: CatalogFileKind(path: $0)) }
-        if !zip(files, files.dropFirst()).allSatisfy({ $0.path.precedesInByteOrder($1.path) }) {
-            files = ByteOrder.sorted(files, by: \.path)
-        }
-        var practiceFiles: [String: [String]] = [:]
-        var sharedFiles: [String] = []
-        for (path, kind) in files {
-            if case .practice(_, let item) = kind { practiceFiles[item, default: []].append(path) } else { sharedFiles.append(path) }
+        var practiceFiles: [String: [Int]] = [:]
+        var sharedFiles: [Int] = []
+        for (index, file) in files.enumerated() {
+            if case .practice(_, let item) = file.kind { practiceFiles[item, default: []].append(index) } else { sharedFiles.append(index) }
         }
         self.practiceFiles = practiceFiles
         self.sharedFiles = sharedFiles
-        paths = files.map(\.path)
     }
 
-    /// The layout of a merged standard, whose files hash to `digests`.
-    public init(_ standard: StandardCatalog, digests: [String: String]) {
+    /// The layout of a merged standard read from `sources`: each file hashed on every core.
+    public init(_ standard: StandardCatalog, sources: [String: [UInt8]]) {
+        let paths = ByteOrder.sorted(Array(sources.keys), by: { $0 })
+        let looks = Parallel.map(paths) { path in (kind: CatalogFileKind(path: path), sha256: Manifest.sha256(sources[path] ?? [])) }
         self.init(
-            digests: digests, items: standard.items.map { ($0.key, $0.frame.preconditions.map(\.value)) },
+            files: zip(paths, looks).map { ($0, $1.kind) }, digests: looks.map(\.sha256),
+            items: standard.items.map { ($0.key, $0.frame.preconditions.map(\.value)) },
             bundles: standard.bundles.map { ($0.key, $0.items) })
-    }
-
-    /// Each file's SHA-256, hashed on every core.
-    public static func digests(of sources: [String: [UInt8]]) -> [String: String] {
-        let paths = Array(sources.keys)
-        let hashes = Parallel.map(paths) { Manifest.sha256(sources[$0] ?? []) }
-        return Dictionary(uniqueKeysWithValues: zip(paths, hashes))
     }
 }

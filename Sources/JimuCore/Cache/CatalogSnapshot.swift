@@ -40,15 +40,17 @@ struct CatalogSnapshot: Sendable, Equatable {
     var items: [Item]
     var bundles: [BundleSummary]
 
-    /// The snapshot of a build of the catalog `layout` describes; `links` are the
-    /// preconditions and local fields of the items of `summary`, in the same order.
+    /// The snapshot of a build of the catalog `layout` describes, with each file's identity
+    /// (`identities`, at its place in `layout.paths`); `links` are the preconditions and local
+    /// fields of the items of `summary`, in the same order.
     init(
-        compiler: String, counts: CheckSummary, layout: CatalogLayout, identities: [String: SourceIdentity],
+        compiler: String, counts: CheckSummary, layout: CatalogLayout, identities: [SourceIdentity?],
         summary: CatalogSummary, links: [(preconditions: [String], localFields: [String])]
     ) {
+        precondition(identities.count == layout.paths.count, "one identity (or none) per file")
         self.compiler = compiler
         self.counts = counts
-        files = layout.paths.map { File(path: $0, identity: identities[$0], sha256: layout.digests[$0] ?? "") }
+        files = layout.paths.indices.map { File(path: layout.paths[$0], identity: identities[$0], sha256: layout.digests[$0]) }
         precondition(summary.items.count == links.count, "one link per item")
         items = zip(summary.items, links).map { Item(summary: $0, preconditions: $1.preconditions, localFields: $1.localFields) }
         bundles = summary.bundles
@@ -68,11 +70,12 @@ struct CatalogSnapshot: Sendable, Equatable {
     /// The summaries the snapshot holds, as a catalog's (the tests compare them with a full build's).
     var summary: CatalogSummary { CatalogSummary(items: items.map(\.summary), bundles: bundles) }
 
-    /// The layout of the catalog the snapshot was taken of, with `digests` for its files.
-    func layout(digests: [String: String], files: [(path: String, kind: CatalogFileKind)]) -> CatalogLayout {
+    /// The layout of the catalog the snapshot was taken of, with `digests` for its files
+    /// (`files`, its own files' paths with their kinds, in the same order).
+    func layout(files: [(path: String, kind: CatalogFileKind)], digests: [String]) -> CatalogLayout {
         CatalogLayout(
-            digests: digests, items: items.map { ($0.summary.key, $0.preconditions) },
-            bundles: bundles.map { ($0.key, $0.index.items) }, files: files)
+            files: files, digests: digests, items: items.map { ($0.summary.key, $0.preconditions) },
+            bundles: bundles.map { ($0.key, $0.index.items) })
     }
 
     // MARK: On disk

@@ -47,9 +47,9 @@ public struct CompileUnits: Sendable {
         var shared = SHA256()
         Self.update(&shared, "jimu-units 2")
         Self.update(&shared, compiler)
-        for path in layout.sharedFiles {
-            Self.update(&shared, path)
-            Self.update(&shared, layout.digests[path] ?? "")
+        for index in layout.sharedFiles {
+            Self.update(&shared, layout.paths[index])
+            Self.update(&shared, layout.digests[index])
         }
         let sharedDigest = Manifest.hex(shared.finalize())
 
@@ -58,9 +58,9 @@ public struct CompileUnits: Sendable {
             var hasher = SHA256()
             Self.update(&hasher, sharedDigest)
             Self.update(&hasher, CompileUnit.item(key).name)
-            for path in practiceFiles[key] ?? [] {
-                Self.update(&hasher, path)
-                Self.update(&hasher, layout.digests[path] ?? "")
+            for index in practiceFiles[key] ?? [] {
+                Self.update(&hasher, layout.paths[index])
+                Self.update(&hasher, layout.digests[index])
             }
             return Manifest.hex(hasher.finalize())
         }

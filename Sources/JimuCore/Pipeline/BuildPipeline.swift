@@ -111,10 +111,15 @@ public enum BuildPipeline {
         // And the output folder as it is, which the cache checks its files against and the
         // write brings up to date.
         let oldTree = settings.map { settings in Once { GeneratedTree(root: settings.outputRoot).readOld() } }
-        if let stored, let lastSnapshot, let oldTree {
+        // And the spare tree the write starts from.
+        let spare = settings.map { settings in
+            Once { GeneratedTree.SpareListing(path: BuildCache.spareTree(folder: settings.folder, outputRoot: settings.outputRoot)) }
+        }
+        if let stored, let lastSnapshot, let oldTree, let spare {
             DispatchQueue.global().async { _ = lastSnapshot.value }
             DispatchQueue.global().async { _ = stored.value }
             DispatchQueue.global().async { _ = oldTree.value }
+            DispatchQueue.global().async { _ = spare.value }
         }
         var snapshotTimings = StageTimings()
         if let settings, let lastSnapshot,
@@ -142,7 +147,7 @@ public enum BuildPipeline {
                         summary: summary, links: snapshot.items.map { ($0.preconditions, $0.localFields) })
                 })
             do {
-                return try emit(front, cache: settings, stored: stored?.value, old: oldTree, onStage: onStage)
+                return try emit(front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, onStage: onStage)
             } catch is UnitRenderer.UnmergedUnit {
                 // A unit it did not merge is not in the cache as it should be: the whole catalog.
             }
@@ -153,21 +158,21 @@ public enum BuildPipeline {
             return BuildResult(check: check, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
         // Each catalog file's SHA-256: the manifest's catalog hash and the cache's unit keys.
-        let digests = timings.measure("file hashes") { CatalogLayout.digests(of: check.sources) }
+        let layout = timings.measure("file hashes") { CatalogLayout(standard, sources: check.sources) }
         // What the province-wide files read of every item and bundle.
         let summary = timings.measure("summary") { CatalogSummary(standard) }
-        let layout = CatalogLayout(standard, digests: digests)
         let front = FrontEnd(
             check: check, standard: standard, summary: summary, layout: layout,
             merged: nil, changed: nil, pairedIndex: nil, timings: timings,
             snapshot: { [counts = check.summary] summary in
                 // Each file as it was opened to be read, once it is past the clock's resolution.
-                let identities = fileSystem.identitiesRead.filter { $0.value.isSettled(before: startedAt) }
+                let read = fileSystem.identitiesRead
+                let identities = layout.paths.map { read[$0].flatMap { $0.isSettled(before: startedAt) ? $0 : nil } }
                 return CatalogSnapshot(
                     compiler: settings?.compiler ?? "", counts: counts, layout: layout, identities: identities,
                     summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
             })
-        return try emit(front, cache: settings, stored: stored?.value, old: oldTree, onStage: onStage)
+        return try emit(front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, onStage: onStage)
     }
 
     /// What the emitters read: the merged catalog (all of it, or in a rebuild the part that
@@ -189,10 +194,11 @@ public enum BuildPipeline {
         var snapshot: @Sendable (CatalogSummary) -> CatalogSnapshot
     }
 
-    /// `stored`: the cache index of the output folder, read ahead; `old`: the folder itself.
+    /// `stored`: the cache index of the output folder, read ahead; `old`: the folder itself;
+    /// `spare`: the spare tree the write starts from, listed ahead.
     private static func emit(
         _ front: FrontEnd, cache settings: CacheSettings?, stored: BuildCache.StoredIndex?, old: Once<GeneratedTree.OldTree>?,
-        onStage: (@Sendable (String) -> Void)?
+        spare: Once<GeneratedTree.SpareListing?>?, onStage: (@Sendable (String) -> Void)?
     ) throws -> BuildResult {
         let (check, standard, summary) = (front.check, front.standard, front.summary)
         var timings = front.timings
@@ -202,15 +208,21 @@ public enum BuildPipeline {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
                     units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed,
-                    stored: .some(stored), old: old?.value)
+                    stored: .some(stored), old: old?.value, spare: spare?.value)
             }
         }
         if let paired = front.pairedIndex, cache?.previousIndex != paired {
             throw UnitRenderer.UnmergedUnit(unit: "the cache index saved with the snapshot")
         }
         let units = UnitRenderer(cache: cache)
-        let templates = try GuideTemplates(
-            overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
+        // Parsed by the first emitter to need them (the site's or the guides'), while another
+        // core runs the Swift emitter: a tenth of a rebuild's emit on one core otherwise.
+        let templates = Once {
+            Result {
+                try GuideTemplates(
+                    overrides: check.sources.filter { $0.key.hasPrefix(GuideTemplates.folder) && CatalogFileKind(path: $0.key) == .template })
+            }
+        }
         // Read by the reports and by the site's figures page: computed by the first of them to
         // start, while other cores run the other emitters.
         let reports = Once { CatalogReports(standard, summary: summary) }
@@ -219,10 +231,10 @@ public enum BuildPipeline {
         let emitters: [(name: String, emit: @Sendable () throws -> (artifacts: [Artifact], diagnostics: [Diagnostic]))] = [
             ("emit swift", { try SwiftPackageEmitter.emit(standard, summary: summary, units: units) }),
             ("emit site", {
-                (SiteEmitter.emit(standard, summary: summary, templates: templates, units: units, reports: reports.value), [])
+                (SiteEmitter.emit(standard, summary: summary, templates: try templates.value.get(), units: units, reports: reports.value), [])
             }),
             ("emit reports", { (try ReportsEmitter.emit(standard, reports: reports.value, units: units), []) }),
-            ("emit guides", { (GuideEmitter.emit(standard, summary: summary, templates: templates, units: units), []) }),
+            ("emit guides", { (GuideEmitter.emit(standard, summary: summary, templates: try templates.value.get(), units: units), []) }),
             ("emit schemas", { (SchemaEmitter.emit(standard, units: units), []) }),
         ]
         // Each emitter's own time, and "emit" for all of them: they overlap, so their sum says

@@ -16,7 +16,8 @@ enum IncrementalFrontEnd {
         var standard: StandardCatalog
         var summary: CatalogSummary
         var layout: CatalogLayout
-        var identities: [String: SourceIdentity]
+        /// Each file's identity, at its place in `layout.paths` (nil: hashed again next time).
+        var identities: [SourceIdentity?]
         /// The units `standard` holds; the cache supplies the others.
         var merged: Set<CompileUnit>
         /// The units the edits changed: the edited items and the bundles that reach them. The
@@ -66,8 +67,9 @@ enum IncrementalFrontEnd {
                 return (identity, sha256, sha256 == recorded.sha256 ? nil : bytes)
             }
         }
-        var digests: [String: String] = [:]
-        var identities: [String: SourceIdentity] = [:]
+        // Each file's SHA-256 and identity at its place in `read`, as the layout keeps them.
+        var digests: [String] = []
+        var identities: [SourceIdentity?] = []
         var edited: Set<String> = []
         // The edited files' bytes, as hashed: the merge decodes these, not a second read.
         var editedFiles: [String: [UInt8]] = [:]
@@ -75,8 +77,8 @@ enum IncrementalFrontEnd {
         identities.reserveCapacity(read.count)
         for (file, look) in zip(read, looks) {
             guard let look else { return nil }
-            digests[file.path] = look.sha256
-            if let identity = look.identity, identity.isSettled(before: startedAt) { identities[file.path] = identity }
+            digests.append(look.sha256)
+            identities.append(look.identity.flatMap { $0.isSettled(before: startedAt) ? $0 : nil })
             if let bytes = look.edit {
                 guard case .practice(_, let item) = file.kind else { return nil }
                 edited.insert(item)
@@ -117,7 +119,7 @@ enum IncrementalFrontEnd {
         var result = check
         result.summary = snapshot.counts
         return Outcome(
-            check: result, standard: merged, summary: summary, layout: snapshot.layout(digests: digests, files: read),
+            check: result, standard: merged, summary: summary, layout: snapshot.layout(files: read, digests: digests),
             identities: identities,
             merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
             changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),

@@ -38,18 +38,25 @@ public struct GeneratedTree: Sendable {
     /// tree is parked for the next build (on the same file system, or it is removed); nil
     /// to remove it. A spare inside the output folder is not used: taking it back would
     /// change the tree before the switch. `old`: the folder as `readOld` found it, when the
-    /// build read it ahead; read here otherwise.
-    public func replace(with artifacts: [Artifact], manifest: Manifest, spare proposed: String? = nil, old: OldTree? = nil)
-        throws(CatalogIOError) -> Outcome
-    {
+    /// build read it ahead; read here otherwise. `listed`: the spare's entries, when the
+    /// build listed it ahead.
+    public func replace(
+        with artifacts: [Artifact], manifest: Manifest, spare proposed: String? = nil, old: OldTree? = nil,
+        listed: SpareListing? = nil
+    ) throws(CatalogIOError) -> Outcome {
         try refuseReadOnlyRoot()
         try refuseNonFolderRoot()
         let spare = proposed.flatMap { Self.isInside($0, self.root) ? nil : $0 }
-        takeBackSpare(spare)
+        let taken = takeBackSpare(spare, listed: listed)
         // The staging folder (a spare's entries, to be brought up to date) read on another
-        // core while the old tree is read and the plan made.
+        // core while the old tree is read and the plan made, unless listed ahead.
         let staging = staging
-        let stagingEntries = Once { Result { () throws(CatalogIOError) in try Self.entries(under: staging, ifPresent: true) } }
+        let stagingEntries = Once {
+            Result { () throws(CatalogIOError) in
+                if let taken { return taken.entries }
+                return try Self.entries(under: staging, ifPresent: true)
+            }
+        }
         DispatchQueue.global().async { _ = stagingEntries.value }
         do {
             let old = try current(old, for: artifacts)
@@ -92,18 +99,25 @@ public struct GeneratedTree: Sendable {
     /// Makes the staging folder the tree of an earlier build, when there is one: the one a
     /// killed build left (any mix of trees will do, only its inodes are trusted), else the
     /// parked spare. Only a real folder is taken: a link is removed, never followed.
-    private func takeBackSpare(_ spare: String?) {
+    /// Returns `listed` when it is the spare taken, as it still is.
+    private func takeBackSpare(_ spare: String?, listed: SpareListing?) -> SpareListing? {
         var info = stat()
         if lstat(staging, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 unlink(staging)
-                return takeBackSpare(spare)
+                return takeBackSpare(spare, listed: listed)
             }
             if let spare { Self.removeWhole(spare) }
-            return
+            return nil
         }
-        guard let spare, lstat(spare, &info) == 0 else { return }
-        if info.st_mode & S_IFMT != S_IFDIR || rename(spare, staging) != 0 { Self.removeWhole(spare) }
+        guard let spare, lstat(spare, &info) == 0 else { return nil }
+        // Checked before it moves: moving a folder changes its own stamp.
+        let current = listed.flatMap { $0.path == spare && $0.isCurrent(at: spare) ? $0 : nil }
+        if info.st_mode & S_IFMT != S_IFDIR || rename(spare, staging) != 0 {
+            Self.removeWhole(spare)
+            return nil
+        }
+        return current
     }
 
     /// Whether `path` is `folder` or inside it, the links of its folders resolved as far as

@@ -55,22 +55,21 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// One hash over every catalog file's path and bytes, in path order.
     public static func hash(of sources: [String: [UInt8]]) -> String {
-        hash(ofDigests: sources.mapValues(sha256))
+        let paths = ByteOrder.sorted(Array(sources.keys), by: { $0 })
+        return hash(paths: paths, digests: paths.map { sha256(sources[$0] ?? []) })
     }
 
-    /// `hash(of:)` from each file's SHA-256 (`digests`, by path): one hash over every path
-    /// and its file's hash, in the byte order of the paths. Of hashes rather than bytes, so
-    /// that a rebuild reads only the files whose identity on disk changed. `ordered`: the
-    /// paths of `digests` already in byte order, when the caller has them (a layout does).
-    public static func hash(ofDigests digests: [String: String], ordered: [String]? = nil) -> String {
-        let paths = ordered ?? ByteOrder.sorted(Array(digests.keys), by: { $0 })
+    /// `hash(of:)` from each file's SHA-256: one hash over every path and its file's hash, in
+    /// the byte order of the paths (`paths`, with `digests` at the same places). Of hashes
+    /// rather than bytes, so that a rebuild reads only the files whose identity on disk changed.
+    static func hash(paths: [String], digests: [String]) -> String {
         // One buffer, hashed once: an update per file cost more than the hashing.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(paths.count * 128)
-        for path in paths {
+        for (path, digest) in zip(paths, digests) {
             bytes += path.utf8
             bytes.append(0)
-            bytes += (digests[path] ?? "").utf8
+            bytes += digest.utf8
             bytes.append(0)
         }
         return hex(SHA256.hash(data: bytes))
