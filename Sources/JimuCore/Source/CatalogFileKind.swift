@@ -20,22 +20,35 @@ public enum CatalogFileKind: Hashable, Sendable {
 
     public init(path: String) {
         // On UTF-8 bytes (every name the format defines is ASCII): every file of a province
-        // catalog passes here, and splitting by Character would break graphemes for nothing.
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        func ends(_ text: Substring.UTF8View, _ suffix: String) -> Bool {
-            text.count >= suffix.utf8.count && text.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        // catalog passes here, twice in a rebuild. Only the first three parts are looked at,
+        // found by their slashes: splitting each path into an array was most of the cost.
+        let utf8 = path.utf8
+        var slashes: (first: String.Index?, second: String.Index?) = (nil, nil)
+        var count = 1
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "/") {
+            if count == 1 { slashes.first = index } else if count == 2 { slashes.second = index }
+            count += 1
         }
-        func part(_ index: Int, is name: String) -> Bool { parts[index].elementsEqual(name.utf8) }
-        let isYAML = ends(path.utf8[...], ".yaml") || ends(path.utf8[...], ".yml")
+        func after(_ index: String.Index) -> String.Index { utf8.index(after: index) }
+        let parts: [Substring] = [
+            path[..<(slashes.first ?? path.endIndex)],
+            slashes.first.map { path[after($0)..<(slashes.second ?? path.endIndex)] } ?? "",
+            slashes.second.map { path[after($0)...] } ?? "",
+        ]
+        func ends(_ text: Substring, _ suffix: String) -> Bool {
+            text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        }
+        func part(_ index: Int, is name: String) -> Bool { parts[index].utf8.elementsEqual(name.utf8) }
+        let isYAML = ends(path[...], ".yaml") || ends(path[...], ".yml")
         func stem(_ index: Int) -> String? {
-            ends(parts[index], ".yaml") ? String(Substring(parts[index].dropLast(5))) : nil
+            ends(parts[index], ".yaml") ? String(Substring(parts[index].utf8.dropLast(5))) : nil
         }
         let other: CatalogFileKind = isYAML ? .unexpectedYAML : .other
-        switch parts.count {
+        switch count {
         case 1 where part(0, is: "jimu.yaml"):
             self = .config
         case 2 where part(0, is: "dictionary"):
-            switch String(Substring(parts[1])) {
+            switch parts[1] {
             case "fields.yaml": self = .fields
             case "materials.yaml": self = .materials
             case "codelists.yaml": self = .codeLists
@@ -51,9 +64,9 @@ public enum CatalogFileKind: Hashable, Sendable {
             self = stem(1).map { .bundle(key: $0) } ?? other
         case 3 where part(0, is: "localities"):
             if part(2, is: "locality.yaml") {
-                self = .locality(folder: String(Substring(parts[1])))
+                self = .locality(folder: String(parts[1]))
             } else {
-                self = stem(2).map { .practice(folder: String(Substring(parts[1])), itemKey: $0) } ?? other
+                self = stem(2).map { .practice(folder: String(parts[1]), itemKey: $0) } ?? other
             }
         default:
             self = part(0, is: "templates") ? .template : other
