@@ -57,7 +57,7 @@ public final class BuildCache: @unchecked Sendable {
     /// What this build read of the catalog, encoded, saved with the index for the next
     /// build; nil when the catalog had diagnostics (the next build then reads it all). Made
     /// and encoded on a spare core while the tree is written.
-    private var snapshot: Once<[UInt8]>?
+    private var snapshot: Once<CatalogSnapshot.Encoded>?
     private let rendersOnly: Set<CompileUnit>?
     /// A unit rendered though not in `rendersOnly`.
     private var renderedBeyond: String?
@@ -131,7 +131,7 @@ public final class BuildCache: @unchecked Sendable {
     /// What this build read of the catalog, to be saved with the index: made and encoded
     /// from now on, on whichever core is free, while the tree is written.
     func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) {
-        let body = Once { snapshot().body }
+        let body = Once { CatalogSnapshot.Encoded(snapshot().body) }
         lock.withLock { self.snapshot = body }
         DispatchQueue.global().async { _ = body.value }
     }
@@ -311,7 +311,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Whether the old tree's file is still what the last build wrote.
     private func isUnchanged(_ path: String, _ record: FileRecord) -> Bool {
         let full = outputRoot + "/" + path
-        guard let identity = oldTree.map({ $0.files[path] }) ?? FileIdentity(path: full) else { return false }
+        guard let identity = oldTree.map({ $0.identity(path) }) ?? FileIdentity(path: full) else { return false }
         return Self.matches(identity, record) { try? FileReading.read(full, limit: Int(record.identity.size)).get().bytes }
     }
 
@@ -341,16 +341,21 @@ public final class BuildCache: @unchecked Sendable {
         // dictionary's, which differs from run to run), as the next build reads them into
         // dictionaries again: the index is the cache's own record, not output, and sorting
         // it cost a tenth of a second of every rebuild.
-        let sections: [@Sendable () -> [UInt8]] = [
+        // The files' records, the most of them, in two halves.
+        let files = manifest.files
+        let middle = files.index(files.startIndex, offsetBy: files.count / 2)
+        let fileSections: [@Sendable () -> [UInt8]] = [files[..<middle], files[middle...]].map { half in
             {
-                Self.lines(manifest.files) { line, path, sha in
+                Self.lines(half) { line, path, sha in
                     guard Self.isRecordable(path), let identity = tree.written[path] else { return false }
                     line.fields("file", sha)
                     identity.spell(into: &line.bytes)
                     line.fields(path)
                     return true
                 }
-            },
+            }
+        }
+        let sections: [@Sendable () -> [UInt8]] = fileSections + [
             {
                 Self.lines(recorded) { line, key, unit in
                     guard unit.paths.allSatisfy(Self.isRecordable) else { return false }
@@ -368,17 +373,17 @@ public final class BuildCache: @unchecked Sendable {
             },
         ]
         let snapshotBytes = lock.withLock { snapshot }
-        let spelt = Parallel.map(sections.count) { sections[$0]() }
-        // Appended section by section: appending their `joined()` went byte by byte.
-        var indexBytes = Array((head.joined(separator: "\n") + "\n").utf8)
-        indexBytes.reserveCapacity(spelt.reduce(indexBytes.count) { $0 + $1.count })
-        for section in spelt { indexBytes += section }
+        // Written section by section, never joined: megabytes copied for nothing.
+        let indexParts = [Array((head.joined(separator: "\n") + "\n").utf8)] + Parallel.map(sections.count) { sections[$0]() }
+        var indexHasher = SHA256()
+        for part in indexParts { indexHasher.update(data: part) }
+        let indexSHA256 = Manifest.hex(indexHasher.finalize())
         let folder = (indexPath as NSString).deletingLastPathComponent
         let temporary = indexPath + ".\(getpid()).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             unlink(temporary)  // left by a killed process of the same number
-            _ = try FileWriting.create(temporary, bytes: indexBytes)
+            _ = try FileWriting.create(temporary, parts: indexParts)
             // The old snapshot goes before the index is replaced, and the new one is written
             // after it, naming the index it goes with: a snapshot is never read beside another
             // index than its own (`forgetRemovedOutputs` drops one whose index is gone).
@@ -393,7 +398,7 @@ public final class BuildCache: @unchecked Sendable {
             if let body = snapshotBytes?.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
                 let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(snapshotTemporary)
-                _ = try FileWriting.create(snapshotTemporary, bytes: CatalogSnapshot.file(body: body, index: Manifest.sha256(indexBytes)))
+                _ = try FileWriting.create(snapshotTemporary, parts: body.file(index: indexSHA256))
                 guard rename(snapshotTemporary, snapshotPath) == 0 else {
                     unlink(snapshotTemporary)
                     return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"
@@ -451,7 +456,9 @@ public final class BuildCache: @unchecked Sendable {
 
     /// One line of tab-separated fields per record that `spell` keeps (returns true for),
     /// spelt straight into bytes: tens of thousands of lines, at the end of every build.
-    private static func lines<Record>(_ records: [String: Record], _ spell: (inout Line, String, Record) -> Bool) -> [UInt8] {
+    private static func lines<Records: Collection<(key: String, value: Record)>, Record>(
+        _ records: Records, _ spell: (inout Line, String, Record) -> Bool
+    ) -> [UInt8] {
         var line = Line()
         line.bytes.reserveCapacity(records.count * 160)
         for (key, record) in records {

@@ -100,10 +100,27 @@ struct CatalogSnapshot: Sendable, Equatable {
         return writer.bytes
     }
 
-    /// The file of a snapshot: its `body`, the SHA-256 (64 hexadecimal digits) of the index
-    /// saved with it, and the SHA-256 of both.
-    static func file(body: [UInt8], index: String) -> [UInt8] {
-        let signed = body + Array(index.utf8)
-        return signed + SHA256.hash(data: signed)
+    /// A snapshot's `body`, hashed as far as it goes: the file is made of it once the index
+    /// saved with it is known. Encoded and hashed on a spare core while the tree is written.
+    /// Unchecked: `SHA256` is a value (copied on write, as `file(index:)` does) that Crypto
+    /// does not mark `Sendable`; it is made on one core and only copied after.
+    struct Encoded: @unchecked Sendable {
+        let body: [UInt8]
+        let hashed: SHA256
+
+        init(_ body: [UInt8]) {
+            self.body = body
+            var hasher = SHA256()
+            hasher.update(data: body)
+            hashed = hasher
+        }
+
+        /// The parts of the snapshot's file: its `body`, the SHA-256 (64 hexadecimal digits)
+        /// of the index saved with it, and the SHA-256 of both.
+        func file(index: String) -> [[UInt8]] {
+            var hasher = hashed
+            hasher.update(data: Array(index.utf8))
+            return [body, Array(index.utf8), Array(hasher.finalize())]
+        }
     }
 }

@@ -12,21 +12,29 @@ enum FileWriting {
     /// Creates `path`, which must not exist (`O_EXCL`: a file already there may be another
     /// tree's too), writes `bytes`, and returns what `fstat` says of it.
     static func create(_ path: String, bytes: [UInt8]) throws(CatalogIOError) -> stat {
+        try create(path, parts: [bytes])
+    }
+
+    /// `create(_:bytes:)` of `parts` one after the other, without joining them first (the
+    /// cache's index and snapshot are megabytes, written on every build).
+    static func create(_ path: String, parts: [[UInt8]]) throws(CatalogIOError) -> stat {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        for bytes in parts {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer in
+                    systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
-            }
-            offset += written
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {

@@ -7,8 +7,9 @@ extension GeneratedTree {
         let entries: Result<[Entry], CatalogIOError>
         /// The files its manifest lists: Jimu's, the others are carried over.
         let listed: Set<String>
-        /// Each regular file's identity, by path.
-        let files: [String: FileIdentity]
+        /// Each entry's place in `entries`, by path: the cache looks its files up here, and
+        /// the write the entries it replaces (built once, on the core that read the tree).
+        let positions: [String: Int]
         /// Each folder's stamp, by path (the tree's own as ""), each taken before the folder
         /// was listed: a change to the tree since is seen in one of them.
         let folders: [String: FolderStamp]
@@ -18,6 +19,15 @@ extension GeneratedTree {
         func changed(at root: String) -> Bool {
             folders.contains { path, stamp in FolderStamp(path: path.isEmpty ? root : root + "/" + path) != stamp }
         }
+
+        /// The entry at `path`, if the tree has one.
+        func entry(_ path: String) -> Entry? {
+            guard case .success(let list) = entries, let position = positions[path] else { return nil }
+            return list[position]
+        }
+
+        /// The identity of the regular file at `path`; nil for none, or anything else.
+        func identity(_ path: String) -> FileIdentity? { entry(path)?.identity }
     }
 
     /// The folder's entries and manifest, read side by side.
@@ -30,16 +40,16 @@ extension GeneratedTree {
                 : (nil, Set(GeneratedTree(root: root).readManifest()?.files.keys.map { $0 } ?? []))
         }
         let entries = reads[0].0 ?? .success([])
-        var files: [String: FileIdentity] = [:]
+        var positions: [String: Int] = [:]
         var folders: [String: FolderStamp] = [:]
         if let rootStamp { folders[""] = rootStamp }
         if case .success(let list) = entries {
-            files.reserveCapacity(list.count)
-            for entry in list {
-                if let identity = entry.identity { files[entry.path] = identity }
+            positions.reserveCapacity(list.count)
+            for (position, entry) in list.enumerated() {
+                positions[entry.path] = positions[entry.path] ?? position
                 if let stamp = entry.stamp { folders[entry.path] = stamp }
             }
         }
-        return OldTree(entries: entries, listed: reads[1].1, files: files, folders: folders)
+        return OldTree(entries: entries, listed: reads[1].1, positions: positions, folders: folders)
     }
 }

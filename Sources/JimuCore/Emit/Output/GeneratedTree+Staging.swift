@@ -18,21 +18,24 @@ extension GeneratedTree {
     /// minute, so freeing 18,000 and then creating 18,000 costs seconds where the other order
     /// costs a fraction of one. (Only what is in the way goes first: after a change of layout,
     /// and where a name is needed for something else; that is a few files at most.)
-    func populateStaging(_ plan: TreePlan, artifacts: [Artifact], previous: [Entry], existing: [Entry]) throws
+    func populateStaging(_ plan: TreePlan, artifacts: [Artifact], old: OldTree, existing: [Entry]) throws
         -> [String: FileIdentity]
     {
-        let old = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var info = stat()
         if lstat(staging, &info) != 0 { try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true) }
 
+        // A rebuild keeps nearly every file of the spare: what is kept is marked by artifact,
+        // and its identity taken as it is found, each path looked up once (tens of thousands).
+        var written: [String: FileIdentity] = [:]
+        written.reserveCapacity(artifacts.count)
+        var keptArtifacts = [Bool](repeating: false, count: artifacts.count)
+        var keptCarried: Set<String> = []
         var folderModes: [String: mode_t] = [:]
-        var keptFiles: Set<String> = []
         var taken: Set<String> = []  // files of the spare that the new tree does not keep
         var doomedFolders: [String] = []
         var insideDoomed: Set<String> = []
         for entry in existing {
-            let parent = String(Self.folder(of: entry.path))
-            if insideDoomed.contains(parent) {
+            if !insideDoomed.isEmpty, insideDoomed.contains(String(Self.folder(of: entry.path))) {
                 if entry.isDirectory { insideDoomed.insert(entry.path) }
                 continue
             }
@@ -43,18 +46,36 @@ extension GeneratedTree {
                     doomedFolders.append(entry.path)
                     insideDoomed.insert(entry.path)
                 }
-            } else if Self.isKept(entry, plan: plan, artifacts: artifacts, old: old) {
-                keptFiles.insert(entry.path)
-            } else {
+                continue
+            }
+            // Kept: output the build reuses, or a file that is not Jimu's, that is the old
+            // tree's very file (the same inode).
+            let source = plan.files[entry.path]
+            let isKeptSource =
+                switch source {
+                case .carried: true
+                case .artifact(let index): artifacts[index].unchangedSHA256 != nil
+                case nil: false
+                }
+            guard isKeptSource, let current = old.entry(entry.path), !current.isDirectory, current.inode == entry.inode,
+                current.device == entry.device
+            else {
                 taken.insert(entry.path)
+                continue
+            }
+            if case .artifact(let index) = source {
+                keptArtifacts[index] = true
+                if let identity = current.identity { written[entry.path] = identity }
+            } else {
+                keptCarried.insert(entry.path)
             }
         }
         // A folder kept from an earlier tree may have been read-only there.
         for (path, mode) in folderModes where mode & 0o700 != 0o700 && chmod(staging + "/" + path, mode | 0o700) == 0 {
             folderModes[path] = mode | 0o700
         }
-        let rendered = artifacts.indices.filter { artifacts[$0].unchangedSHA256 == nil && !keptFiles.contains(artifacts[$0].path) }
-        let linked = artifacts.indices.filter { artifacts[$0].unchangedSHA256 != nil && !keptFiles.contains(artifacts[$0].path) }
+        let rendered = artifacts.indices.filter { artifacts[$0].unchangedSHA256 == nil && !keptArtifacts[$0] }
+        let linked = artifacts.indices.filter { artifacts[$0].unchangedSHA256 != nil && !keptArtifacts[$0] }
         // Rendered files written beside the spare's, where that name is free in the new tree.
         let beside = Set(
             rendered.map { artifacts[$0].path }.filter {
@@ -83,10 +104,6 @@ extension GeneratedTree {
 
         // Creating tens of thousands of files is kernel work that scales with cores; the
         // first failure, in path order, is the one reported. Written first, linked second.
-        var written: [String: FileIdentity] = [:]
-        for artifact in artifacts where keptFiles.contains(artifact.path) {
-            if let identity = old[artifact.path]?.identity { written[artifact.path] = identity }
-        }
         let occupied = taken
         for step in [rendered, linked] {
             let batches = Parallel.map(Self.largestFirst(Self.batches(step.map { artifacts[$0].path }), step.map { artifacts[$0] })) {
@@ -118,8 +135,8 @@ extension GeneratedTree {
             if let failure = batches.compactMap(\.failure).min(by: { $0.0 < $1.0 }) { throw failure.1 }
             for (index, identity) in batches.flatMap(\.written) { written[artifacts[index].path] = identity }
         }
-        for entry in previous where plan.files[entry.path] == .carried && !keptFiles.contains(entry.path) {
-            try carryOver(entry.path)
+        for path in plan.carried where !keptCarried.contains(path) {
+            try carryOver(path)
         }
 
         // Only now is the rest freed: rendered files renamed over the spare's, and what the
@@ -171,15 +188,6 @@ extension GeneratedTree {
     /// The name a rendered file is written under beside the spare's file it replaces, until
     /// everything is written.
     private static let besideSuffix = ".jimu-new"
-
-    /// Whether a file already in the staging folder is the one the new tree needs: output the
-    /// build reuses, or a file that is not Jimu's, that is the old tree's very file.
-    private static func isKept(_ entry: Entry, plan: TreePlan, artifacts: [Artifact], old: [String: Entry]) -> Bool {
-        guard plan.files[entry.path] == .carried || isLinked(entry.path, plan: plan, artifacts: artifacts),
-            let current = old[entry.path], !current.isDirectory
-        else { return false }
-        return current.inode == entry.inode && current.device == entry.device
-    }
 
     /// The permission bits a folder gets when created: all but the process's umask. Read from
     /// the kernel's account of the process, as setting the umask to learn it would change it

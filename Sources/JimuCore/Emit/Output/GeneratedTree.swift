@@ -70,7 +70,7 @@ public struct GeneratedTree: Sendable {
                 try Self.removeCompletely(staging)
             }
             var outcome = Outcome(keptUnlisted: plan.keptUnlisted, removed: plan.removed)
-            outcome.written = try populateStaging(plan, artifacts: artifacts, previous: previous, existing: existing)
+            outcome.written = try populateStaging(plan, artifacts: artifacts, old: old, existing: existing)
             try switchIn(previous: previous, spare: spare)
             return outcome
         } catch {
@@ -89,7 +89,7 @@ public struct GeneratedTree: Sendable {
         guard let prefetched else { return readOld() }
         guard prefetched.changed(at: root) else { return prefetched }
         let fresh = readOld()
-        for artifact in artifacts where artifact.unchangedSHA256 != nil && fresh.files[artifact.path] != prefetched.files[artifact.path] {
+        for artifact in artifacts where artifact.unchangedSHA256 != nil && fresh.identity(artifact.path) != prefetched.identity(artifact.path) {
             throw CatalogIOError(
                 path: root + "/" + artifact.path, reason: "changed while the build ran: build again to write the output")
         }

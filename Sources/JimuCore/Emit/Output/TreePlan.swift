@@ -23,10 +23,13 @@ struct TreePlan {
     private(set) var removed: [String] = []
     /// Files and empty folders (with a trailing `/`) that are not Jimu's, kept as they are.
     private(set) var keptUnlisted: [String] = []
+    /// The files of those, in the old tree's order.
+    private(set) var carried: [String] = []
 
     /// `previous`: the entries of the old tree at `root`, parents before their content;
     /// `listed`: the paths the old manifest lists, Jimu's to drop.
     init(artifacts: [Artifact], previous: [GeneratedTree.Entry], listed: Set<String>, root: String) throws(CatalogIOError) {
+        files.reserveCapacity(artifacts.count + previous.count / 8)
         for (index, artifact) in artifacts.enumerated() {
             files[artifact.path] = .artifact(index)
             var folder = GeneratedTree.folder(of: artifact.path)
@@ -44,6 +47,7 @@ struct TreePlan {
                 removed.append(entry.path)
             } else {
                 keptUnlisted.append(entry.path)
+                carried.append(entry.path)
                 files[entry.path] = .carried
             }
         }
