@@ -41,6 +41,10 @@ import Testing
             return outcome
         }
 
+        /// Waits out the clock tick within which a folder's stamp proves nothing
+        /// (`GeneratedTree.FolderStamps.isSettled`): a build just made its folders.
+        func settle() { usleep(100_000) }
+
         func text(_ path: String) -> String? {
             FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         }
@@ -100,12 +104,44 @@ import Testing
         #expect(try folder.files(folder.out) == ["a.txt": "1", "d/b.txt": "2"])
 
         for removed in ["d/b.txt", "a.txt"] {
+            folder.settle()
             let early = try #require(GeneratedTree.SpareListing(path: folder.spare))
+            #expect(early.isCurrent(at: folder.spare), "a listing of a tree nobody touched since is used")
             try FileManager.default.removeItem(atPath: folder.spare + "/" + removed)
             try folder.build(["a.txt": nil, "d/b.txt": nil], listed: early)
             #expect(try folder.files(folder.out) == ["a.txt": "1", "d/b.txt": "2"], "\(removed) removed from the spare")
         }
         #expect(GeneratedTree.SpareListing(path: folder.root + "/nowhere") == nil)
+    }
+
+    /// An output folder that was not there when read ahead, made meanwhile with a file in
+    /// it: the file is carried over, not dropped with a tree taken for empty.
+    @Test func anOutputFolderMadeAfterItWasReadAheadIsReadAgain() throws {
+        let folder = try Folder()
+        let early = GeneratedTree(root: folder.out).readOld()
+        try FileManager.default.createDirectory(atPath: folder.out, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.out + "/notes.md"))
+        let outcome = try folder.build(["a.txt": "A"], old: early)
+        #expect(outcome.keptUnlisted == ["notes.md"])
+        #expect(folder.text(folder.out + "/notes.md") == "mine")
+    }
+
+    /// A file the cache reuses, written in place (same inode, other bytes) after the output
+    /// folder was read ahead, is seen as it is linked: an error, not a manifest naming bytes
+    /// the tree does not hold. (Its folder's stamp does not change.)
+    @Test func aReusedFileWrittenInPlaceAfterTheReadAheadIsAnError() throws {
+        let folder = try Folder()
+        try folder.build(["a.txt": "A", "b.txt": "B"], spare: false)
+        folder.settle()
+        let early = GeneratedTree(root: folder.out).readOld()
+        #expect(!early.changed(at: folder.out))
+        let inode = folder.inode(folder.out + "/a.txt")
+        let handle = try #require(FileHandle(forWritingAtPath: folder.out + "/a.txt"))
+        try handle.write(contentsOf: Data("Z, longer".utf8))
+        try handle.close()
+        #expect(folder.inode(folder.out + "/a.txt") == inode)
+        #expect(throws: CatalogIOError.self) { try folder.build(["a.txt": nil, "b.txt": "B2"], spare: false, old: early) }
+        #expect(folder.text(folder.out + "/b.txt") == "B", "the output folder is left as it was")
     }
 
     @Test func theOldTreeIsParkedAndTheNextBuildTakesItBack() throws {

@@ -349,7 +349,7 @@ public final class BuildCache: @unchecked Sendable {
                 Self.lines(half) { line, path, sha in
                     guard Self.isRecordable(path), let identity = tree.written[path] else { return false }
                     line.fields("file", sha)
-                    identity.spell(into: &line.bytes)
+                    line.field { identity.spell(into: &$0) }
                     line.fields(path)
                     return true
                 }
@@ -367,7 +367,9 @@ public final class BuildCache: @unchecked Sendable {
             {
                 Self.lines(fragments) { line, key, record in
                     guard Self.isRecordable(record.path), manifest.files[record.path] != nil else { return false }
-                    line.fields("fragment", key, record.digest, record.path, String(record.offset), String(record.length))
+                    line.fields("fragment", key, record.digest, record.path)
+                    line.field { $0.appendDecimal(record.offset) }
+                    line.field { $0.appendDecimal(record.length) }
                     return true
                 }
             },
@@ -479,11 +481,14 @@ public final class BuildCache: @unchecked Sendable {
         var isStart = true
 
         mutating func fields(_ fields: String...) {
-            for field in fields {
-                if !isStart { bytes.append(9) }
-                bytes += field.utf8
-                isStart = false
-            }
+            for text in fields { field { $0 += text.utf8 } }
+        }
+
+        /// One field, spelt by `spell`.
+        mutating func field(_ spell: (inout [UInt8]) -> Void) {
+            if !isStart { bytes.append(9) }
+            spell(&bytes)
+            isStart = false
         }
     }
 
@@ -592,35 +597,23 @@ struct FileIdentity: Equatable, Sendable {
     }
 
     var text: String {
-        var line = BuildCache.Line()
-        spell(into: &line.bytes)
-        return String(decoding: line.bytes.dropFirst(), as: UTF8.self)
+        var bytes: [UInt8] = []
+        spell(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `text` as a field of an index line: a tab, then the numbers, spelt into the line's
-    /// bytes with no string in between (one per output file, on every build).
+    /// `text`, spelt into `bytes` with no string in between (an index line per output file,
+    /// on every build).
     func spell(into bytes: inout [UInt8]) {
-        bytes.append(9)
-        Self.spell(size, into: &bytes)
+        bytes.appendDecimal(size)
         for number in [modifiedSeconds, modifiedNanoseconds] {
             bytes.append(UInt8(ascii: ","))
-            Self.spell(number, into: &bytes)
+            bytes.appendDecimal(number)
         }
         bytes.append(UInt8(ascii: ","))
-        Self.spell(inode, into: &bytes)
+        bytes.appendDecimal(inode)
         bytes.append(UInt8(ascii: ","))
-        Self.spell(mode, into: &bytes)
-    }
-
-    private static func spell<Number: BinaryInteger>(_ number: Number, into bytes: inout [UInt8]) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        var rest = number.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes += digits.reversed()
+        bytes.appendDecimal(mode)
     }
 
     init?(text: ArraySlice<UInt8>) {

@@ -20,9 +20,7 @@ extension String {
     }
 
     private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let common = Swift.min(a.count, b.count)
-        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-        return order < 0 || (order == 0 && a.count < b.count)
+        ByteOrder.precedes(a.baseAddress, a.count, b.baseAddress, b.count)
     }
 }
 
@@ -43,13 +41,17 @@ enum ByteOrder {
         }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            spans.sort { a, b in
-                let common = Swift.min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(base + a.start, base + b.start, common)
-                return order < 0 || (order == 0 && a.count < b.count)
-            }
+            spans.sort { a, b in precedes(base + a.start, a.count, base + b.start, b.count) }
         }
         return spans.map(\.position)
+    }
+
+    /// Whether the `aCount` bytes at `a` sort before the `bCount` bytes at `b`: compared
+    /// with `memcmp`, the shorter first where one begins the other.
+    static func precedes(_ a: UnsafePointer<UInt8>?, _ aCount: Int, _ b: UnsafePointer<UInt8>?, _ bCount: Int) -> Bool {
+        let common = Swift.min(aCount, bCount)
+        let order = common == 0 ? 0 : memcmp(a!, b!, common)
+        return order < 0 || (order == 0 && aCount < bCount)
     }
 
     /// `elements` in the byte order of `key` of each: each key read once.

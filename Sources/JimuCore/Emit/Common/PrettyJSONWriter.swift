@@ -92,16 +92,7 @@ struct PrettyJSONWriter {
     }
 
     /// Its decimal digits, written without a `String` in between.
-    mutating func int(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
-    }
+    mutating func int(_ value: Int) { bytes.appendDecimal(value) }
 
     mutating func bool(_ value: Bool) { bytes += (value ? "true" : "false").utf8 }
 

@@ -18,30 +18,6 @@ extension GeneratedTree {
         var stamp: FolderStamp?
     }
 
-    /// A folder's inode and times, as `lstat` sees them: a file added to it, removed from it
-    /// or renamed in it changes them.
-    struct FolderStamp: Equatable, Sendable {
-        var inode: UInt64
-        var modified: timespec
-        var changed: timespec
-
-        init?(_ info: stat) {
-            guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
-            (inode, modified, changed) = (UInt64(info.st_ino), info.st_mtim, info.st_ctim)
-        }
-
-        init?(path: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0 else { return nil }
-            self.init(info)
-        }
-
-        static func == (a: FolderStamp, b: FolderStamp) -> Bool {
-            a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-        }
-    }
-
     /// Every entry under `top`, depth first in name order, parents before their content.
     /// Read with `readdir` and `fstatat` relative to each folder: a path looked up from the
     /// top for each of 18,000 files was most of the time of listing a province's tree.

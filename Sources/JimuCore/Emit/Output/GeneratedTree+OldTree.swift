@@ -10,15 +10,14 @@ extension GeneratedTree {
         /// Each entry's place in `entries`, by path: the cache looks its files up here, and
         /// the write the entries it replaces (built once, on the core that read the tree).
         let positions: [String: Int]
-        /// Each folder's stamp, by path (the tree's own as ""), each taken before the folder
-        /// was listed: a change to the tree since is seen in one of them.
-        let folders: [String: FolderStamp]
+        /// Each folder's stamp (the tree's own too, nil when there was none), each taken
+        /// before the folder was listed: a change to the tree since is seen in one of them.
+        let stamps: FolderStamps
 
-        /// Whether the tree at `root` changed since it was read: a file added, removed or
-        /// renamed, a folder too. (A file written in place is seen by its own identity.)
-        func changed(at root: String) -> Bool {
-            folders.contains { path, stamp in FolderStamp(path: path.isEmpty ? root : root + "/" + path) != stamp }
-        }
+        /// Whether the tree at `root` changed since it was read, or may have: a file added,
+        /// removed or renamed, a folder too, the tree itself made. (A file written in place
+        /// is seen by its own identity, which the write checks as it links the file.)
+        func changed(at root: String) -> Bool { !stamps.isCurrent(at: root) }
 
         /// The entry at `path`, if the tree has one.
         func entry(_ path: String) -> Entry? {
@@ -33,6 +32,7 @@ extension GeneratedTree {
     /// The folder's entries and manifest, read side by side.
     public func readOld() -> OldTree {
         let root = root
+        let takenAt = FolderStamps.now
         let rootStamp = FolderStamp(path: root)
         let reads = Parallel.map(2) { index -> (Result<[Entry], CatalogIOError>?, Set<String>) in
             index == 0
@@ -41,15 +41,11 @@ extension GeneratedTree {
         }
         let entries = reads[0].0 ?? .success([])
         var positions: [String: Int] = [:]
-        var folders: [String: FolderStamp] = [:]
-        if let rootStamp { folders[""] = rootStamp }
-        if case .success(let list) = entries {
-            positions.reserveCapacity(list.count)
-            for (position, entry) in list.enumerated() {
-                positions[entry.path] = positions[entry.path] ?? position
-                if let stamp = entry.stamp { folders[entry.path] = stamp }
-            }
-        }
-        return OldTree(entries: entries, listed: reads[1].1, positions: positions, folders: folders)
+        let list = (try? entries.get()) ?? []
+        positions.reserveCapacity(list.count)
+        for (position, entry) in list.enumerated() { positions[entry.path] = position }
+        return OldTree(
+            entries: entries, listed: reads[1].1, positions: positions,
+            stamps: FolderStamps(top: rootStamp, entries: list, takenAt: takenAt))
     }
 }

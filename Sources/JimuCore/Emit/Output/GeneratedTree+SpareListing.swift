@@ -6,23 +6,19 @@ extension GeneratedTree {
         /// Where the spare was listed.
         let path: String
         let entries: [Entry]
-        /// The spare's own stamp, and each of its folders' (in `entries`): a file added,
-        /// removed or renamed since is seen in one of them.
-        let stamp: FolderStamp
+        let stamps: FolderStamps
 
         /// The spare parked at `path`; nil when there is none, or it cannot be listed.
         public init?(path: String) {
-            guard let stamp = FolderStamp(path: path), let entries = try? GeneratedTree.entries(under: path) else { return nil }
+            let takenAt = FolderStamps.now
+            guard let top = FolderStamp(path: path), let entries = try? GeneratedTree.entries(under: path) else { return nil }
             self.path = path
             self.entries = entries
-            self.stamp = stamp
+            stamps = FolderStamps(top: top, entries: entries, takenAt: takenAt)
         }
 
         /// Whether the spare at `path` is still as listed. (A file written in place keeps its
         /// inode, which is all the write trusts of a spare's files.)
-        func isCurrent(at path: String) -> Bool {
-            FolderStamp(path: path) == stamp
-                && entries.allSatisfy { entry in entry.stamp.map { FolderStamp(path: path + "/" + entry.path) == $0 } ?? true }
-        }
+        func isCurrent(at path: String) -> Bool { stamps.isCurrent(at: path) }
     }
 }

@@ -120,7 +120,7 @@ extension GeneratedTree {
                             if occupied.contains(path), unlink(staging + "/" + path) != 0, errno != ENOENT {
                                 throw Self.cannotRemove(staging + "/" + path, errno)
                             }
-                            identity = try linkUnchanged(path)
+                            identity = try linkUnchanged(path, as: old.identity(path))
                         } else {
                             identity = try write(
                                 artifacts[index].contents, to: staging + "/" + path + (beside.contains(path) ? Self.besideSuffix : ""))
@@ -228,7 +228,7 @@ extension GeneratedTree {
             }
         case S_IFREG:
             if let data = FileManager.default.contents(atPath: from) {
-                try write([UInt8](data), to: to)
+                _ = try write([UInt8](data), to: to)
                 if chmod(to, info.st_mode & 0o7777) == 0 { return }
             }
         default:
@@ -281,11 +281,19 @@ extension GeneratedTree {
     }
 
     /// Puts the old tree's file, which the build cache found unchanged, into the new tree:
-    /// the same file, linked (its bytes are not read), or copied where links fail.
-    private func linkUnchanged(_ path: String) throws(CatalogIOError) -> FileIdentity? {
+    /// the same file, linked (its bytes are not read), or copied where links fail. `expected`:
+    /// its identity as the cache checked it; a file written in place since (the same inode,
+    /// other bytes) is an error, not a manifest naming bytes the tree does not hold.
+    private func linkUnchanged(_ path: String, as expected: FileIdentity?) throws(CatalogIOError) -> FileIdentity? {
         let from = root + "/" + path
         let to = staging + "/" + path
-        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 { return FileIdentity(path: to) }
+        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 {
+            let linked = FileIdentity(path: to)
+            guard linked == expected else {
+                throw CatalogIOError(path: from, reason: "changed while the build ran: build again to write the output")
+            }
+            return linked
+        }
         let linkError = String(cString: strerror(errno))
         guard let data = FileManager.default.contents(atPath: from) else {
             throw CatalogIOError(path: from, reason: "the build cache reuses this file but it cannot be read (\(linkError)): build again with --no-cache")

@@ -80,11 +80,11 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var artifact: Artifact { artifact(ordered: nil) }
 
     /// `artifact`, with the paths of `files` in byte order when the caller has them
-    /// (`ordered`, checked to be those paths), so they are not sorted twice.
+    /// (`ordered`: the paths of the very artifacts the manifest was made of, checked in debug
+    /// builds), so they are not sorted twice.
     func artifact(ordered: [String]?) -> Artifact {
-        let paths =
-            ordered.flatMap { $0.count == files.count && $0.allSatisfy { files[$0] != nil } ? $0 : nil }
-            ?? ByteOrder.sorted(Array(files.keys), by: { $0 })
+        assert(ordered.map { $0.count == files.count && $0.allSatisfy { files[$0] != nil } } ?? true, "the manifest's own paths")
+        let paths = ordered.flatMap { $0.count == files.count ? $0 : nil } ?? ByteOrder.sorted(Array(files.keys), by: { $0 })
         var writer = PrettyJSONWriter(capacity: 128 * (files.count + 1))
         writer.beginObject()
         writer.key("catalog_hash")

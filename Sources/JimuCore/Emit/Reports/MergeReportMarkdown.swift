@@ -54,7 +54,7 @@ public enum MergeReportMarkdown {
             report.items.map { item in
                 let standard = item.standard
                 return [
-                    "[\(e(item.name.zh))](merge/\(item.key).md)", "`\(item.key)`",
+                    "[\(e(item.name.zh))](\(itemPath(item.key).dropFirst("reports/".count)))", "`\(item.key)`",
                     item.frameOnly ? "none: legal frame" : "\(item.practices)",
                     "\(standard.handFilledFields)", "\(standard.submittedMaterials)", "\(standard.steps)",
                     standard.promisedLimit.map(String.init) ?? "–", standard.visits.map(String.init) ?? "–",
