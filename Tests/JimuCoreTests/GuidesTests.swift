@@ -188,6 +188,24 @@ import Testing
         return result
     }
 
+    /// The index page's search data, spelt a run of entries at a time, is the search index
+    /// escaped for a script as a whole document would be, hostile names included, with and
+    /// without English.
+    @Test(arguments: [false, true]) func theSearchDataIsTheIndexEscapedForAScript(english: Bool) throws {
+        let catalog = try #require(try Self.hostileBuild().standard)
+        let summary = CatalogSummary(catalog)
+        let script = SiteEmitter.searchIndexScript(summary, english: english)
+        #expect(script == HTML.scriptJSON(SiteEmitter.searchIndex(summary, english: english)))
+        #expect(!script.contains("<") && script.contains("\\u003cscript"))
+        #expect(script.contains("\\u2028") == english, "the English name's line separator is escaped")
+        // Hundreds of entries: several runs, joined where they meet.
+        let many = CatalogSummary(
+            items: Array(repeating: summary.items, count: 200).flatMap { $0 }, bundles: Array(repeating: summary.bundles, count: 60).flatMap { $0 })
+        #expect(SiteEmitter.searchIndexScript(many, english: english) == HTML.scriptJSON(SiteEmitter.searchIndex(many, english: english)))
+        let empty = CatalogSummary(items: [], bundles: [])
+        #expect(SiteEmitter.searchIndexScript(empty, english: english) == HTML.scriptJSON(SiteEmitter.searchIndex(empty, english: english)))
+    }
+
     /// A quote, an angle bracket or a star with a combining mark after it is escaped all the
     /// same: HTML and CommonMark read code points, so the mark must not hide it (escaping by
     /// grapheme, as Mustache's own does, would leave such a quote live in an attribute).

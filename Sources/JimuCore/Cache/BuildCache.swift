@@ -498,35 +498,47 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private static func readIndex(_ path: String) -> StoredIndex? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        // Split as bytes, not as Characters: tens of thousands of lines, read on every build.
-        let bytes = [UInt8](data)
-        let lines = bytes.split(separator: UInt8(ascii: "\n"))
-        guard lines.count >= 3, text(lines[0]) == "jimu-cache 3", lines[1].starts(with: "compiler\t".utf8),
-            text(lines[2]).hasPrefix("output\t")
+        guard case .success(let read) = FileReading.read(path, limit: Int.max) else { return nil }
+        let bytes = read.bytes
+        // Lines and fields found as ranges of the bytes, with no array per line: tens of
+        // thousands of lines, read on every build.
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 100)
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if index > start { lines.append(start..<index) }
+            start = index + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        func starts(_ line: Range<Int>, with prefix: String) -> Bool {
+            line.count >= prefix.utf8.count && bytes[line.lowerBound..<(line.lowerBound + prefix.utf8.count)].elementsEqual(prefix.utf8)
+        }
+        guard lines.count >= 3, bytes[lines[0]].elementsEqual("jimu-cache 3".utf8), starts(lines[1], with: "compiler\t"),
+            starts(lines[2], with: "output\t")
         else { return nil }
         // `save` writes the three kinds of record one after the other: each kind is read on
         // a core of its own. A line out of its place, like any line this version would not
         // write, makes the whole index ignored.
         let body = lines[3...]
-        let unitsStart = body.firstIndex { !$0.starts(with: "file\t".utf8) } ?? body.endIndex
-        let fragmentsStart = body[unitsStart...].firstIndex { !$0.starts(with: "unit\t".utf8) } ?? body.endIndex
+        let unitsStart = body.firstIndex { !starts($0, with: "file\t") } ?? body.endIndex
+        let fragmentsStart = body[unitsStart...].firstIndex { !starts($0, with: "unit\t") } ?? body.endIndex
         let sections = [body[..<unitsStart], body[unitsStart..<fragmentsStart], body[fragmentsStart...]]
         let parsed = Parallel.map(sections.count) { index -> IndexSection? in
             switch index {
-            case 0: records(sections[0], kind: "file", fields: 4...4) { files, parts in
-                    guard let identity = FileIdentity(text: parts[2]) else { return false }
-                    files[text(parts[3])] = FileRecord(sha256: text(parts[1]), identity: identity)
+            case 0: records(bytes, sections[0], kind: "file", fields: 4...4) { files, parts in
+                    guard let identity = FileIdentity(text: bytes[parts[2]]) else { return false }
+                    files[text(bytes[parts[3]])] = FileRecord(sha256: text(bytes[parts[1]]), identity: identity)
                     return true
                 }.map(IndexSection.files)
-            case 1: records(sections[1], kind: "unit", fields: 4...Int.max) { units, parts in
-                    units[text(parts[1]) + "\t" + text(parts[2])] = UnitRecord(digest: text(parts[3]), paths: parts[4...].map(text))
+            case 1: records(bytes, sections[1], kind: "unit", fields: 4...Int.max) { units, parts in
+                    units[text(bytes[parts[1].lowerBound..<parts[2].upperBound])] = UnitRecord(
+                        digest: text(bytes[parts[3]]), paths: parts[4...].map { text(bytes[$0]) })
                     return true
                 }.map(IndexSection.units)
-            default: records(sections[2], kind: "fragment", fields: 7...7) { fragments, parts in
-                    guard let offset = Int(text(parts[5])), let length = Int(text(parts[6])) else { return false }
-                    fragments[text(parts[1]) + "\t" + text(parts[2])] = FragmentRecord(
-                        digest: text(parts[3]), path: text(parts[4]), offset: offset, length: length)
+            default: records(bytes, sections[2], kind: "fragment", fields: 7...7) { fragments, parts in
+                    guard let offset = Int(text(bytes[parts[5]])), let length = Int(text(bytes[parts[6]])) else { return false }
+                    fragments[text(bytes[parts[1].lowerBound..<parts[2].upperBound])] = FragmentRecord(
+                        digest: text(bytes[parts[3]]), path: text(bytes[parts[4]]), offset: offset, length: length)
                     return true
                 }.map(IndexSection.fragments)
             }
@@ -535,7 +547,7 @@ public final class BuildCache: @unchecked Sendable {
             case .fragments(let fragments)? = parsed[2]
         else { return nil }
         return StoredIndex(
-            compiler: text(lines[1].dropFirst("compiler\t".utf8.count)), files: files, units: units, fragments: fragments,
+            compiler: text(bytes[lines[1].dropFirst("compiler\t".utf8.count)]), files: files, units: units, fragments: fragments,
             sha256: Manifest.sha256(bytes))
     }
 
@@ -545,17 +557,25 @@ public final class BuildCache: @unchecked Sendable {
         case fragments([String: FragmentRecord])
     }
 
-    /// The records of one kind, each line split at tabs into `fields` fields, the first being
-    /// `kind`; nil when a line is not such a record or `add` refuses it.
+    /// The records of one kind, each line (a range of `bytes`) split at tabs into `fields`
+    /// fields (ranges too, one array for all lines), the first being `kind`; nil when a line
+    /// is not such a record or `add` refuses it.
     private static func records<Record>(
-        _ lines: ArraySlice<ArraySlice<UInt8>>, kind: String, fields: ClosedRange<Int>,
-        add: (inout [String: Record], [ArraySlice<UInt8>]) -> Bool
+        _ bytes: [UInt8], _ lines: ArraySlice<Range<Int>>, kind: String, fields: ClosedRange<Int>,
+        add: (inout [String: Record], [Range<Int>]) -> Bool
     ) -> [String: Record]? {
         var records: [String: Record] = [:]
         records.reserveCapacity(lines.count)
+        var parts: [Range<Int>] = []
         for line in lines {
-            let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.contains(parts.count), parts[0].elementsEqual(kind.utf8), add(&records, parts) else { return nil }
+            parts.removeAll(keepingCapacity: true)
+            var start = line.lowerBound
+            for index in line where bytes[index] == 9 {
+                parts.append(start..<index)
+                start = index + 1
+            }
+            parts.append(start..<line.upperBound)
+            guard fields.contains(parts.count), bytes[parts[0]].elementsEqual(kind.utf8), add(&records, parts) else { return nil }
         }
         return records
     }
@@ -617,10 +637,16 @@ struct FileIdentity: Equatable, Sendable {
     }
 
     init?(text: ArraySlice<UInt8>) {
-        let parts = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        guard parts.count == 5, let size: Int64 = Self.number(parts[0]), let seconds: Int64 = Self.number(parts[1]),
-            let nanoseconds: Int64 = Self.number(parts[2]), let inode: UInt64 = Self.number(parts[3]),
-            let mode: UInt32 = Self.number(parts[4])
+        // Five numbers between commas, found in place (one index line per output file).
+        var rest: ArraySlice<UInt8>? = text
+        func next<Number: FixedWidthInteger>() -> Number? {
+            guard let field = rest else { return nil }
+            let comma = field.firstIndex(of: UInt8(ascii: ","))
+            rest = comma.map { field[field.index(after: $0)...] }  // nil: no field after this one
+            return Self.number(field[..<(comma ?? field.endIndex)])
+        }
+        guard let size: Int64 = next(), let seconds: Int64 = next(), let nanoseconds: Int64 = next(), let inode: UInt64 = next(),
+            let mode: UInt32 = next(), rest == nil
         else { return nil }
         self.size = size
         modifiedSeconds = seconds

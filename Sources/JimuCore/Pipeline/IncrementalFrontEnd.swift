@@ -36,37 +36,41 @@ enum IncrementalFrontEnd {
         // The same files the last build read, and no link leaving the catalog.
         let listing = timings.measure("listing") { Result { () throws(CatalogIOError) in try fileSystem.listFiles() } }
         let entries = try listing.get()
-        // Each file's kind once, on every core: tens of thousands of paths.
-        let kinds = Parallel.map(entries) { CatalogFileKind(path: $0.path) }
-        var read: [(path: String, kind: CatalogFileKind)] = []
-        read.reserveCapacity(entries.count)
-        for (entry, kind) in zip(entries, kinds) where kind != .other || entry.escapesRoot {
-            guard !entry.escapesRoot, kind != .unexpectedYAML else { return nil }
-            read.append((entry.path, kind))
-        }
-        // In the byte order of the snapshot's files, which a listing nearly always is already.
-        if !zip(read, read.dropFirst()).allSatisfy({ $0.path.precedesInByteOrder($1.path) }) {
-            read = ByteOrder.sorted(read, by: \.path)
-        }
         // Listed while the snapshot was read.
-        guard let snapshot = lastSnapshot(), read.count == snapshot.files.count else { return nil }
+        guard let snapshot = lastSnapshot() else { return nil }
+        // The files the snapshot has, walked beside the listing: both are in byte order, so
+        // the same set of files is the same paths at the same places. Only a path that is not
+        // the snapshot's next one is classified: a file the catalog ignores (a README) is
+        // passed over, anything else is a change that needs the whole catalog.
+        var read: [String] = []
+        read.reserveCapacity(snapshot.files.count)
+        for entry in entries {
+            guard !entry.escapesRoot else { return nil }
+            if read.count < snapshot.files.count, entry.path == snapshot.files[read.count].path {
+                read.append(entry.path)
+            } else if CatalogFileKind(path: entry.path) != .other {
+                return nil
+            }
+        }
+        guard read.count == snapshot.files.count else { return nil }
 
         // A file whose identity is the one recorded is unchanged; any other is read and hashed.
-        // Both lists are in byte order: the snapshot's file at the same place is the same file,
-        // or the catalog's files are not the same.
         let looks = timings.measure("identities") { [read] in
-            let found = fileSystem.identities(of: read.map(\.path))
+            let found = fileSystem.identities(of: read)
             return Parallel.map(read.count) { index -> (identity: SourceIdentity?, sha256: String, edit: [UInt8]?)? in
-                let (file, recorded, identity) = (read[index], snapshot.files[index], found[index])
-                guard file.path == recorded.path else { return nil }
+                let (recorded, identity) = (snapshot.files[index], found[index])
                 if let identity, identity == recorded.identity { return (identity, recorded.sha256, nil) }
-                guard let bytes = try? fileSystem.read(file.path, limit: CatalogLimits().maxFileBytes),
+                guard let bytes = try? fileSystem.read(read[index], limit: CatalogLimits().maxFileBytes),
                     bytes.count <= CatalogLimits().maxFileBytes
                 else { return nil }
                 let sha256 = Manifest.sha256(bytes)
                 return (identity, sha256, sha256 == recorded.sha256 ? nil : bytes)
             }
         }
+        // Each file's kind, on every core, a run of paths at a time: the layout groups the
+        // practices by item with them, and the merge reads the files of the edited items.
+        let runs = stride(from: 0, to: read.count, by: 1024).map { $0..<min($0 + 1024, read.count) }
+        let kinds = Parallel.map(runs) { [read] run in run.map { CatalogFileKind(path: read[$0]) } }.flatMap { $0 }
         // Each file's SHA-256 and identity at its place in `read`, as the layout keeps them.
         var digests: [String] = []
         var identities: [SourceIdentity?] = []
@@ -75,28 +79,27 @@ enum IncrementalFrontEnd {
         var editedFiles: [String: [UInt8]] = [:]
         digests.reserveCapacity(read.count)
         identities.reserveCapacity(read.count)
-        for (file, look) in zip(read, looks) {
+        for (index, look) in looks.enumerated() {
             guard let look else { return nil }
             digests.append(look.sha256)
             identities.append(look.identity.flatMap { $0.isSettled(before: startedAt) ? $0 : nil })
             if let bytes = look.edit {
-                guard case .practice(_, let item) = file.kind else { return nil }
+                guard case .practice(_, let item) = kinds[index] else { return nil }
                 edited.insert(item)
-                editedFiles[file.path] = bytes
+                editedFiles[read[index]] = bytes
             }
         }
 
         let order = snapshot.items.map(\.summary.key)
         guard edited.isSubset(of: order) else { return nil }
         let (items, bundles) = scope(of: edited, in: snapshot)
-        let shown = zip(entries, kinds).filter { entry, kind in
+        let shown = zip(read, kinds).compactMap { path, kind -> CatalogFileEntry? in
             switch kind {
-            case .item(let key), .practice(_, let key): items.contains(key)
-            case .bundle(let key): bundles.contains(key)
-            case .other: false
-            default: true
+            case .item(let key), .practice(_, let key): items.contains(key) ? CatalogFileEntry(path: path) : nil
+            case .bundle(let key): bundles.contains(key) ? CatalogFileEntry(path: path) : nil
+            default: CatalogFileEntry(path: path)
             }
-        }.map(\.0)
+        }
         let (check, merged, stageTimings) = try BuildPipeline.stages(FilteredFileSystem(base: fileSystem, entries: shown, known: editedFiles))
         timings.append(stageTimings)
         // What a full build would report is nothing, as the last build reported nothing, and
@@ -119,7 +122,7 @@ enum IncrementalFrontEnd {
         var result = check
         result.summary = snapshot.counts
         return Outcome(
-            check: result, standard: merged, summary: summary, layout: snapshot.layout(files: read, digests: digests),
+            check: result, standard: merged, summary: summary, layout: snapshot.layout(files: zip(read, kinds).map { ($0, $1) }, digests: digests),
             identities: identities,
             merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
             changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),

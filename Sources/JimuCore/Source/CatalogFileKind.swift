@@ -19,57 +19,55 @@ public enum CatalogFileKind: Hashable, Sendable {
     case other
 
     public init(path: String) {
-        // On UTF-8 bytes (every name the format defines is ASCII): every file of a province
-        // catalog passes here, twice in a rebuild. Only the first three parts are looked at,
-        // found by their slashes: splitting each path into an array was most of the cost.
-        let utf8 = path.utf8
-        var slashes: (first: String.Index?, second: String.Index?) = (nil, nil)
-        var count = 1
-        for index in utf8.indices where utf8[index] == UInt8(ascii: "/") {
-            if count == 1 { slashes.first = index } else if count == 2 { slashes.second = index }
+        // On UTF-8 bytes, in place (every name the format defines is ASCII): every file of a
+        // province catalog passes here, twice in a rebuild. Only the first three parts are
+        // looked at, found by their slashes; a string is made only for a key the kind holds.
+        var path = path
+        self = path.withUTF8 { Self.kind(of: $0) }
+    }
+
+    private static func kind(of bytes: UnsafeBufferPointer<UInt8>) -> CatalogFileKind {
+        var (first, second, count) = (bytes.count, bytes.count, 1)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+            if count == 1 { first = index } else if count == 2 { second = index }
             count += 1
         }
-        func after(_ index: String.Index) -> String.Index { utf8.index(after: index) }
-        let parts: [Substring] = [
-            path[..<(slashes.first ?? path.endIndex)],
-            slashes.first.map { path[after($0)..<(slashes.second ?? path.endIndex)] } ?? "",
-            slashes.second.map { path[after($0)...] } ?? "",
-        ]
-        func ends(_ text: Substring, _ suffix: String) -> Bool {
-            text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        // The first part, the second (up to a third slash or the end), and the rest: as a
+        // tuple, not an array, which would be allocated for every path.
+        let parts = (0..<first, min(first + 1, bytes.count)..<second, min(second + 1, bytes.count)..<bytes.count)
+        func range(_ index: Int) -> Range<Int> { index == 0 ? parts.0 : index == 1 ? parts.1 : parts.2 }
+        func part(_ index: Int, is name: String) -> Bool {
+            UnsafeBufferPointer(rebasing: bytes[range(index)]).elementsEqual(name.utf8)
         }
-        func part(_ index: Int, is name: String) -> Bool { parts[index].utf8.elementsEqual(name.utf8) }
-        let isYAML = ends(path[...], ".yaml") || ends(path[...], ".yml")
+        func ends(_ range: Range<Int>, _ suffix: String) -> Bool {
+            range.count >= suffix.utf8.count && UnsafeBufferPointer(rebasing: bytes[(range.upperBound - suffix.utf8.count)..<range.upperBound]).elementsEqual(suffix.utf8)
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         func stem(_ index: Int) -> String? {
-            ends(parts[index], ".yaml") ? String(Substring(parts[index].utf8.dropLast(5))) : nil
+            ends(range(index), ".yaml") ? text(range(index).lowerBound..<(range(index).upperBound - 5)) : nil
         }
-        let other: CatalogFileKind = isYAML ? .unexpectedYAML : .other
+        let other: CatalogFileKind = ends(bytes.indices, ".yaml") || ends(bytes.indices, ".yml") ? .unexpectedYAML : .other
         switch count {
         case 1 where part(0, is: "jimu.yaml"):
-            self = .config
+            return .config
         case 2 where part(0, is: "dictionary"):
-            switch parts[1] {
-            case "fields.yaml": self = .fields
-            case "materials.yaml": self = .materials
-            case "codelists.yaml": self = .codeLists
-            case "sources.yaml": self = .sources
-            case "departments.yaml": self = .departments
-            default: self = other
-            }
+            if part(1, is: "fields.yaml") { return .fields }
+            if part(1, is: "materials.yaml") { return .materials }
+            if part(1, is: "codelists.yaml") { return .codeLists }
+            if part(1, is: "sources.yaml") { return .sources }
+            if part(1, is: "departments.yaml") { return .departments }
+            return other
         case 2 where part(0, is: "calendar"):
-            self = stem(1).map { .calendar(year: $0) } ?? other
+            return stem(1).map { .calendar(year: $0) } ?? other
         case 2 where part(0, is: "items"):
-            self = stem(1).map { .item(key: $0) } ?? other
+            return stem(1).map { .item(key: $0) } ?? other
         case 2 where part(0, is: "bundles"):
-            self = stem(1).map { .bundle(key: $0) } ?? other
+            return stem(1).map { .bundle(key: $0) } ?? other
         case 3 where part(0, is: "localities"):
-            if part(2, is: "locality.yaml") {
-                self = .locality(folder: String(parts[1]))
-            } else {
-                self = stem(2).map { .practice(folder: String(parts[1]), itemKey: $0) } ?? other
-            }
+            if part(2, is: "locality.yaml") { return .locality(folder: text(parts.1)) }
+            return stem(2).map { .practice(folder: text(parts.1), itemKey: $0) } ?? other
         default:
-            self = part(0, is: "templates") ? .template : other
+            return part(0, is: "templates") ? .template : other
         }
     }
 

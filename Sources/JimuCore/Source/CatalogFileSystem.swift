@@ -3,8 +3,9 @@ import Foundation
 /// The one seam through which the compiler reads a catalog, so tests can feed it files from
 /// memory and the core does no other I/O.
 public protocol CatalogFileSystem: Sendable {
-    /// Every file below the catalog root, as `/`-separated relative paths, sorted (in the
-    /// byte order of their UTF-8, where the file system can: a rebuild sorts them otherwise).
+    /// Every file below the catalog root, as `/`-separated relative paths, in the byte order
+    /// of their UTF-8: a rebuild walks the listing beside the last build's files in that
+    /// order, and reads the whole catalog when they are not at the same places.
     func listFiles() throws(CatalogIOError) -> [CatalogFileEntry]
     /// The bytes of a listed file.
     func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8]

@@ -1,3 +1,4 @@
+import Foundation
 @testable import JimuCore
 import Testing
 
@@ -31,6 +32,25 @@ import Testing
         writer.string("plain 文字")
         writer.string("q\"b\\n\n\u{1}")
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""plain 文字""q\"b\\n\n\u0001""#)
+    }
+
+    /// A document's strings escape quotes, backslashes, controls and the two JavaScript line
+    /// breaks, and keep every other character as it is, at the start, middle and end of a
+    /// string; they read back as the same text.
+    @Test(arguments: [
+        ("plain 文字", #""plain 文字""#),
+        ("", #""""#),
+        ("q\"b\\n\n\r\t\u{1}\u{7F}\u{0}", #""q\"b\\n\n\r\t\u0001\u007f\u0000""#),
+        ("\u{2028}a\u{2029}", #""\u2028a\u2029""#),
+        ("x\u{2028}", #""x\u2028""#),
+        ("\u{2027}€\u{202F}😀", "\"\u{2027}€\u{202F}😀\""),
+        ("<\u{1F}>", #""<\u001f>""#),
+    ])
+    func jsonValueStringsEscapeWhatJSONAndScriptsNeed(_ text: String, _ expected: String) throws {
+        let spelt = JSONValue.string(text).serialized()
+        #expect(spelt == expected + "\n")
+        let read = try JSONDecoder().decode(String.self, from: Data(spelt.utf8))
+        #expect(read == text)
     }
 
     /// Numbers and layout are written byte by byte: the same text as `CanonicalJSON`'s.

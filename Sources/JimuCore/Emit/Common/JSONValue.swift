@@ -42,7 +42,8 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
         return out
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    /// The value's text as it stands `indent` spaces in (its first line not indented).
+    func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -85,34 +86,40 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
     /// U+2029 too, so the text is also safe inside a JavaScript string.
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out += "\\\"".utf8
-            case UInt8(ascii: "\\"): out += "\\\\".utf8
-            case UInt8(ascii: "\n"): out += "\\n".utf8
-            case UInt8(ascii: "\r"): out += "\\r".utf8
-            case UInt8(ascii: "\t"): out += "\\t".utf8
-            case 0..<0x20, 0x7F:
-                out += "\\u00".utf8
-                out += Manifest.hex(CollectionOfOne(byte)).utf8
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                guard let second = utf8.next() else {
-                    out.append(byte)
-                    break
+        var text = text
+        // Runs of bytes that need no escape are copied whole: schemas and the site's search
+        // index are megabytes of strings at province scale.
+        text.withUTF8 { bytes in
+            var (start, index) = (0, 0)
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2 else {
+                    index += 1
+                    continue
                 }
-                guard second == 0x80, let third = utf8.next() else {
-                    out += [byte, second]
-                    break
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; any other E2 starts a character
+                // that stays as it is.
+                let separator = byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                if byte == 0xE2 && !separator {
+                    index += 1
+                    continue
                 }
-                if third == 0xA8 || third == 0xA9 {
-                    out += (third == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                } else {
-                    out += [byte, second, third]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): out += "\\\"".utf8
+                case UInt8(ascii: "\\"): out += "\\\\".utf8
+                case UInt8(ascii: "\n"): out += "\\n".utf8
+                case UInt8(ascii: "\r"): out += "\\r".utf8
+                case UInt8(ascii: "\t"): out += "\\t".utf8
+                case 0xE2: out += (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                default:
+                    out += "\\u00".utf8
+                    out += Manifest.hex(CollectionOfOne(byte)).utf8
                 }
-            default: out.append(byte)
+                index += separator ? 3 : 1
+                start = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

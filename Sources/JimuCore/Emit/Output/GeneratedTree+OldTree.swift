@@ -5,8 +5,10 @@ extension GeneratedTree {
     public struct OldTree: Sendable {
         /// Every entry of the folder, or why it cannot be listed.
         let entries: Result<[Entry], CatalogIOError>
-        /// The files its manifest lists: Jimu's, the others are carried over.
-        let listed: Set<String>
+        /// The files its manifest lists: Jimu's, the others are carried over. Read only when
+        /// the write meets a file the build does not produce, which a rebuild seldom does:
+        /// parsing a province's manifest of 25,000 files took longer than listing the tree.
+        let listed: Once<Set<String>>
         /// Each entry's place in `entries`, by path: the cache looks its files up here, and
         /// the write the entries it replaces (built once, on the core that read the tree).
         let positions: [String: Int]
@@ -29,23 +31,18 @@ extension GeneratedTree {
         func identity(_ path: String) -> FileIdentity? { entry(path)?.identity }
     }
 
-    /// The folder's entries and manifest, read side by side.
+    /// The folder's entries, and its manifest once asked for.
     public func readOld() -> OldTree {
         let root = root
         let takenAt = FolderStamps.now
         let rootStamp = FolderStamp(path: root)
-        let reads = Parallel.map(2) { index -> (Result<[Entry], CatalogIOError>?, Set<String>) in
-            index == 0
-                ? (Result { () throws(CatalogIOError) in try Self.entries(under: root, ifPresent: true) }, [])
-                : (nil, Set(GeneratedTree(root: root).readManifest()?.files.keys.map { $0 } ?? []))
-        }
-        let entries = reads[0].0 ?? .success([])
+        let entries = Result { () throws(CatalogIOError) in try Self.entries(under: root, ifPresent: true) }
         var positions: [String: Int] = [:]
         let list = (try? entries.get()) ?? []
         positions.reserveCapacity(list.count)
         for (position, entry) in list.enumerated() { positions[entry.path] = position }
         return OldTree(
-            entries: entries, listed: reads[1].1, positions: positions,
-            stamps: FolderStamps(top: rootStamp, entries: list, takenAt: takenAt))
+            entries: entries, listed: Once { Set(GeneratedTree(root: root).readManifest()?.files.keys.map { $0 } ?? []) },
+            positions: positions, stamps: FolderStamps(top: rootStamp, entries: list, takenAt: takenAt))
     }
 }

@@ -11,7 +11,9 @@ extension GeneratedTree {
         /// The spare parked at `path`; nil when there is none, or it cannot be listed.
         public init?(path: String) {
             let takenAt = FolderStamps.now
-            guard let top = FolderStamp(path: path), let entries = try? GeneratedTree.entries(under: path) else { return nil }
+            guard let top = FolderStamp(path: path), let entries = try? GeneratedTree.entries(under: path, inodesOnly: true) else {
+                return nil
+            }
             self.path = path
             self.entries = entries
             stamps = FolderStamps(top: top, entries: entries, takenAt: takenAt)

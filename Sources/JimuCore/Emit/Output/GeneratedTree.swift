@@ -54,14 +54,14 @@ public struct GeneratedTree: Sendable {
         let stagingEntries = Once {
             Result { () throws(CatalogIOError) in
                 if let taken { return taken.entries }
-                return try Self.entries(under: staging, ifPresent: true)
+                return try Self.entries(under: staging, ifPresent: true, inodesOnly: true)
             }
         }
         DispatchQueue.global().async { _ = stagingEntries.value }
         do {
             let old = try current(old, for: artifacts)
             let previous = try old.entries.get()
-            let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: old.listed, root: root)
+            let plan = try TreePlan(artifacts: artifacts, previous: previous, listed: { old.listed.value.contains($0) }, root: root)
             var existing: [Entry] = []
             switch stagingEntries.value {
             case .success(let entries): existing = entries

@@ -27,8 +27,8 @@ struct TreePlan {
     private(set) var carried: [String] = []
 
     /// `previous`: the entries of the old tree at `root`, parents before their content;
-    /// `listed`: the paths the old manifest lists, Jimu's to drop.
-    init(artifacts: [Artifact], previous: [GeneratedTree.Entry], listed: Set<String>, root: String) throws(CatalogIOError) {
+    /// `listed`: whether the old manifest lists a path, as Jimu's to drop.
+    init(artifacts: [Artifact], previous: [GeneratedTree.Entry], listed: (String) -> Bool, root: String) throws(CatalogIOError) {
         files.reserveCapacity(artifacts.count + previous.count / 8)
         for (index, artifact) in artifacts.enumerated() {
             files[artifact.path] = .artifact(index)
@@ -43,7 +43,7 @@ struct TreePlan {
                 guard folders[entry.path] == nil else { continue }
                 folders[entry.path] = .some(entry.mode)
                 if entry.isEmpty { keptUnlisted.append(entry.path + "/") }
-            } else if listed.contains(entry.path) {
+            } else if listed(entry.path) {
                 removed.append(entry.path)
             } else {
                 keptUnlisted.append(entry.path)

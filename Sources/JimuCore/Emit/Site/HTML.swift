@@ -29,14 +29,21 @@ public enum HTML {
     /// open a comment. Outside strings JSON has none of these characters.
     public static func scriptJSON(_ value: JSONValue) -> String {
         var out: [UInt8] = []
-        for byte in value.utf8() {
-            switch byte {
-            case UInt8(ascii: "<"): out += "\\u003c".utf8
-            case UInt8(ascii: ">"): out += "\\u003e".utf8
-            case UInt8(ascii: "&"): out += "\\u0026".utf8
-            default: out.append(byte)
-            }
-        }
+        appendScriptEscaped(value.utf8(), to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// JSON text made safe inside `<script>` as `scriptJSON` makes it, appended to `out`.
+    static func appendScriptEscaped(_ json: [UInt8], to out: inout [UInt8]) {
+        json.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated()
+            where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out += (byte == UInt8(ascii: "<") ? "\\u003c" : byte == UInt8(ascii: ">") ? "\\u003e" : "\\u0026").utf8
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
     }
 }
