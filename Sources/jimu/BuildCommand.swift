@@ -72,6 +72,8 @@ struct BuildCommand: ParsableCommand {
             }
             return
         }
+        // The cache's index and snapshot are begun on a spare core while the tree is written.
+        result.cache?.prepareSave(manifest: manifest)
         do throws(CatalogIOError) {
             let started = Date()
             let outcome = try tree.replace(
@@ -94,6 +96,7 @@ struct BuildCommand: ParsableCommand {
                 printError("jimu: warning: \(out)/\(path) is not in the manifest, so it is not Jimu's: left as it is")
             }
         } catch {
+            result.cache?.abandonSave()
             throw failIO(error)
         }
     }

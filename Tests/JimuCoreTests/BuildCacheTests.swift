@@ -41,8 +41,17 @@ import Testing
             diagnostics = result.check.diagnostics.map { "\($0.location.map(\.description) ?? "-"): \($0.code.rawValue): \($0.message)" }
             itemsMerged = result.standard?.items.count ?? 0
             guard let manifest = result.manifest else { return nil }
-            let outcome = try GeneratedTree(root: output).replace(
-                with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree)
+            // As `jimu build` does: the cache's save begun while the tree is written, and
+            // abandoned when it cannot be.
+            result.cache?.prepareSave(manifest: manifest)
+            let outcome: GeneratedTree.Outcome
+            do {
+                outcome = try GeneratedTree(root: output).replace(
+                    with: result.artifacts, manifest: manifest, spare: result.cache?.spareTree)
+            } catch {
+                result.cache?.abandonSave()
+                throw error
+            }
             guard let cache = result.cache else { return nil }
             #expect(cache.save(manifest: manifest, tree: outcome) == nil)
             fragmentsReadBack = cache.reusedFragments
@@ -249,12 +258,34 @@ import Testing
         let halfSaved = ["0.index.2147483646.tmp", "1.index.\(getpid()).tmp"]
         for name in halfSaved {
             let path = workspace.cache + "/" + name
-            try Data("jimu-cache 3\n".utf8).write(to: URL(fileURLWithPath: path))
+            try Data("jimu-cache 4\n".utf8).write(to: URL(fileURLWithPath: path))
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: path)
         }
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
         #expect(try entries() == [halfSaved[1], "index", "snapshot", "tree"])
+    }
+
+    /// The index and snapshot a build begins while it writes the tree are dropped when the
+    /// tree cannot be written: the cache stays the last build's, with no file left half-made.
+    @Test func aWriteThatFailsLeavesTheCacheAsItWas() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.cache).sorted()
+        let saved = names.filter { !$0.hasSuffix(".tree") }.map { FileManager.default.contents(atPath: workspace.cache + "/" + $0) }
+        try workspace.edit(Self.practice, Self.cutDown)
+        let out = workspace.root.path + "/out"
+        #expect(chmod(out, 0o555) == 0)
+        defer { chmod(out, 0o755) }
+        #expect(throws: CatalogIOError.self) { try workspace.build(into: "out") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).sorted() == names)
+        #expect(names.filter { !$0.hasSuffix(".tree") }.map { FileManager.default.contents(atPath: workspace.cache + "/" + $0) } == saved)
+        // And the next build that can write picks up where the last good one left off.
+        chmod(out, 0o755)
+        let rebuilt = try #require(try workspace.build(into: "out"))
+        #expect(rebuilt.reused > 0)
+        try workspace.build(into: "reference", cached: false)
+        #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
     }
 
     @Test func aSharedFileEditReachesEveryUnit() throws {

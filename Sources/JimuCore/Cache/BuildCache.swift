@@ -327,35 +327,48 @@ public final class BuildCache: @unchecked Sendable {
         return Manifest.sha256(bytes) == record.sha256
     }
 
-    // MARK: After the write
+    // MARK: While and after the write
 
-    /// Records the tree just written (`tree`: what writing it found), for the next build. A
-    /// cache that cannot be written is not an error: the next build is a full one. Returns
-    /// why it could not, if so.
-    @discardableResult
-    public func save(manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
-        let head = ["jimu-cache 3", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
-        let (recorded, fragments) = lock.withLock { (currentUnits, currentFragments) }
-        // The three kinds of record, each spelt straight into bytes on a core of its own:
-        // tens of thousands of lines, at the very end of a build. In no particular order (a
-        // dictionary's, which differs from run to run), as the next build reads them into
-        // dictionaries again: the index is the cache's own record, not output, and sorting
-        // it cost a tenth of a second of every rebuild.
-        // The files' records, the most of them, in two halves.
-        let files = manifest.files
-        let middle = files.index(files.startIndex, offsetBy: files.count / 2)
-        let fileSections: [@Sendable () -> [UInt8]] = [files[..<middle], files[middle...]].map { half in
-            {
-                Self.lines(half) { line, path, sha in
-                    guard Self.isRecordable(path), let identity = tree.written[path] else { return false }
-                    line.fields("file", sha)
-                    line.field { identity.spell(into: &$0) }
-                    line.fields(path)
-                    return true
-                }
-            }
-        }
-        let sections: [@Sendable () -> [UInt8]] = fileSections + [
+    /// What the save writes before it knows the tree: the index's first part (its head, the
+    /// units' and fragments' records) and the snapshot's body, each already in its temporary
+    /// file, with the index's hash so far; or why they could not be written.
+    struct PreparedSave: @unchecked Sendable {
+        var indexTemporary = ""
+        /// Unchecked: a `SHA256` value, made on one core and only copied after (as `Encoded`).
+        var indexHash = SHA256()
+        var snapshotTemporary: String?
+        var snapshot: CatalogSnapshot.Encoded?
+        var failure: String?
+    }
+
+    private var prepared: Once<PreparedSave>?
+
+    /// Starts writing the index and the snapshot on a spare core while the tree is written
+    /// (a rebuild's write keeps one core busy, and the save was a tenth of a second after
+    /// it): everything but the output files' records, which need the tree as written.
+    public func prepareSave(manifest: Manifest) {
+        let prepared = Once { self.writeFirstPart(manifest: manifest) }
+        lock.withLock { self.prepared = prepared }
+        DispatchQueue.global().async { _ = prepared.value }
+    }
+
+    /// The build stopped before its tree was written: what `prepareSave` wrote goes.
+    public func abandonSave() {
+        guard let prepared = lock.withLock({ prepared }) else { return }
+        let written = prepared.value
+        if !written.indexTemporary.isEmpty { unlink(written.indexTemporary) }
+        if let snapshot = written.snapshotTemporary { unlink(snapshot) }
+    }
+
+    private func writeFirstPart(manifest: Manifest) -> PreparedSave {
+        var prepared = PreparedSave()
+        let head = ["jimu-cache 4", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
+        let (recorded, fragments, snapshot) = lock.withLock { (currentUnits, currentFragments, self.snapshot) }
+        // The two kinds of record, each spelt straight into bytes on a core of its own. In
+        // no particular order (a dictionary's, which differs from run to run), as the next
+        // build reads them into dictionaries again: the index is the cache's own record, not
+        // output, and sorting it cost a tenth of a second of every rebuild.
+        let sections: [@Sendable () -> [UInt8]] = [
             {
                 Self.lines(recorded) { line, key, unit in
                     guard unit.paths.allSatisfy(Self.isRecordable) else { return false }
@@ -374,43 +387,78 @@ public final class BuildCache: @unchecked Sendable {
                 }
             },
         ]
-        let snapshotBytes = lock.withLock { snapshot }
-        // Written section by section, never joined: megabytes copied for nothing.
-        let indexParts = [Array((head.joined(separator: "\n") + "\n").utf8)] + Parallel.map(sections.count) { sections[$0]() }
-        var indexHasher = SHA256()
-        for part in indexParts { indexHasher.update(data: part) }
-        let indexSHA256 = Manifest.hex(indexHasher.finalize())
+        let parts = [Array((head.joined(separator: "\n") + "\n").utf8)] + Parallel.map(sections.count) { sections[$0]() }
+        for part in parts { prepared.indexHash.update(data: part) }
         let folder = (indexPath as NSString).deletingLastPathComponent
-        let temporary = indexPath + ".\(getpid()).tmp"
+        prepared.indexTemporary = indexPath + ".\(getpid()).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            unlink(temporary)  // left by a killed process of the same number
-            _ = try FileWriting.create(temporary, parts: indexParts)
-            // The old snapshot goes before the index is replaced, and the new one is written
+            unlink(prepared.indexTemporary)  // left by a killed process of the same number
+            _ = try FileWriting.create(prepared.indexTemporary, parts: parts)
+            // A unit whose files cannot be recorded would be missing from a rebuild that
+            // takes every unit it did not merge from the index: no snapshot then.
+            if let snapshot, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
+                let body = snapshot.value
+                let temporary = snapshotPath + ".\(getpid()).tmp"
+                unlink(temporary)
+                _ = try FileWriting.create(temporary, parts: [body.body])
+                (prepared.snapshotTemporary, prepared.snapshot) = (temporary, body)
+            }
+        } catch {
+            prepared.failure = "cannot write \(indexPath): \((error as? CatalogIOError)?.reason ?? error.localizedDescription)"
+        }
+        return prepared
+    }
+
+    /// Records the tree just written (`tree`: what writing it found), for the next build. A
+    /// cache that cannot be written is not an error: the next build is a full one. Returns
+    /// why it could not, if so.
+    @discardableResult
+    public func save(manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
+        if lock.withLock({ self.prepared }) == nil { prepareSave(manifest: manifest) }
+        let first = lock.withLock { self.prepared! }.value
+        if let failure = first.failure {
+            abandonSave()
+            return failure
+        }
+        // The output files' records, the most of them, in two halves.
+        let files = manifest.files
+        let middle = files.index(files.startIndex, offsetBy: files.count / 2)
+        let fileParts = Parallel.map([files[..<middle], files[middle...]]) { half in
+            Self.lines(half) { line, path, sha in
+                guard Self.isRecordable(path), let identity = tree.written[path] else { return false }
+                line.fields("file", sha)
+                line.field { identity.spell(into: &$0) }
+                line.fields(path)
+                return true
+            }
+        }
+        var indexHasher = first.indexHash
+        for part in fileParts { indexHasher.update(data: part) }
+        let indexSHA256 = Manifest.hex(indexHasher.finalize())
+        do {
+            try FileWriting.append(first.indexTemporary, parts: fileParts)
+            // The old snapshot goes before the index is replaced, and the new one is finished
             // after it, naming the index it goes with: a snapshot is never read beside another
             // index than its own (`forgetRemovedOutputs` drops one whose index is gone).
             unlink(snapshotPath)
-            guard rename(temporary, indexPath) == 0 else {
+            guard rename(first.indexTemporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
-                unlink(temporary)
+                abandonSave()
                 return "cannot write \(indexPath): \(reason)"
             }
-            // A unit whose files cannot be recorded would be missing from a rebuild that
-            // takes every unit it did not merge from the index: no snapshot then.
-            if let body = snapshotBytes?.value, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
-                let snapshotTemporary = snapshotPath + ".\(getpid()).tmp"
-                unlink(snapshotTemporary)
-                _ = try FileWriting.create(snapshotTemporary, parts: body.file(index: indexSHA256))
-                guard rename(snapshotTemporary, snapshotPath) == 0 else {
-                    unlink(snapshotTemporary)
+            if let temporary = first.snapshotTemporary, let body = first.snapshot {
+                try FileWriting.append(temporary, parts: Array(body.file(index: indexSHA256).dropFirst()))
+                guard rename(temporary, snapshotPath) == 0 else {
+                    unlink(temporary)
                     return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"
                 }
             }
-            Self.forgetRemovedOutputs(in: folder)
+            Self.forgetRemovedOutputs(in: (indexPath as NSString).deletingLastPathComponent)
             return nil
         } catch {
-            unlink(temporary)
-            return "cannot write \(indexPath): \((error as? CatalogIOError)?.reason ?? error.localizedDescription)"
+            abandonSave()
+            return "cannot write \(indexPath): \(error.reason)"
         }
     }
 
@@ -513,16 +561,17 @@ public final class BuildCache: @unchecked Sendable {
         func starts(_ line: Range<Int>, with prefix: String) -> Bool {
             line.count >= prefix.utf8.count && bytes[line.lowerBound..<(line.lowerBound + prefix.utf8.count)].elementsEqual(prefix.utf8)
         }
-        guard lines.count >= 3, bytes[lines[0]].elementsEqual("jimu-cache 3".utf8), starts(lines[1], with: "compiler\t"),
+        guard lines.count >= 3, bytes[lines[0]].elementsEqual("jimu-cache 4".utf8), starts(lines[1], with: "compiler\t"),
             starts(lines[2], with: "output\t")
         else { return nil }
-        // `save` writes the three kinds of record one after the other: each kind is read on
-        // a core of its own. A line out of its place, like any line this version would not
+        // `save` writes the three kinds of record one after the other (the units' and the
+        // fragments' while the tree is written, the files' after it): each kind is read on a
+        // core of its own. A line out of its place, like any line this version would not
         // write, makes the whole index ignored.
         let body = lines[3...]
-        let unitsStart = body.firstIndex { !starts($0, with: "file\t") } ?? body.endIndex
-        let fragmentsStart = body[unitsStart...].firstIndex { !starts($0, with: "unit\t") } ?? body.endIndex
-        let sections = [body[..<unitsStart], body[unitsStart..<fragmentsStart], body[fragmentsStart...]]
+        let fragmentsStart = body.firstIndex { !starts($0, with: "unit\t") } ?? body.endIndex
+        let filesStart = body[fragmentsStart...].firstIndex { !starts($0, with: "fragment\t") } ?? body.endIndex
+        let sections = [body[filesStart...], body[..<fragmentsStart], body[fragmentsStart..<filesStart]]
         let parsed = Parallel.map(sections.count) { index -> IndexSection? in
             switch index {
             case 0: records(bytes, sections[0], kind: "file", fields: 4...4) { files, parts in

@@ -17,6 +17,10 @@ public struct BuildResult: Sendable {
     public var timings = StageTimings()
     /// The build cache the emitters read, to be saved once the tree is written.
     public var cache: BuildCache?
+    /// What the build read and no longer needs (a rebuild's front end: the last snapshot,
+    /// tens of thousands of records), for the caller to free when it likes: the command
+    /// keeps it until the process exits, which is quicker than freeing it on the way.
+    public var readAlong: [any Sendable] = []
 
     public var hasErrors: Bool { check.hasErrors }
 }
@@ -115,11 +119,18 @@ public enum BuildPipeline {
         let spare = settings.map { settings in
             Once { GeneratedTree.SpareListing(path: BuildCache.spareTree(folder: settings.folder, outputRoot: settings.outputRoot)) }
         }
+        // Two threads, each reading in the order the build needs them: a thread for each,
+        // beside this one and the pool's, shared two cores with the listing, and the snapshot
+        // it waits for first came last.
         if let stored, let lastSnapshot, let oldTree, let spare {
-            DispatchQueue.global().async { _ = lastSnapshot.value }
-            DispatchQueue.global().async { _ = stored.value }
-            DispatchQueue.global().async { _ = oldTree.value }
-            DispatchQueue.global().async { _ = spare.value }
+            DispatchQueue.global().async {
+                _ = lastSnapshot.value
+                _ = stored.value
+            }
+            DispatchQueue.global().async {
+                _ = oldTree.value
+                _ = spare.value
+            }
         }
         var snapshotTimings = StageTimings()
         if let settings, let lastSnapshot,
@@ -147,7 +158,9 @@ public enum BuildPipeline {
                         summary: summary, links: snapshot.items.map { ($0.preconditions, $0.localFields) })
                 })
             do {
-                return try emit(front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, onStage: onStage)
+                var result = try emit(front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, onStage: onStage)
+                result.readAlong.append(incremental)
+                return result
             } catch is UnitRenderer.UnmergedUnit {
                 // A unit it did not merge is not in the cache as it should be: the whole catalog.
             }

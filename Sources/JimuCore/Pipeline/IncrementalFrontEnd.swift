@@ -11,7 +11,7 @@
 enum IncrementalFrontEnd {
     /// What the build emits from: the merged part of the catalog, and the whole catalog's
     /// summaries, layout and file identities.
-    struct Outcome {
+    struct Outcome: Sendable {
         var check: CheckResult
         var standard: StandardCatalog
         var summary: CatalogSummary

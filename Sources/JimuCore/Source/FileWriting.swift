@@ -18,7 +18,17 @@ enum FileWriting {
     /// `create(_:bytes:)` of `parts` one after the other, without joining them first (the
     /// cache's index and snapshot are megabytes, written on every build).
     static func create(_ path: String, parts: [[UInt8]]) throws(CatalogIOError) -> stat {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        try write(parts, to: path, flags: O_CREAT | O_EXCL)
+    }
+
+    /// Adds `parts` at the end of `path`, which must exist: the rest of a file written in
+    /// two goes (the cache's index, begun while the tree is written).
+    static func append(_ path: String, parts: [[UInt8]]) throws(CatalogIOError) {
+        _ = try write(parts, to: path, flags: O_APPEND)
+    }
+
+    private static func write(_ parts: [[UInt8]], to path: String, flags: Int32) throws(CatalogIOError) -> stat {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | flags, 0o644)
         guard descriptor >= 0 else {
             throw CatalogIOError(path: path, reason: "cannot write file: \(String(cString: strerror(errno)))")
         }

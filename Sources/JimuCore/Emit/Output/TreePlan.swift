@@ -30,31 +30,40 @@ struct TreePlan {
     /// `listed`: whether the old manifest lists a path, as Jimu's to drop.
     init(artifacts: [Artifact], previous: [GeneratedTree.Entry], listed: (String) -> Bool, root: String) throws(CatalogIOError) {
         files.reserveCapacity(artifacts.count + previous.count / 8)
+        // The artifacts come in path order, so a folder's files follow one another: its
+        // folders are recorded once, not once per file (25,000 at province scale).
+        var lastFolder: Substring = ""
         for (index, artifact) in artifacts.enumerated() {
             files[artifact.path] = .artifact(index)
             var folder = GeneratedTree.folder(of: artifact.path)
+            guard folder != lastFolder else { continue }
+            lastFolder = folder
             while !folder.isEmpty, folders.updateValue(nil, forKey: String(folder)) == nil {
                 folder = GeneratedTree.folder(of: String(folder))
             }
         }
-        for entry in previous where files[entry.path] == nil && entry.path != Manifest.path {
+        // What the old tree holds beside the output: looked at again below.
+        var kept: [GeneratedTree.Entry] = []
+        for entry in previous where entry.path != Manifest.path && files[entry.path] == nil {
             if entry.isDirectory {
                 // Kept even when empty, with its mode.
                 guard folders[entry.path] == nil else { continue }
                 folders[entry.path] = .some(entry.mode)
                 if entry.isEmpty { keptUnlisted.append(entry.path + "/") }
+                kept.append(entry)
             } else if listed(entry.path) {
                 removed.append(entry.path)
             } else {
                 keptUnlisted.append(entry.path)
                 carried.append(entry.path)
                 files[entry.path] = .carried
+                kept.append(entry)
             }
         }
         // A file that is not Jimu's where the new tree needs a folder, or anything kept inside
         // what is now an output file: the old tree's entries never conflict among themselves,
         // so the other side is always output.
-        for entry in previous where files[entry.path] == .carried || isKeptFolder(entry.path) {
+        for entry in kept {
             var conflict = !entry.isDirectory && folders[entry.path] != nil
             var ancestor = GeneratedTree.folder(of: entry.path)
             while !conflict, !ancestor.isEmpty {
