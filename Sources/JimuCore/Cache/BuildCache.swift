@@ -73,13 +73,16 @@ public final class BuildCache: @unchecked Sendable {
     /// `stored`: the index as `read` found it, when the build read it ahead (while it read
     /// the catalog); read here otherwise. `old`: the output folder as it is, read ahead too,
     /// which the cache checks its files against; each file is looked at here otherwise.
+    /// `looked`: the index's units as `StoredUnits.look` found them against `old`, when the
+    /// build looked ahead.
     public init(
         folder: String, outputRoot: String, units: CompileUnits, renders: Set<CompileUnit>? = nil, stored: StoredIndex?? = nil,
-        old: GeneratedTree.OldTree? = nil, spare: GeneratedTree.SpareListing? = nil
+        old: GeneratedTree.OldTree? = nil, spare: GeneratedTree.SpareListing? = nil, looked: StoredUnits? = nil
     ) {
         self.outputRoot = outputRoot
         oldTree = old
         spareListing = spare
+        storedUnits = old == nil ? nil : looked
         self.units = units
         rendersOnly = renders
         indexPath = folder + "/" + Self.indexName(outputRoot)
@@ -100,6 +103,49 @@ public final class BuildCache: @unchecked Sendable {
         let fragments: [String: FragmentRecord]
         let sha256: String
     }
+
+    /// The units of a stored index, each with its files as artifacts to link when every one
+    /// is still as written in the output folder (nil otherwise): looked at on a spare core
+    /// while a rebuild merges its edits, so that taking the units it did not merge from the
+    /// cache is a comparison of digests (`reuseUnmerged`), not 25,000 files looked up then.
+    public struct StoredUnits: Sendable {
+        struct Unit: Sendable {
+            var key: String
+            var scope: String
+            var unit: CompileUnit?
+            var record: UnitRecord
+            var artifacts: [Artifact]?
+        }
+
+        let units: [Unit]
+        /// The index they were read from (its SHA-256).
+        let index: String
+
+        /// The units of `index` against the output folder `old` at `outputRoot`.
+        public static func look(_ index: StoredIndex, old: GeneratedTree.OldTree, outputRoot: String) -> StoredUnits {
+            var units: [Unit] = []
+            units.reserveCapacity(index.units.count)
+            for (key, record) in index.units {
+                // `<scope>\t<unit>`
+                let tab = key.utf8.firstIndex(of: 9) ?? key.endIndex
+                let scope = String(key[..<tab])
+                let unit = tab == key.endIndex ? nil : CompileUnit(name: String(key[key.utf8.index(after: tab)...]))
+                var artifacts: [Artifact]? = []
+                artifacts?.reserveCapacity(record.paths.count)
+                for path in record.paths {
+                    guard let file = index.files[path], BuildCache.isUnchanged(path, file, old: old, outputRoot: outputRoot) else {
+                        artifacts = nil
+                        break
+                    }
+                    artifacts?.append(Artifact(path: path, unchangedSHA256: file.sha256))
+                }
+                units.append(Unit(key: key, scope: scope, unit: unit, record: record, artifacts: artifacts))
+            }
+            return StoredUnits(units: units, index: index.sha256)
+        }
+    }
+
+    private let storedUnits: StoredUnits?
 
     /// The index of `outputRoot` in `folder`; nil when there is none this version reads.
     public static func read(folder: String, outputRoot: String) -> StoredIndex? {
@@ -197,6 +243,9 @@ public final class BuildCache: @unchecked Sendable {
     /// context did, as the build cannot render it; it then builds again from the whole catalog.
     func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
         let contexts = lock.withLock { scopeContexts }
+        if let looked = storedUnits, looked.index == previousIndex {
+            return try reuseUnmerged(merged: merged, looked: looked, contexts: contexts)
+        }
         let keys = Array(previousUnits.keys)
         // Looked at on every core, and recorded all at once: twenty thousand units, each
         // taking the lock to record itself, took turns at it.
@@ -222,6 +271,34 @@ public final class BuildCache: @unchecked Sendable {
             reusedCount += records.count
         }
         return artifacts
+    }
+
+    /// `reuseUnmerged` from the units as looked at ahead: their files' checks are done, what
+    /// is left is whether each unit's digest is still the one recorded.
+    private func reuseUnmerged(merged: Set<CompileUnit>, looked: StoredUnits, contexts: [String: String]) throws -> [Artifact] {
+        let runs = stride(from: 0, to: looked.units.count, by: 1024).map { $0..<min($0 + 1024, looked.units.count) }
+        let checked = Parallel.map(runs) { run -> (artifacts: [Artifact], records: [(String, UnitRecord)], failed: String?) in
+            var (artifacts, records): ([Artifact], [(String, UnitRecord)]) = ([], [])
+            for index in run {
+                let stored = looked.units[index]
+                guard let unit = stored.unit else { return ([], [], stored.key) }
+                if merged.contains(unit) { continue }  // rendered or reused by its emitter
+                guard let context = contexts[stored.scope], let digest = units.digest(unit),
+                    Self.combine(digest, context) == stored.record.digest, let files = stored.artifacts
+                else { return ([], [], stored.key) }
+                artifacts += files
+                records.append((stored.key, stored.record))
+            }
+            return (artifacts, records, nil)
+        }
+        if let failed = checked.lazy.compactMap(\.failed).first { throw UnitRenderer.UnmergedUnit(unit: failed) }
+        lock.withLock {
+            for run in checked {
+                for (key, record) in run.records { currentUnits[key] = record }
+                reusedCount += run.records.count
+            }
+        }
+        return checked.flatMap(\.artifacts)
     }
 
     /// What a unit rendered, remembered for the next build.
@@ -310,9 +387,15 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Whether the old tree's file is still what the last build wrote.
     private func isUnchanged(_ path: String, _ record: FileRecord) -> Bool {
+        Self.isUnchanged(path, record, old: oldTree, outputRoot: outputRoot)
+    }
+
+    /// Whether the file at `path` in the output folder `outputRoot` is still what the last
+    /// build wrote (`record`), as `old` found it (looked at here without one).
+    static func isUnchanged(_ path: String, _ record: FileRecord, old: GeneratedTree.OldTree?, outputRoot: String) -> Bool {
         let full = outputRoot + "/" + path
-        guard let identity = oldTree.map({ $0.identity(path) }) ?? FileIdentity(path: full) else { return false }
-        return Self.matches(identity, record) { try? FileReading.read(full, limit: Int(record.identity.size)).get().bytes }
+        guard let identity = old.map({ $0.identity(path) }) ?? FileIdentity(path: full) else { return false }
+        return matches(identity, record) { try? FileReading.read(full, limit: Int(record.identity.size)).get().bytes }
     }
 
     /// Whether a file found on disk as `identity` is what the last build wrote (`record`):

@@ -122,7 +122,16 @@ public enum BuildPipeline {
         // Two threads, each reading in the order the build needs them: a thread for each,
         // beside this one and the pool's, shared two cores with the listing, and the snapshot
         // it waits for first came last.
-        if let stored, let lastSnapshot, let oldTree, let spare {
+        // And, once the index and the output folder are read, which of the index's units
+        // still have their files as written: a rebuild then only compares their digests.
+        let looked = settings.map { settings in
+            Once {
+                stored?.value.flatMap { index in
+                    oldTree.map { BuildCache.StoredUnits.look(index, old: $0.value, outputRoot: settings.outputRoot) }
+                }
+            }
+        }
+        if let stored, let lastSnapshot, let oldTree, let spare, let looked {
             DispatchQueue.global().async {
                 _ = lastSnapshot.value
                 _ = stored.value
@@ -130,6 +139,7 @@ public enum BuildPipeline {
             DispatchQueue.global().async {
                 _ = oldTree.value
                 _ = spare.value
+                _ = looked.value
             }
         }
         var snapshotTimings = StageTimings()
@@ -158,7 +168,8 @@ public enum BuildPipeline {
                         summary: summary, links: snapshot.items.map { ($0.preconditions, $0.localFields) })
                 })
             do {
-                var result = try emit(front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, onStage: onStage)
+                var result = try emit(
+                    front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, looked: looked, onStage: onStage)
                 result.readAlong.append(incremental)
                 return result
             } catch is UnitRenderer.UnmergedUnit {
@@ -211,7 +222,7 @@ public enum BuildPipeline {
     /// `spare`: the spare tree the write starts from, listed ahead.
     private static func emit(
         _ front: FrontEnd, cache settings: CacheSettings?, stored: BuildCache.StoredIndex?, old: Once<GeneratedTree.OldTree>?,
-        spare: Once<GeneratedTree.SpareListing?>?, onStage: (@Sendable (String) -> Void)?
+        spare: Once<GeneratedTree.SpareListing?>?, looked: Once<BuildCache.StoredUnits?>? = nil, onStage: (@Sendable (String) -> Void)?
     ) throws -> BuildResult {
         let (check, standard, summary) = (front.check, front.standard, front.summary)
         var timings = front.timings
@@ -221,7 +232,9 @@ public enum BuildPipeline {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
                     units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed,
-                    stored: .some(stored), old: old?.value, spare: spare?.value)
+                    stored: .some(stored), old: old?.value, spare: spare?.value,
+                    // Only a rebuild that merged part of the catalog takes units it did not merge.
+                    looked: front.merged == nil ? nil : looked?.value)
             }
         }
         if let paired = front.pairedIndex, cache?.previousIndex != paired {
