@@ -279,20 +279,23 @@ public final class BuildCache: @unchecked Sendable {
         let runs = stride(from: 0, to: looked.units.count, by: 1024).map { $0..<min($0 + 1024, looked.units.count) }
         let checked = Parallel.map(runs) { run -> (artifacts: [Artifact], records: [(String, UnitRecord)], failed: String?) in
             var (artifacts, records): ([Artifact], [(String, UnitRecord)]) = ([], [])
+            records.reserveCapacity(run.count)
+            // Each unit's fields read in place: a copy of the whole record per unit retained
+            // and released every string in it.
             for index in run {
-                let stored = looked.units[index]
-                guard let unit = stored.unit else { return ([], [], stored.key) }
+                guard let unit = looked.units[index].unit else { return ([], [], looked.units[index].key) }
                 if merged.contains(unit) { continue }  // rendered or reused by its emitter
-                guard let context = contexts[stored.scope], let digest = units.digest(unit),
-                    Self.combine(digest, context) == stored.record.digest, let files = stored.artifacts
-                else { return ([], [], stored.key) }
+                guard let context = contexts[looked.units[index].scope], let digest = units.digest(unit),
+                    Self.combine(digest, context) == looked.units[index].record.digest, let files = looked.units[index].artifacts
+                else { return ([], [], looked.units[index].key) }
                 artifacts += files
-                records.append((stored.key, stored.record))
+                records.append((looked.units[index].key, looked.units[index].record))
             }
             return (artifacts, records, nil)
         }
         if let failed = checked.lazy.compactMap(\.failed).first { throw UnitRenderer.UnmergedUnit(unit: failed) }
         lock.withLock {
+            currentUnits.reserveCapacity(currentUnits.count + checked.reduce(0) { $0 + $1.records.count })
             for run in checked {
                 for (key, record) in run.records { currentUnits[key] = record }
                 reusedCount += run.records.count

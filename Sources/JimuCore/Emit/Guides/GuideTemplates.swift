@@ -22,7 +22,10 @@ public struct GuideTemplates: Sendable {
     /// Values a triple mustache may show: Jimu escaped them for the template's format.
     static let preEscapedKeys: Set<String> = ["html", "diagram", "chart", "searchIndex", "mermaid"]
 
-    private let library: MustacheLibrary
+    /// swift-mustache's parse of every template: what renders a page whose template
+    /// `CompiledTemplate` does not cover (none of Jimu's defaults). Parsed when first needed:
+    /// parsing them all was a twentieth of a rebuild's CPU.
+    private let library: Once<MustacheLibrary>
     /// The templates that render without swift-mustache: each one `CompiledTemplate`
     /// covers, with every partial it includes, directly or not.
     let compiled: [String: CompiledTemplate]
@@ -56,17 +59,26 @@ public struct GuideTemplates: Sendable {
             overridden.append(name)
         }
         Self.registerContentTypes()
-        var library = MustacheLibrary()
-        for (name, text) in texts {
+        // The overrides are parsed now, so that one that does not parse stops the build here;
+        // the defaults (which the tests parse) when the library is first needed.
+        var parsed: [String: MustacheTemplate] = [:]
+        for name in overridden {
             do {
-                library.register(try MustacheTemplate(string: Self.prepared(text, name: name)), named: name)
+                parsed[name] = try MustacheTemplate(string: Self.prepared(texts[name] ?? "", name: name))
             } catch {
                 throw GuideTemplateError(diagnostics: [
                     Diagnostic(.invalidValue, "template `\(name)` does not parse: \(error)", at: nil)
                 ])
             }
         }
-        self.library = library
+        library = Once { [texts, parsed] in
+            var library = MustacheLibrary()
+            for (name, text) in texts {
+                guard let template = try? parsed[name] ?? MustacheTemplate(string: Self.prepared(text, name: name)) else { continue }
+                library.register(template, named: name)
+            }
+            return library
+        }
         self.overridden = overridden.sorted()
         compiled = compiling ? Self.compile(texts) : [:]
     }
@@ -77,7 +89,7 @@ public struct GuideTemplates: Sendable {
             if let bytes = template.render(values, partials: compiled) { return bytes }
             onFallback?(name)
         }
-        return Array((library.render(values, withTemplate: name) ?? "").utf8)
+        return Array((library.value.render(values, withTemplate: name) ?? "").utf8)
     }
 
     /// The templates `CompiledTemplate` covers, dropping each one that includes a template
