@@ -19,6 +19,8 @@ import Testing
         var itemsMerged = 0
         /// What the last build reported.
         var diagnostics: [String] = []
+        /// The units the last build rendered (`<scope>\t<unit>`).
+        var rendered: [String] = []
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("jimu-cache-test-\(UUID().uuidString)")
@@ -55,6 +57,7 @@ import Testing
             guard let cache = result.cache else { return nil }
             #expect(cache.save(manifest: manifest, tree: outcome) == nil)
             fragmentsReadBack = cache.reusedFragments
+            rendered = cache.rendered
             return cache.counts
         }
 
@@ -264,6 +267,35 @@ import Testing
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
         #expect(try entries() == [halfSaved[1], "index", "snapshot", "tree"])
+    }
+
+    /// A province-wide file is rendered again only when the part of the summaries it reads
+    /// changed: a practice's promised limit above the standard's changes the merge report,
+    /// not the indexes or the bundle report; the tree is a full build's either way.
+    @Test func aProvinceWideFileIsRenderedOnlyWhenWhatItReadsChanged() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        let province = ["reports\tprovince:bundle-report", "site\tprovince:site-index", "guides/zh\tprovince:guides-index"]
+        let practice = "localities/330300-wenzhou/birth-medical-certificate.yaml"
+        try workspace.edit(practice) { $0.replacingOccurrences(of: "promised_limit: 3", with: "promised_limit: 4") }
+        let index = try Data(contentsOf: URL(fileURLWithPath: workspace.root.path + "/out/site/index.html"))
+        let report = try Data(contentsOf: URL(fileURLWithPath: workspace.root.path + "/out/reports/merge.json"))
+        try workspace.build(into: "out")
+        #expect(workspace.itemsMerged < IncrementalRebuildTests.items / 2)
+        #expect(workspace.rendered.contains("reports\titem:birth-medical-certificate"))
+        #expect(province.allSatisfy { !workspace.rendered.contains($0) }, "\(workspace.rendered)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.root.path + "/out/site/index.html")) == index)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.root.path + "/out/reports/merge.json")) != report)
+        try workspace.build(into: "reference", cached: false)
+        #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
+
+        // An item's name shows in every index: the indexes are rendered again.
+        try workspace.edit("items/birth-medical-certificate.yaml") { $0.replacingOccurrences(of: "出生医学证明", with: "出生医学证明（新）") }
+        try workspace.build(into: "out")
+        #expect(province.dropFirst().allSatisfy(workspace.rendered.contains), "\(workspace.rendered)")
+        try FileManager.default.removeItem(atPath: workspace.root.path + "/reference")
+        try workspace.build(into: "reference", cached: false)
+        #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
     }
 
     /// The index and snapshot a build begins while it writes the tree are dropped when the

@@ -63,6 +63,7 @@ public final class BuildCache: @unchecked Sendable {
     private var renderedBeyond: String?
     private var reusedCount = 0
     private var renderedCount = 0
+    private var renderedUnits: [String] = []
     private var reusedFragmentCount = 0
     private let lock = NSLock()
 
@@ -311,6 +312,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             currentUnits[scope + "\t" + unit.name] = record
             renderedCount += 1
+            renderedUnits.append(scope + "\t" + unit.name)
             if let rendersOnly, !rendersOnly.contains(unit) { renderedBeyond = scope + "\t" + unit.name }
         }
     }
@@ -365,6 +367,9 @@ public final class BuildCache: @unchecked Sendable {
         else { return nil }
         return read.bytes
     }
+
+    /// The units this build rendered (`<scope>\t<unit>`), sorted.
+    public var rendered: [String] { lock.withLock { renderedUnits.sorted() } }
 
     /// How many units came from the cache and how many were rendered.
     public var counts: (reused: Int, rendered: Int) { lock.withLock { (reusedCount, renderedCount) } }

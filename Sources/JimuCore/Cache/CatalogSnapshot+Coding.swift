@@ -176,25 +176,34 @@ extension ItemSummary {
     }
 }
 
+extension BundleIndexEntry {
+    func write(to w: inout SnapshotWriter) {
+        w.string(key)
+        name.write(to: &w)
+        w.string(file)
+        anchor.write(to: &w)
+        w.strings(items)
+        w.int(promisedLimit)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(
+            key: try r.string(), name: try LocalizedText(reading: &r), file: try r.string(),
+            anchor: try SourceLocation(reading: &r), items: try r.strings(), promisedLimit: try r.int())
+    }
+}
+
 extension BundleSummary {
     func write(to w: inout SnapshotWriter) {
-        w.string(index.key)
-        index.name.write(to: &w)
-        w.string(index.file)
-        index.anchor.write(to: &w)
-        w.strings(index.items)
-        w.int(index.promisedLimit)
+        index.write(to: &w)
         w.array(materialNames) { w, name in name.write(to: &w) }
         report.write(to: &w)
         form.write(to: &w)
     }
 
     init(reading r: inout SnapshotReader) throws {
-        let index = BundleIndexEntry(
-            key: try r.string(), name: try LocalizedText(reading: &r), file: try r.string(),
-            anchor: try SourceLocation(reading: &r), items: try r.strings(), promisedLimit: try r.int())
         self.init(
-            index: index, materialNames: try r.array { try LocalizedText(reading: &$0) },
+            index: try BundleIndexEntry(reading: &r), materialNames: try r.array { try LocalizedText(reading: &$0) },
             report: try BundleReport.Entry(reading: &r), form: try FormSummary(reading: &r))
     }
 }

@@ -1,15 +1,18 @@
 import Crypto
 
 /// A part of the output that one part of the catalog decides: an item's pages, schema and
-/// Swift form, or a bundle's.
+/// Swift form, or a bundle's; or a province-wide file that reads one part of every item's
+/// and bundle's summary (`ProvinceUnit`).
 public enum CompileUnit: Hashable, Sendable {
     case item(String)
     case bundle(String)
+    case province(ProvinceUnit)
 
     var name: String {
         switch self {
         case .item(let key): "item:" + key
         case .bundle(let key): "bundle:" + key
+        case .province(let unit): "province:" + unit.rawValue
         }
     }
 
@@ -19,6 +22,8 @@ public enum CompileUnit: Hashable, Sendable {
             self = .item(String(name.dropFirst("item:".count)))
         } else if name.hasPrefix("bundle:") {
             self = .bundle(String(name.dropFirst("bundle:".count)))
+        } else if name.hasPrefix("province:"), let unit = ProvinceUnit(rawValue: String(name.dropFirst("province:".count))) {
+            self = .province(unit)
         } else {
             return nil
         }
@@ -41,7 +46,8 @@ public struct CompileUnits: Sendable {
     public let compiler: String
     private let digests: [CompileUnit: String]
 
-    public init(layout: CatalogLayout, compiler: String) {
+    /// `summary`: the whole catalog's, which the province-wide units read (none without it).
+    public init(layout: CatalogLayout, compiler: String, summary: CatalogSummary? = nil) {
         self.compiler = compiler
         let practiceFiles = layout.practiceFiles
         var shared = SHA256()
@@ -82,6 +88,18 @@ public struct CompileUnits: Sendable {
                 Self.update(&hasher, byItem[key] ?? "")
             }
             digests[.bundle(bundle.key)] = Manifest.hex(hasher.finalize())
+        }
+        // A province-wide unit: the shared files and the part of the summaries it reads.
+        if let summary {
+            let units = ProvinceUnit.allCases
+            let provinceDigests = Parallel.map(units) { unit -> String in
+                var hasher = SHA256()
+                Self.update(&hasher, sharedDigest)
+                Self.update(&hasher, CompileUnit.province(unit).name)
+                Self.update(&hasher, unit.readings(of: summary))
+                return Manifest.hex(hasher.finalize())
+            }
+            for (unit, digest) in zip(units, provinceDigests) { digests[.province(unit)] = digest }
         }
         self.digests = digests
     }

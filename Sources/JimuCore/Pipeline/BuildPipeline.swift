@@ -231,7 +231,7 @@ public enum BuildPipeline {
             timings.measure("cache keys") {
                 BuildCache(
                     folder: settings.folder, outputRoot: settings.outputRoot,
-                    units: CompileUnits(layout: front.layout, compiler: settings.compiler), renders: front.changed,
+                    units: CompileUnits(layout: front.layout, compiler: settings.compiler, summary: summary), renders: front.changed,
                     stored: .some(stored), old: old?.value, spare: spare?.value,
                     // Only a rebuild that merged part of the catalog takes units it did not merge.
                     looked: front.merged == nil ? nil : looked?.value)

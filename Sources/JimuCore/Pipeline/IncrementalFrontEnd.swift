@@ -18,10 +18,11 @@ enum IncrementalFrontEnd {
         var layout: CatalogLayout
         /// Each file's identity, at its place in `layout.paths` (nil: hashed again next time).
         var identities: [SourceIdentity?]
-        /// The units `standard` holds; the cache supplies the others.
+        /// The units `standard` holds, and the province-wide ones; the cache supplies the others.
         var merged: Set<CompileUnit>
-        /// The units the edits changed: the edited items and the bundles that reach them. The
-        /// other merged units are there to be looked up, and come from the cache too.
+        /// The units the edits changed: the edited items and the bundles that reach them, and
+        /// the province-wide units (rendered when what they read changed). The other merged
+        /// units are there to be looked up, and come from the cache too.
         var changed: Set<CompileUnit>
         /// The last build's snapshot, which the rest of the catalog comes from.
         var snapshot: CatalogSnapshot
@@ -129,8 +130,13 @@ enum IncrementalFrontEnd {
         return Outcome(
             check: result, standard: merged, summary: summary, layout: snapshot.layout(files: zip(read, kinds).map { ($0, $1) }, digests: digests),
             identities: identities,
-            merged: Set(merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }),
-            changed: Set(edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) }),
+            // The province-wide units read every summary, which the build has: their emitters
+            // render or reuse them, as any build's do.
+            merged: Set(
+                merged.items.map { CompileUnit.item($0.key) } + merged.bundles.map { CompileUnit.bundle($0.key) }
+                    + ProvinceUnit.allCases.map(CompileUnit.province)),
+            changed: Set(
+                edited.map { CompileUnit.item($0) } + bundles.map { CompileUnit.bundle($0) } + ProvinceUnit.allCases.map(CompileUnit.province)),
             snapshot: snapshot, timings: timings)
     }
 

@@ -42,16 +42,20 @@ public enum GuideEmitter {
                         path: "\(folder)/bundles/\(bundle.key).md", utf8: templates.render("bundle.\(language.rawValue).md", values))
                 ]
             }
-            var index = model.index(items: indexedItems, bundles: indexedBundles)
-            index["hasEnglish"] = english
-            let untranslated = summary.items.map(\.index).filter { !itemKeys.contains($0.key) }.map { item -> [String: Any] in
-                ["linkName": item.name.zh, "href": "../zh/items/\(item.key).md", "linkKey": item.key]
-            } + summary.bundles.map(\.index).filter { !bundleKeys.contains($0.key) }.map { bundle -> [String: Any] in
-                ["linkName": bundle.name.zh, "href": "../zh/bundles/\(bundle.key).md", "linkKey": bundle.key]
+            // The index reads the summaries' index entries alone (`ProvinceUnit.guidesIndex`):
+            // from the cache when no edit changed those.
+            artifacts += units.artifacts(folder, [ProvinceUnit.guidesIndex], unit: { .province($0) }) { _ in
+                var index = shared.index(items: indexedItems, bundles: indexedBundles)
+                index["hasEnglish"] = english
+                let untranslated = summary.items.map(\.index).filter { !itemKeys.contains($0.key) }.map { item -> [String: Any] in
+                    ["linkName": item.name.zh, "href": "../zh/items/\(item.key).md", "linkKey": item.key]
+                } + summary.bundles.map(\.index).filter { !bundleKeys.contains($0.key) }.map { bundle -> [String: Any] in
+                    ["linkName": bundle.name.zh, "href": "../zh/bundles/\(bundle.key).md", "linkKey": bundle.key]
+                }
+                index["untranslated"] = untranslated
+                index["hasUntranslated"] = !untranslated.isEmpty
+                return [Artifact(path: "\(folder)/README.md", utf8: templates.render("index.\(language.rawValue).md", index))]
             }
-            index["untranslated"] = untranslated
-            index["hasUntranslated"] = !untranslated.isEmpty
-            artifacts.append(Artifact(path: "\(folder)/README.md", utf8: templates.render("index.\(language.rawValue).md", index)))
         }
         return artifacts
     }

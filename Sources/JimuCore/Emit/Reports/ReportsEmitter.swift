@@ -15,12 +15,25 @@ public enum ReportsEmitter {
                 Artifact(path: MergeReportMarkdown.itemPath(item.key), text: MergeReportMarkdown.render(itemReport, localityNames: names)),
             ]
         }
+        // The bundle report reads the bundles' report entries alone (`ProvinceUnit.bundleReport`):
+        // from the cache when no edit changed those.
+        var failure: (any Error)?
+        let bundleReport = units.artifacts("reports", [ProvinceUnit.bundleReport], unit: { .province($0) }) { _ -> [Artifact] in
+            do {
+                return [
+                    Artifact(path: "reports/bundles.json", text: try CanonicalJSON.encode(bundles)),
+                    Artifact(path: "reports/bundles.md", text: bundles.markdown()),
+                ]
+            } catch {
+                failure = error
+                return []
+            }
+        }
+        if let failure { throw failure }
         return [
             Artifact(path: MergeReport.path, utf8: report.canonicalJSON()),
             Artifact(path: MergeReportMarkdown.path, text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)),
             Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
-            Artifact(path: "reports/bundles.json", text: try CanonicalJSON.encode(bundles)),
-            Artifact(path: "reports/bundles.md", text: bundles.markdown()),
-        ] + items
+        ] + bundleReport + items
     }
 }

@@ -104,22 +104,26 @@ public enum SiteEmitter {
             return [Artifact(path: "site/bundles/\(bundle.key).html", utf8: templates.render("bundle.html", values))]
         }
 
-        let siteTitle = LocalizedText(
-            zh: catalog.config.provinceName.zh + "办事指南",
-            en: catalog.config.provinceName.english.map { $0 + ": service guides" })
-        var index = model.index(items: summary.items.map(\.index), bundles: summary.bundles.map(\.index))
-            .merging(common(root: "", title: title(siteTitle))) { a, _ in a }
-        index["bundleGroups"] = summary.bundles.map { bundle -> [String: Any] in
-            [
-                "groupKey": bundle.key, "groupName": style.text(bundle.index.name, nil),
-                "groupHref": "bundles/\(bundle.key).html",
-                "entries": bundle.index.items.compactMap { summary.item($0) }.map { item -> [String: Any] in
-                    ["linkKey": item.key, "linkName": style.text(item.index.name, nil), "href": "items/\(item.key).html"]
-                },
-            ]
+        // The index reads the summaries' index entries and materials' names alone
+        // (`ProvinceUnit.siteIndex`): from the cache when no edit changed those.
+        artifacts += units.artifacts("site", [ProvinceUnit.siteIndex], unit: { .province($0) }) { _ in
+            let siteTitle = LocalizedText(
+                zh: catalog.config.provinceName.zh + "办事指南",
+                en: catalog.config.provinceName.english.map { $0 + ": service guides" })
+            var index = model.index(items: summary.items.map(\.index), bundles: summary.bundles.map(\.index))
+                .merging(common(root: "", title: title(siteTitle))) { a, _ in a }
+            index["bundleGroups"] = summary.bundles.map { bundle -> [String: Any] in
+                [
+                    "groupKey": bundle.key, "groupName": style.text(bundle.index.name, nil),
+                    "groupHref": "bundles/\(bundle.key).html",
+                    "entries": bundle.index.items.compactMap { summary.item($0) }.map { item -> [String: Any] in
+                        ["linkKey": item.key, "linkName": style.text(item.index.name, nil), "href": "items/\(item.key).html"]
+                    },
+                ]
+            }
+            index["searchIndex"] = searchIndexScript(summary, english: english)
+            return [Artifact(path: "site/index.html", utf8: templates.render("index.html", index))]
         }
-        index["searchIndex"] = searchIndexScript(summary, english: english)
-        artifacts.append(Artifact(path: "site/index.html", utf8: templates.render("index.html", index)))
 
         var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
         let reports = reports ?? CatalogReports(catalog, summary: summary)
