@@ -24,35 +24,42 @@ public struct CatalogLayout: Sendable {
     /// The catalog hash of the manifest (`Manifest.hash(paths:digests:)`).
     var catalogHash: String { Manifest.hash(paths: paths, digests: digests) }
 
-    /// `files`: every catalog file with its kind, in the byte order of the paths; `digests`:
-    /// each one's SHA-256, in the same order.
+    /// `paths`: every catalog file, in byte order; `practiceItems`: at each file's place, the
+    /// item a practice file is for (nil for every other file); `digests`: each one's SHA-256.
     init(
-        files: [(path: String, kind: CatalogFileKind)], digests: [String], items: [(key: String, preconditions: [String])],
+        paths: [String], practiceItems: [String?], digests: [String], items: [(key: String, preconditions: [String])],
         bundles: [(key: String, items: [String])]
     ) {
         // Both callers have the files in byte order already (a listing, or sorted): checked in
         // debug builds only, as the rebuild's path of 43,000 files.
-        precondition(files.count == digests.count, "one digest per file")
-        assert(zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }, "files in byte order")
-        paths = files.map(\.path)
+        precondition(paths.count == digests.count && paths.count == practiceItems.count, "one digest and item per file")
+        assert(zip(paths, paths.dropFirst()).allSatisfy { $0.precedesInByteOrder($1) }, "files in byte order")
+        self.paths = paths
         self.digests = digests
         self.items = items
         self.bundles = bundles
         var practiceFiles: [String: [Int]] = [:]
+        practiceFiles.reserveCapacity(items.count)
         var sharedFiles: [Int] = []
-        for (index, file) in files.enumerated() {
-            if case .practice(_, let item) = file.kind { practiceFiles[item, default: []].append(index) } else { sharedFiles.append(index) }
+        for (index, item) in practiceItems.enumerated() {
+            if let item { practiceFiles[item, default: []].append(index) } else { sharedFiles.append(index) }
         }
         self.practiceFiles = practiceFiles
         self.sharedFiles = sharedFiles
     }
 
+    /// The item a practice file at `path` is for; nil for any other file.
+    static func practiceItem(_ path: String) -> String? {
+        guard case .practice(_, let item) = CatalogFileKind(path: path) else { return nil }
+        return item
+    }
+
     /// The layout of a merged standard read from `sources`: each file hashed on every core.
     public init(_ standard: StandardCatalog, sources: [String: [UInt8]]) {
         let paths = ByteOrder.sorted(Array(sources.keys), by: { $0 })
-        let looks = Parallel.map(paths) { path in (kind: CatalogFileKind(path: path), sha256: Manifest.sha256(sources[path] ?? [])) }
+        let looks = Parallel.map(paths) { path in (item: Self.practiceItem(path), sha256: Manifest.sha256(sources[path] ?? [])) }
         self.init(
-            files: zip(paths, looks).map { ($0, $1.kind) }, digests: looks.map(\.sha256),
+            paths: paths, practiceItems: looks.map(\.item), digests: looks.map(\.sha256),
             items: standard.items.map { ($0.key, $0.frame.preconditions.map(\.value)) },
             bundles: standard.bundles.map { ($0.key, $0.items) })
     }

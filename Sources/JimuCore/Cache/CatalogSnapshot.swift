@@ -71,10 +71,10 @@ struct CatalogSnapshot: Sendable, Equatable {
     var summary: CatalogSummary { CatalogSummary(items: items.map(\.summary), bundles: bundles) }
 
     /// The layout of the catalog the snapshot was taken of, with `digests` for its files
-    /// (`files`, its own files' paths with their kinds, in the same order).
-    func layout(files: [(path: String, kind: CatalogFileKind)], digests: [String]) -> CatalogLayout {
+    /// (`paths`, its own files' paths, with the item of each practice file, in the same order).
+    func layout(paths: [String], practiceItems: [String?], digests: [String]) -> CatalogLayout {
         CatalogLayout(
-            files: files, digests: digests, items: items.map { ($0.summary.key, $0.preconditions) },
+            paths: paths, practiceItems: practiceItems, digests: digests, items: items.map { ($0.summary.key, $0.preconditions) },
             bundles: bundles.map { ($0.key, $0.index.items) })
     }
 

@@ -72,6 +72,8 @@ public struct CompileUnits: Sendable {
         }
         var digests: [CompileUnit: String] = [:]
         var byItem: [String: String] = [:]
+        digests.reserveCapacity(layout.items.count + layout.bundles.count + ProvinceUnit.allCases.count)
+        byItem.reserveCapacity(layout.items.count)
         for (item, digest) in zip(layout.items, itemDigests) {
             digests[.item(item.key)] = digest
             byItem[item.key] = digest
@@ -118,12 +120,22 @@ public struct CompileUnits: Sendable {
     /// The unit's digest; nil for a unit the catalog does not have.
     public func digest(_ unit: CompileUnit) -> String? { digests[unit] }
 
-    /// Length-prefixed, so that no two different sequences of parts hash alike.
-    private static func update(_ hasher: inout SHA256, _ text: String) { update(&hasher, Array(text.utf8)) }
+    /// Length-prefixed, so that no two different sequences of parts hash alike. A text's
+    /// bytes are hashed where they are (a copy of each of a province's 43,000 paths and
+    /// digests was most of the time of working out the units' digests).
+    private static func update(_ hasher: inout SHA256, _ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ update(&hasher, $0) }) != nil { return }
+        var text = text
+        text.withUTF8 { update(&hasher, $0) }
+    }
 
     private static func update(_ hasher: inout SHA256, _ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { update(&hasher, $0) }
+    }
+
+    private static func update(_ hasher: inout SHA256, _ bytes: UnsafeBufferPointer<UInt8>) {
         var length = UInt64(bytes.count).littleEndian
         withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: bytes)
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
     }
 }

@@ -56,21 +56,21 @@ enum IncrementalFrontEnd {
         guard read.count == snapshot.files.count else { return nil }
 
         // A file whose identity is the one recorded is unchanged; any other is read and hashed.
-        // With it, each file's kind: the layout groups the practices by item with them, and
-        // the merge reads the files of the edited items. On every core, a run of files at a
-        // time (one file at a time, the cores took turns at claiming 43,000 of them).
+        // With it, the item of each practice file: the layout groups the practices by item,
+        // and the merge reads the files of the edited items. On every core, a run of files at
+        // a time (one file at a time, the cores took turns at claiming 43,000 of them).
         let runs = stride(from: 0, to: read.count, by: 1024).map { $0..<min($0 + 1024, read.count) }
         let looks = timings.measure("identities") { [read] in
             let found = fileSystem.identities(of: read)
             return Parallel.map(runs) { run in
-                run.map { index -> (identity: SourceIdentity?, sha256: String, edit: [UInt8]?, kind: CatalogFileKind)? in
-                    let (recorded, identity, kind) = (snapshot.files[index], found[index], CatalogFileKind(path: read[index]))
-                    if let identity, identity == recorded.identity { return (identity, recorded.sha256, nil, kind) }
+                run.map { index -> (identity: SourceIdentity?, sha256: String, edit: [UInt8]?, item: String?)? in
+                    let (recorded, identity, item) = (snapshot.files[index], found[index], CatalogLayout.practiceItem(read[index]))
+                    if let identity, identity == recorded.identity { return (identity, recorded.sha256, nil, item) }
                     guard let bytes = try? fileSystem.read(read[index], limit: CatalogLimits().maxFileBytes),
                         bytes.count <= CatalogLimits().maxFileBytes
                     else { return nil }
                     let sha256 = Manifest.sha256(bytes)
-                    return (identity, sha256, sha256 == recorded.sha256 ? nil : bytes, kind)
+                    return (identity, sha256, sha256 == recorded.sha256 ? nil : bytes, item)
                 }
             }.flatMap { $0 }
         }
@@ -82,30 +82,35 @@ enum IncrementalFrontEnd {
         var editedFiles: [String: [UInt8]] = [:]
         digests.reserveCapacity(read.count)
         identities.reserveCapacity(read.count)
-        var kinds: [CatalogFileKind] = []
-        kinds.reserveCapacity(read.count)
+        var practiceItems: [String?] = []
+        practiceItems.reserveCapacity(read.count)
         for (index, look) in looks.enumerated() {
             guard let look else { return nil }
-            kinds.append(look.kind)
+            practiceItems.append(look.item)
             digests.append(look.sha256)
             identities.append(look.identity.flatMap { $0.isSettled(before: startedAt) ? $0 : nil })
             if let bytes = look.edit {
-                guard case .practice(_, let item) = kinds[index] else { return nil }
+                guard let item = look.item else { return nil }
                 edited.insert(item)
                 editedFiles[read[index]] = bytes
             }
         }
+        let layout = snapshot.layout(paths: read, practiceItems: practiceItems, digests: digests)
 
         let order = snapshot.items.map(\.summary.key)
         guard edited.isSubset(of: order) else { return nil }
         let (items, bundles) = scope(of: edited, in: snapshot)
-        let shown = zip(read, kinds).compactMap { path, kind -> CatalogFileEntry? in
-            switch kind {
-            case .item(let key), .practice(_, let key): items.contains(key) ? CatalogFileEntry(path: path) : nil
-            case .bundle(let key): bundles.contains(key) ? CatalogFileEntry(path: path) : nil
-            default: CatalogFileEntry(path: path)
+        // What the merge reads: every shared file but the items and bundles out of scope, and
+        // the practices of the items in scope, in byte order.
+        var shownFiles = layout.sharedFiles.filter { index in
+            switch CatalogFileKind(path: read[index]) {
+            case .item(let key): items.contains(key)
+            case .bundle(let key): bundles.contains(key)
+            default: true
             }
         }
+        for item in items { shownFiles += layout.practiceFiles[item] ?? [] }
+        let shown = shownFiles.sorted().map { CatalogFileEntry(path: read[$0]) }
         let (check, merged, stageTimings) = try BuildPipeline.stages(FilteredFileSystem(base: fileSystem, entries: shown, known: editedFiles))
         timings.append(stageTimings)
         // What a full build would report is nothing, as the last build reported nothing, and
@@ -128,7 +133,7 @@ enum IncrementalFrontEnd {
         var result = check
         result.summary = snapshot.counts
         return Outcome(
-            check: result, standard: merged, summary: summary, layout: snapshot.layout(files: zip(read, kinds).map { ($0, $1) }, digests: digests),
+            check: result, standard: merged, summary: summary, layout: layout,
             identities: identities,
             // The province-wide units read every summary, which the build has: their emitters
             // render or reuse them, as any build's do.
