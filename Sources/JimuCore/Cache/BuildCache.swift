@@ -119,6 +119,10 @@ public final class BuildCache: @unchecked Sendable {
         }
 
         let units: [Unit]
+        /// Every file of `units` whose files are all as written, as the unit's place and the
+        /// file's place in it, in the byte order of the paths: the files of the units a
+        /// rebuild takes are then already in the tree's order, not sorted again on its path.
+        let order: [(unit: Int32, file: Int32)]
         /// The index they were read from (its SHA-256).
         let index: String
 
@@ -142,7 +146,15 @@ public final class BuildCache: @unchecked Sendable {
                 }
                 units.append(Unit(key: key, scope: scope, unit: unit, record: record, artifacts: artifacts))
             }
-            return StoredUnits(units: units, index: index.sha256)
+            var files: [(unit: Int32, file: Int32)] = []
+            var paths: [String] = []
+            for (position, unit) in units.enumerated() {
+                for (file, artifact) in (unit.artifacts ?? []).enumerated() {
+                    files.append((Int32(position), Int32(file)))
+                    paths.append(artifact.path)
+                }
+            }
+            return StoredUnits(units: units, order: ByteOrder.positions(of: paths).map { files[$0] }, index: index.sha256)
         }
     }
 
@@ -242,6 +254,7 @@ public final class BuildCache: @unchecked Sendable {
     /// `merged`), linked as they are: a rebuild that merged only the edited items renders
     /// nothing else. Throws `UnmergedUnit` for one whose files changed, or whose digest or
     /// context did, as the build cannot render it; it then builds again from the whole catalog.
+    /// The files come in the byte order of their paths.
     func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
         let contexts = lock.withLock { scopeContexts }
         if let looked = storedUnits, looked.index == previousIndex {
@@ -271,28 +284,33 @@ public final class BuildCache: @unchecked Sendable {
             for (key, record) in records { currentUnits[key] = record }
             reusedCount += records.count
         }
-        return artifacts
+        return ByteOrder.sorted(artifacts, by: \.path)
     }
 
     /// `reuseUnmerged` from the units as looked at ahead: their files' checks are done, what
     /// is left is whether each unit's digest is still the one recorded.
+    /// Its files come in the byte order of their paths.
     private func reuseUnmerged(merged: Set<CompileUnit>, looked: StoredUnits, contexts: [String: String]) throws -> [Artifact] {
         let runs = stride(from: 0, to: looked.units.count, by: 1024).map { $0..<min($0 + 1024, looked.units.count) }
-        let checked = Parallel.map(runs) { run -> (artifacts: [Artifact], records: [(String, UnitRecord)], failed: String?) in
-            var (artifacts, records): ([Artifact], [(String, UnitRecord)]) = ([], [])
+        let checked = Parallel.map(runs) { run -> (taken: [Bool], records: [(String, UnitRecord)], failed: String?) in
+            var (taken, records): ([Bool], [(String, UnitRecord)]) = ([], [])
+            taken.reserveCapacity(run.count)
             records.reserveCapacity(run.count)
             // Each unit's fields read in place: a copy of the whole record per unit retained
             // and released every string in it.
             for index in run {
                 guard let unit = looked.units[index].unit else { return ([], [], looked.units[index].key) }
-                if merged.contains(unit) { continue }  // rendered or reused by its emitter
+                if merged.contains(unit) {
+                    taken.append(false)  // rendered or reused by its emitter
+                    continue
+                }
                 guard let context = contexts[looked.units[index].scope], let digest = units.digest(unit),
-                    Self.combine(digest, context) == looked.units[index].record.digest, let files = looked.units[index].artifacts
+                    Self.combine(digest, context) == looked.units[index].record.digest, looked.units[index].artifacts != nil
                 else { return ([], [], looked.units[index].key) }
-                artifacts += files
+                taken.append(true)
                 records.append((looked.units[index].key, looked.units[index].record))
             }
-            return (artifacts, records, nil)
+            return (taken, records, nil)
         }
         if let failed = checked.lazy.compactMap(\.failed).first { throw UnitRenderer.UnmergedUnit(unit: failed) }
         lock.withLock {
@@ -302,7 +320,13 @@ public final class BuildCache: @unchecked Sendable {
                 reusedCount += run.records.count
             }
         }
-        return checked.flatMap(\.artifacts)
+        let taken = checked.flatMap(\.taken)
+        var artifacts: [Artifact] = []
+        artifacts.reserveCapacity(looked.order.count)
+        for (unit, file) in looked.order where taken[Int(unit)] {
+            artifacts.append(looked.units[Int(unit)].artifacts![Int(file)])
+        }
+        return artifacts
     }
 
     /// What a unit rendered, remembered for the next build.

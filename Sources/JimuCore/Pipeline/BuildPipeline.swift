@@ -241,6 +241,11 @@ public enum BuildPipeline {
             throw UnitRenderer.UnmergedUnit(unit: "the cache index saved with the snapshot")
         }
         let units = UnitRenderer(cache: cache)
+        // The manifest's hash of the catalog, one hash over every file's path and digest: on a
+        // spare core while the emitters run.
+        let layout = front.layout
+        let catalogHash = Once { layout.catalogHash }
+        DispatchQueue.global().async { _ = catalogHash.value }
         // Parsed by the first emitter to need them (the site's or the guides'), while another
         // core runs the Swift emitter: a tenth of a rebuild's emit on one core otherwise.
         let templates = Once {
@@ -289,13 +294,16 @@ public enum BuildPipeline {
             failed.summary.errors += emitDiagnostics.count
             return BuildResult(check: failed, standard: nil, artifacts: [], manifest: nil, timings: timings)
         }
+        // The files of the units the rebuild did not merge, in path order, apart from the
+        // emitters' until they are merged in that order.
+        var taken: [Artifact] = []
         if let merged = front.merged, let cache {
-            artifacts += try timings.measure("units not merged") { try cache.reuseUnmerged(merged: merged) }
+            taken = try timings.measure("units not merged") { try cache.reuseUnmerged(merged: merged) }
         }
         // A unit merged only to be looked up is rendered from part of the catalog: never kept.
         if let unit = cache?.renderedBeyondChanges { throw UnitRenderer.UnmergedUnit(unit: unit) }
         let manifest = timings.measure("manifest") {
-            Manifest(artifacts: artifacts, catalogHash: front.layout.catalogHash)
+            Manifest(artifacts: artifacts + taken, catalogHash: catalogHash.value)
         }
         // A catalog with diagnostics is read whole by the next build, which reports them again.
         if let cache, check.diagnostics.isEmpty {
@@ -304,7 +312,7 @@ public enum BuildPipeline {
         }
         timings.measure("link and sort") {
             cache?.linkUnchanged(&artifacts, manifest: manifest)
-            artifacts = ByteOrder.sorted(artifacts, by: \.path)
+            artifacts = ByteOrder.merged(ByteOrder.sorted(artifacts, by: \.path), taken, by: \.path)
             // The manifest lists them in that order, and goes where it sorts among them.
             let listing = manifest.artifact(ordered: artifacts.map(\.path))
             artifacts.insert(listing, at: artifacts.firstIndex { !$0.path.precedesInByteOrder(Manifest.path) } ?? artifacts.endIndex)

@@ -23,6 +23,20 @@ import Testing
         #expect(ByteOrder.positions(of: []) == [])
     }
 
+    /// Two sorted lists merged are the sort of both, for every way of dealing the strings
+    /// out between them, empty lists included.
+    @Test func mergesTwoSortedListsIntoOne() {
+        let strings = Self.odd.sorted { $0.precedesInByteOrder($1) }
+        for split in 0..<8 {
+            let first = strings.enumerated().filter { ($0.offset + split) % (split + 1) == 0 }.map(\.element)
+            let second = strings.enumerated().filter { ($0.offset + split) % (split + 1) != 0 }.map(\.element)
+            #expect(ByteOrder.merged(first, second, by: { $0 }) == strings, "split \(split)")
+            #expect(ByteOrder.merged(second, first, by: { $0 }) == strings, "split \(split)")
+        }
+        #expect(ByteOrder.merged([], strings, by: { $0 }) == strings)
+        #expect(ByteOrder.merged(strings, [], by: { $0 }) == strings)
+    }
+
     @Test func sortsElementsByAKey() {
         let elements = Self.odd.enumerated().map { (name: $1, tag: $0) }
         #expect(ByteOrder.sorted(elements, by: \.name).map(\.name) == Self.odd.sorted { $0.precedesInByteOrder($1) })
