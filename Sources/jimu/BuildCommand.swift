@@ -46,6 +46,10 @@ struct BuildCommand: ParsableCommand {
             throw failIO(error)
         }
         KeptUntilExit.keep(result)
+        // The build began the cache's save; it ends with the save, or is dropped on any way out
+        // that writes no tree (a check, errors, a failed write).
+        var saved = false
+        defer { if !saved { result.cache?.abandonSave() } }
         runOptions.report(result.timings)
         let reported = diagnostics.promoted(result.check.diagnostics)
         var summary = result.check.summary
@@ -72,8 +76,6 @@ struct BuildCommand: ParsableCommand {
             }
             return
         }
-        // The cache's index and snapshot are begun on a spare core while the tree is written.
-        result.cache?.prepareSave(manifest: manifest)
         do throws(CatalogIOError) {
             let started = Date()
             let outcome = try tree.replace(
@@ -83,6 +85,7 @@ struct BuildCommand: ParsableCommand {
             if let cache = result.cache {
                 let saving = Date()
                 defer { runOptions.report("cache save", since: saving) }
+                saved = true
                 if let problem = cache.save(manifest: manifest, tree: outcome) {
                     printError("jimu: warning: the build cache was not saved (\(problem)): the next build renders everything")
                 }
@@ -96,7 +99,6 @@ struct BuildCommand: ParsableCommand {
                 printError("jimu: warning: \(out)/\(path) is not in the manifest, so it is not Jimu's: left as it is")
             }
         } catch {
-            result.cache?.abandonSave()
             throw failIO(error)
         }
     }

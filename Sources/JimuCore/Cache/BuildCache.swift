@@ -461,10 +461,17 @@ public final class BuildCache: @unchecked Sendable {
     /// Starts writing the index and the snapshot on a spare core while the tree is written
     /// (a rebuild's write keeps one core busy, and the save was a tenth of a second after
     /// it): everything but the output files' records, which need the tree as written.
+    /// Begun once: the build begins it as soon as its manifest is known; a caller that saves
+    /// without it (a test) has it begun by `save`. Whoever begins it ends it, with `save` or,
+    /// when the tree is not written, `abandonSave`.
     public func prepareSave(manifest: Manifest) {
         let prepared = Once { self.writeFirstPart(manifest: manifest) }
-        lock.withLock { self.prepared = prepared }
-        DispatchQueue.global().async { _ = prepared.value }
+        let first = lock.withLock {
+            if self.prepared != nil { return false }
+            self.prepared = prepared
+            return true
+        }
+        if first { DispatchQueue.global().async { _ = prepared.value } }
     }
 
     /// The build stopped before its tree was written: what `prepareSave` wrote goes.

@@ -240,6 +240,12 @@ public enum BuildPipeline {
         if let paired = front.pairedIndex, cache?.previousIndex != paired {
             throw UnitRenderer.UnmergedUnit(unit: "the cache index saved with the snapshot")
         }
+        // A catalog with diagnostics is read whole by the next build, which reports them again.
+        // The snapshot is made and encoded on a spare core from now, beside the emitters.
+        if let cache, check.diagnostics.isEmpty {
+            let snapshot = front.snapshot
+            cache.keep { snapshot(summary) }
+        }
         let units = UnitRenderer(cache: cache)
         // The manifest's hash of the catalog, one hash over every file's path and digest: on a
         // spare core while the emitters run.
@@ -305,11 +311,9 @@ public enum BuildPipeline {
         let manifest = timings.measure("manifest") {
             Manifest(artifacts: artifacts + taken, catalogHash: catalogHash.value)
         }
-        // A catalog with diagnostics is read whole by the next build, which reports them again.
-        if let cache, check.diagnostics.isEmpty {
-            let snapshot = front.snapshot
-            cache.keep { snapshot(summary) }
-        }
+        // The cache's index and snapshot are begun on a spare core now, to be finished once
+        // the tree is written (`BuildCache.save`), or dropped (`abandonSave`).
+        cache?.prepareSave(manifest: manifest)
         timings.measure("link and sort") {
             cache?.linkUnchanged(&artifacts, manifest: manifest)
             artifacts = ByteOrder.merged(ByteOrder.sorted(artifacts, by: \.path), taken, by: \.path)
