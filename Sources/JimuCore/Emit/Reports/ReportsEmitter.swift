@@ -30,10 +30,13 @@ public enum ReportsEmitter {
             }
         }
         if let failure { throw failure }
-        return [
-            Artifact(path: MergeReport.path, utf8: report.canonicalJSON()),
-            Artifact(path: MergeReportMarkdown.path, text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)),
-            Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)),
-        ] + bundleReport + items
+        // The province-wide files, each on any core: the merge report's index and page are
+        // megabytes, and one after the other they ended a rebuild's emit on one core.
+        let whole: [@Sendable () throws -> Artifact] = [
+            { Artifact(path: MergeReport.path, utf8: report.canonicalJSON()) },
+            { Artifact(path: MergeReportMarkdown.path, text: MergeReportMarkdown.render(report, figures: figures, localityNames: names)) },
+            { Artifact(path: "reports/kpi.json", text: try CanonicalJSON.encode(figures)) },
+        ]
+        return try Parallel.map(whole.count) { index in Result { try whole[index]() } }.map { try $0.get() } + bundleReport + items
     }
 }
