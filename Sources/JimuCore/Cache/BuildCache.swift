@@ -523,8 +523,9 @@ public final class BuildCache: @unchecked Sendable {
                 let body = snapshot.value
                 let temporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(temporary)
-                _ = try FileWriting.create(temporary, parts: [body.body])
+                // Named before it is written: a file begun and not finished goes too.
                 (prepared.snapshotTemporary, prepared.snapshot) = (temporary, body)
+                _ = try FileWriting.create(temporary, parts: [body.body])
             }
         } catch {
             prepared.failure = "cannot write \(indexPath): \((error as? CatalogIOError)?.reason ?? error.localizedDescription)"
@@ -570,7 +571,12 @@ public final class BuildCache: @unchecked Sendable {
                 return "cannot write \(indexPath): \(reason)"
             }
             if let temporary = first.snapshotTemporary, let body = first.snapshot {
-                try FileWriting.append(temporary, parts: Array(body.file(index: indexSHA256).dropFirst()))
+                do {
+                    try FileWriting.append(temporary, parts: Array(body.file(index: indexSHA256).dropFirst()))
+                } catch {
+                    unlink(temporary)
+                    return "cannot write \(snapshotPath): \(error.reason)"
+                }
                 guard rename(temporary, snapshotPath) == 0 else {
                     unlink(temporary)
                     return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"

@@ -15,7 +15,9 @@ public struct BuildResult: Sendable {
     public var manifest: Manifest?
     /// Wall time of each stage, for `--timings`.
     public var timings = StageTimings()
-    /// The build cache the emitters read, to be saved once the tree is written.
+    /// The build cache the emitters read. The build has begun its save (`prepareSave`): the
+    /// caller finishes it with `save` once the tree is written, or drops it with
+    /// `abandonSave`, which leaves nothing behind in the cache folder.
     public var cache: BuildCache?
     /// What the build read and no longer needs (a rebuild's front end: the last snapshot,
     /// tens of thousands of records), for the caller to free when it likes: the command

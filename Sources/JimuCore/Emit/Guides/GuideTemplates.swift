@@ -74,7 +74,11 @@ public struct GuideTemplates: Sendable {
         library = Once { [texts, parsed] in
             var library = MustacheLibrary()
             for (name, text) in texts {
-                guard let template = try? parsed[name] ?? MustacheTemplate(string: Self.prepared(text, name: name)) else { continue }
+                // A default that does not parse is Jimu's own bug (the tests parse them all):
+                // stop, rather than render an empty page.
+                guard let template = try? parsed[name] ?? MustacheTemplate(string: Self.prepared(text, name: name)) else {
+                    preconditionFailure("the default template `\(name)` does not parse")
+                }
                 library.register(template, named: name)
             }
             return library

@@ -45,13 +45,17 @@ extension GeneratedTree {
                 listed.append((name, record.pointee.d_type, UInt64(record.pointee.d_ino)))
             }
             // Listed inodes are trusted as long as the folder's first file has the inode the
-            // listing gives (some file systems list another number than `stat` reports).
+            // listing gives and the folder's device (some file systems list another number
+            // than `stat` reports, or keep files on another device than their folder). Either
+            // way a file wrongly taken for another is only linked again, never kept wrongly.
             let firstFile = inodesOnly ? listed.firstIndex { $0.type == UInt8(DT_REG) } : nil
             // nil: a regular file known by its listed inode alone.
             var named: [(name: String, info: stat?, inode: UInt64)] = []
             named.reserveCapacity(listed.count)
             for (position, (name, type, inode)) in listed.enumerated() {
-                if let firstFile, position != firstFile, type == UInt8(DT_REG), named[firstFile].inode == listed[firstFile].inode {
+                if let firstFile, position != firstFile, type == UInt8(DT_REG), named[firstFile].inode == listed[firstFile].inode,
+                    named[firstFile].info.map({ UInt64($0.st_dev) }) == device
+                {
                     named.append((name, nil, inode))
                     continue
                 }
