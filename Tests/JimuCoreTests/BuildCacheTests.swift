@@ -43,9 +43,8 @@ import Testing
             diagnostics = result.check.diagnostics.map { "\($0.location.map(\.description) ?? "-"): \($0.code.rawValue): \($0.message)" }
             itemsMerged = result.standard?.items.count ?? 0
             guard let manifest = result.manifest else { return nil }
-            // As `jimu build` does: the cache's save begun while the tree is written, and
-            // abandoned when it cannot be.
-            result.cache?.prepareSave(manifest: manifest)
+            // As `jimu build` does: the save the build began is abandoned when the tree
+            // cannot be written.
             let outcome: GeneratedTree.Outcome
             do {
                 outcome = try GeneratedTree(root: output).replace(

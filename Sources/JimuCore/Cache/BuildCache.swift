@@ -92,7 +92,7 @@ public final class BuildCache: @unchecked Sendable {
         previousFiles = index?.files ?? [:]
         previousUnits = index?.units ?? [:]
         previousFragments = index?.fragments ?? [:]
-        previousIndex = index?.sha256
+        storedIndex = index
     }
 
     /// The index of the last build into an output folder, as read from the cache folder,
@@ -126,8 +126,9 @@ public final class BuildCache: @unchecked Sendable {
         /// The index they were read from (its SHA-256).
         let index: String
 
-        /// The units of `index` against the output folder `old` at `outputRoot`.
-        public static func look(_ index: StoredIndex, old: GeneratedTree.OldTree, outputRoot: String) -> StoredUnits {
+        /// The units of `index` against the output folder at `outputRoot`, as `old` found it
+        /// (each file looked at here without one).
+        public static func look(_ index: StoredIndex, old: GeneratedTree.OldTree?, outputRoot: String) -> StoredUnits {
             var units: [Unit] = []
             units.reserveCapacity(index.units.count)
             for (key, record) in index.units {
@@ -159,6 +160,8 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private let storedUnits: StoredUnits?
+    /// The index this cache was made from; nil when there was none this compiler reads.
+    private let storedIndex: StoredIndex?
 
     /// The index of `outputRoot` in `folder`; nil when there is none this version reads.
     public static func read(folder: String, outputRoot: String) -> StoredIndex? {
@@ -173,7 +176,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The SHA-256 of the index read back; nil when there was none to read. A snapshot is
     /// trusted only beside the index saved with it (`CatalogSnapshot.index`).
-    let previousIndex: String?
+    var previousIndex: String? { storedIndex?.sha256 }
 
     /// Where the snapshot of the catalog last built into `outputRoot` is kept.
     static func snapshotPath(folder: String, outputRoot: String) -> String {
@@ -256,40 +259,19 @@ public final class BuildCache: @unchecked Sendable {
     /// context did, as the build cannot render it; it then builds again from the whole catalog.
     /// The files come in the byte order of their paths.
     func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
+        guard let storedIndex else { return [] }
         let contexts = lock.withLock { scopeContexts }
-        if let looked = storedUnits, looked.index == previousIndex {
-            return try reuseUnmerged(merged: merged, looked: looked, contexts: contexts)
-        }
-        let keys = Array(previousUnits.keys)
-        // Looked at on every core, and recorded all at once: twenty thousand units, each
-        // taking the lock to record itself, took turns at it.
-        let reused = Parallel.map(keys) { key -> (record: UnitRecord, artifacts: [Artifact])?? in
-            // `<scope>\t<unit>`
-            guard let tab = key.utf8.firstIndex(of: 9), let unit = CompileUnit(name: String(key[key.utf8.index(after: tab)...]))
-            else { return .some(nil) }
-            if merged.contains(unit) { return nil }
-            guard let context = contexts[String(key[..<tab])] else { return .some(nil) }
-            return .some(reusable(key: key, unit: unit, context: context))
-        }
-        var artifacts: [Artifact] = []
-        var records: [(String, UnitRecord)] = []
-        records.reserveCapacity(keys.count)
-        for (key, look) in zip(keys, reused) {
-            guard let look else { continue }  // merged: rendered or reused by its emitter
-            guard let (record, files) = look else { throw UnitRenderer.UnmergedUnit(unit: key) }
-            artifacts += files
-            records.append((key, record))
-        }
-        lock.withLock {
-            for (key, record) in records { currentUnits[key] = record }
-            reusedCount += records.count
-        }
-        return ByteOrder.sorted(artifacts, by: \.path)
+        // Looked at ahead, on a spare core, when the build read the output folder ahead;
+        // looked at now otherwise.
+        let looked = storedUnits.flatMap { $0.index == storedIndex.sha256 ? $0 : nil }
+            ?? StoredUnits.look(storedIndex, old: oldTree, outputRoot: outputRoot)
+        return try reuseUnmerged(merged: merged, looked: looked, contexts: contexts)
     }
 
-    /// `reuseUnmerged` from the units as looked at ahead: their files' checks are done, what
-    /// is left is whether each unit's digest is still the one recorded.
-    /// Its files come in the byte order of their paths.
+    /// `reuseUnmerged` from the units as looked at: their files' checks are done, what is
+    /// left is whether each unit's digest is still the one recorded. Looked at on every core
+    /// and recorded all at once: twenty thousand units, each taking the lock to record
+    /// itself, took turns at it. Its files come in the byte order of their paths.
     private func reuseUnmerged(merged: Set<CompileUnit>, looked: StoredUnits, contexts: [String: String]) throws -> [Artifact] {
         let runs = stride(from: 0, to: looked.units.count, by: 1024).map { $0..<min($0 + 1024, looked.units.count) }
         let checked = Parallel.map(runs) { run -> (taken: [Bool], records: [(String, UnitRecord)], failed: String?) in

@@ -141,7 +141,10 @@ public enum BuildPipeline {
             DispatchQueue.global().async {
                 _ = oldTree.value
                 _ = spare.value
-                _ = looked.value
+                // Only where a rebuild may follow, beside a snapshot: a full build takes no
+                // unit it did not look at itself. (Not waiting here for the compiler's identity,
+                // which a snapshot of another compiler costs one look too many.)
+                if lastSnapshot.value != nil { _ = looked.value }
             }
         }
         var snapshotTimings = StageTimings()
