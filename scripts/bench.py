@@ -19,7 +19,8 @@ measures, each a median of --runs runs after nothing but the page cache has warm
   stage;
 - Jimu's reader (`YAMLReader.parse`) over the same in-memory files, on one thread and on
   every core, and Yams' `compose` on one thread: Benchmarks/ReaderBench, built in release
-  mode in .build-reader-bench;
+  mode in .build-reader-bench; --parser-runs rounds (default 7), each a pass of the reader
+  between two of the C walk;
 - a rebuild after one practice file's promised limit changes, on a copy of the catalog
   built once before (the incremental cache, when the binary has one, does its work here),
   --rebuild-runs times (default 5): the first after the copy's cold build also makes the
@@ -575,6 +576,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalog", type=Path, help="a catalog to measure (default: write the province-scale one)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each measure, at least 3 for a median (default 3)")
     parser.add_argument("--yams-runs", type=int, default=None, help="runs of the Yams pass (default --runs)")
+    parser.add_argument("--parser-runs", type=int, default=None,
+                        help="rounds of the C walk and the reader (default --runs, at least 7: a pass is seconds, "
+                             "and a shared machine's speed swings from one to the next)")
     parser.add_argument("--rebuild-runs", type=int, default=None,
                         help="rebuilds after an edit (default --runs, at least 5: the first also makes the spare tree)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -600,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_check(jimu, catalog, own, work, runs, results)
         bench_build(jimu, catalog, own, work, runs, walker, facts, results)
         bench_rebuild(jimu, catalog, work, args.rebuild_runs or max(runs, 5), results)
-        bench_parsers(facts, runs, args.yams_runs or runs, args.skip_readers, walker, results)
+        bench_parsers(facts, args.parser_runs or max(runs, 7), args.yams_runs or runs, args.skip_readers, walker, results)
         results.figures["load_average_after"] = os.getloadavg()
         print(report(results, runs))
         if args.json:
