@@ -28,7 +28,7 @@ measures, each a median of --runs runs after nothing but the page cache has warm
 
 Then it prints a table with the targets of the issue and PASS or MISS. The targets are
 ratios, so that the machine's speed cancels out; on a shared machine that speed changes
-from one second to the next (the C walk alone has ranged over 1.4-2.2 s in consecutive runs
+from one second to the next (the C walk alone has taken 1.4-2.0 s in six runs in a row
 here), so each ratio is taken round by round, against the mean of the C walks just before
 and just after, and the verdict is on the median of those ratios. The ratio of the medians
 is printed beside it. It never fails on a missed target: timings are reported,
