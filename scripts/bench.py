@@ -2,10 +2,12 @@
 """The province-scale benchmark behind `make bench` (issue 8). Standard library only.
 
     python3 scripts/bench.py [--jimu .build/release/jimu] [--catalog DIR] [--runs 3] [--keep]
+                             [--parser-runs N] [--rebuild-runs N] [--yams-runs N] [--json FILE]
 
 It writes the province-scale catalog (scripts/province_catalog.py, default seed) into a
 work folder, or takes --catalog / $BENCH_CATALOG when that folder already holds one, then
-measures, each a median of --runs runs after nothing but the page cache has warmed:
+measures, each a median of --runs runs (more where said) after nothing but the page cache
+has warmed:
 
 - `jimu check` and `jimu build` (everything emitted, cold: no output folder, no cache):
   wall time, and peak memory as the maximum resident set size the kernel reports for the
@@ -19,12 +21,12 @@ measures, each a median of --runs runs after nothing but the page cache has warm
   stage;
 - Jimu's reader (`YAMLReader.parse`) over the same in-memory files, on one thread and on
   every core, and Yams' `compose` on one thread: Benchmarks/ReaderBench, built in release
-  mode in .build-reader-bench; --parser-runs rounds (default 7), each a pass of the reader
-  between two of the C walk;
+  mode in .build-reader-bench; --parser-runs rounds (default --runs, at least 7), each a
+  pass of the reader between two of the C walk;
 - a rebuild after one practice file's promised limit changes, on a copy of the catalog
   built once before (the incremental cache, when the binary has one, does its work here),
-  --rebuild-runs times (default 5): the first after the copy's cold build also makes the
-  spare tree the later ones bring up to date, so it is shown apart as well.
+  --rebuild-runs times (default --runs, at least 5): the first after the copy's cold build
+  also makes the spare tree the later ones bring up to date, so it is shown apart as well.
 
 Then it prints a table with the targets of the issue and PASS or MISS. The targets are
 ratios, so that the machine's speed cancels out; on a shared machine that speed changes
@@ -260,7 +262,7 @@ def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, wal
     # creating 18,000 files just after deleting 18,000 costs seconds of system time that a
     # cold build on a quiet file system, such as CI's fresh clone, does not pay.
     aside = Path(tempfile.mkdtemp(prefix="jimu-bench-aside-"))
-    walk: dict = results.figures.setdefault("c_walk", {"walk": [], "walk_cpu": []})
+    walk: dict = results.figures["c_walk"]
     walks = [c_walk_once(walker, facts, walk)]
     for index in range(runs):
         if sandbox.out.exists():
@@ -397,29 +399,28 @@ def bench_parsers(facts: dict, runs: int, yams_runs: int, skip_readers: bool, wa
     products = None if skip_readers else build_reader_bench(results)
     if skip_readers:
         results.notes.append("--skip-readers: reader and Yams figures are n/a")
-    walk: dict = results.figures.setdefault("c_walk", {"walk": [], "walk_cpu": []})
+    if not products:
+        return  # the C walk's figures come from the cold builds' rounds
+    walk: dict = results.figures["c_walk"]
     reader: dict = {"serial": [], "parallel": [], "serial_cpu": [], "parallel_cpu": []}
     walks = [c_walk_once(walker, facts, walk)]
     for index in range(runs):
-        message = f"round {index + 1}/{runs}:"
-        if products:
-            one = json_run([str(products / "reader-bench"), facts["list"], "--runs", "1"], "reader-bench")
-            for key in ("serial", "parallel", "serial_cpu", "parallel_cpu"):
-                reader[key] += one[key]
-            reader.update(files=one["files"], bytes=one["bytes"], nodes=one["nodes"], cores=one["cores"])
-            message += f" reader {one['serial'][0]:.3f} s on one thread, {one['parallel'][0]:.3f} s on {one['cores']} cores,"
+        one = json_run([str(products / "reader-bench"), facts["list"], "--runs", "1"], "reader-bench")
+        for key in ("serial", "parallel", "serial_cpu", "parallel_cpu"):
+            reader[key] += one[key]
+        reader.update(files=one["files"], bytes=one["bytes"], nodes=one["nodes"], cores=one["cores"])
         walks.append(c_walk_once(walker, facts, walk))
-        log(f"{message} C event walk before and after {walks[-2]:.3f} s, {walks[-1]:.3f} s")
-    if products:
-        # Throughput ratios: the walk's time over the reader's, round by round.
-        reader["walks"] = walks
-        reader["serial_ratios"] = [1 / ratio for ratio in paired_ratios(reader["serial"], walks)]
-        reader["parallel_ratios"] = [1 / ratio for ratio in paired_ratios(reader["parallel"], walks)]
-        results.figures["reader"] = reader
-        log(f"Yams compose, {yams_runs} runs")
-        results.figures["yams"] = json_run(
-            [str(products / "yams-bench"), facts["list"], "--runs", str(yams_runs)], "yams-bench")
-        log(f"Yams compose: {median(results.figures['yams']['compose']):.3f} s")
+        log(f"round {index + 1}/{runs}: reader {one['serial'][0]:.3f} s on one thread, {one['parallel'][0]:.3f} s "
+            f"on {one['cores']} cores; C event walk before and after {walks[-2]:.3f} s, {walks[-1]:.3f} s")
+    # Throughput ratios: the walk's time over the reader's, round by round.
+    reader["walks"] = walks
+    reader["serial_ratios"] = [1 / ratio for ratio in paired_ratios(reader["serial"], walks)]
+    reader["parallel_ratios"] = [1 / ratio for ratio in paired_ratios(reader["parallel"], walks)]
+    results.figures["reader"] = reader
+    log(f"Yams compose, {yams_runs} runs")
+    results.figures["yams"] = json_run(
+        [str(products / "yams-bench"), facts["list"], "--runs", str(yams_runs)], "yams-bench")
+    log(f"Yams compose: {median(results.figures['yams']['compose']):.3f} s")
 
 
 # ---------------------------------------------------------------------------------------
@@ -484,14 +485,16 @@ def report(results: Results, runs: int) -> str:
     parallel_ratio = median(reader["parallel_ratios"]) if reader else None
     row("Jimu reader, 1 thread", f"{seconds(serial)}  {rate(size, serial)}",
         ">= 70% of C walk", percent_verdict(serial_ratio, 0.70))
+    # The ratios of medians against the walks of the same phase, not those minutes apart.
+    reader_walk = median(reader["walks"]) if reader else None
     if reader:
         row("  round by round; ratio of medians", percents(reader["serial_ratios"]), "",
-            f"{walk / serial:.0%}" if serial else "n/a")
+            f"{reader_walk / serial:.0%}" if serial else "n/a")
     row(f"Jimu reader, {cores} cores", f"{seconds(parallel)}  {rate(size, parallel)}",
         ">= 100% of C walk", percent_verdict(parallel_ratio, 1.00))
     if reader:
         row("  round by round; ratio of medians", percents(reader["parallel_ratios"]), "",
-            f"{walk / parallel:.0%}" if parallel else "n/a")
+            f"{reader_walk / parallel:.0%}" if parallel else "n/a")
     row("  same, on CPU time: 1 thread", f"{seconds(serial_cpu)}  {rate(size, serial_cpu)}",
         "(cross-check)", f"{walk_cpu / serial_cpu:.0%} of C CPU" if serial_cpu else "n/a")
     row(f"  same, on CPU time: {cores} cores", busy(parallel, parallel_cpu), "(cross-check)", "")
@@ -502,8 +505,9 @@ def report(results: Results, runs: int) -> str:
     ratio = median(ratios)
     row("jimu build / C event walk", f"{ratio:.1f}x" if ratio else "n/a", "<= 5x", verdict(ratio <= 5 if ratio else None))
     if ratios:
+        build_walk = median(f["build"]["walks"])
         row("  round by round; ratio of medians", ", ".join(f"{r:.1f}x" for r in ratios), "",
-            f"{build_wall / walk:.1f}x" if walk else "n/a")
+            f"{build_wall / build_walk:.1f}x" if build_walk else "n/a")
     peak = max(check_rss, build_rss)
     row("peak memory (check and build)", memory(peak), "< 2 GiB", verdict(peak < 2 * GIB))
     rebuild = median(f["rebuild"]["wall"]) if f.get("rebuild") else None
@@ -523,7 +527,9 @@ def report(results: Results, runs: int) -> str:
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(4)]
     before, after = f.get("load_average_before"), f.get("load_average_after")
     lines = [
-        f"Jimu province-scale benchmark: {os.cpu_count()} cores, medians of {runs} runs; jimu {f['jimu']}",
+        f"Jimu province-scale benchmark: {os.cpu_count()} cores, medians of {runs} runs "
+        f"({len(f.get('rebuild', {}).get('wall', []))} rebuilds, {len(f['reader']['serial']) if f.get('reader') else 0} "
+        f"rounds of the reader, {len(f['c_walk']['walk'])} passes of the C walk); jimu {f['jimu']}",
         f"catalog {facts['path']}: {facts['files']:,} YAML files, {size / 1e6:.1f} MB; {facts['items']:,} items, "
         f"{facts['localities']} localities, {facts['practices']:,} practices, {facts['bundles']} bundles",
         f"build output: {f['build']['output_files']:,} files, {f['build']['output_bytes'] / 1e6:.1f} MB",
@@ -590,6 +596,9 @@ def main(argv: list[str] | None = None) -> int:
     if not jimu.exists():
         sys.exit(f"bench: no jimu binary at {jimu}: run `make build` first")
     runs = max(1, args.runs)
+    for name in ("parser_runs", "rebuild_runs", "yams_runs"):
+        if getattr(args, name) is not None and getattr(args, name) < 1:
+            parser.error(f"--{name.replace('_', '-')} must be at least 1")
 
     work = Path(tempfile.mkdtemp(prefix="jimu-bench-"))
     results = Results()
@@ -603,8 +612,9 @@ def main(argv: list[str] | None = None) -> int:
         results.figures["c_walk"] = {"walk": [], "walk_cpu": [], "compile": compile_command}
         bench_check(jimu, catalog, own, work, runs, results)
         bench_build(jimu, catalog, own, work, runs, walker, facts, results)
-        bench_rebuild(jimu, catalog, work, args.rebuild_runs or max(runs, 5), results)
-        bench_parsers(facts, args.parser_runs or max(runs, 7), args.yams_runs or runs, args.skip_readers, walker, results)
+        bench_rebuild(jimu, catalog, work, max(runs, 5) if args.rebuild_runs is None else args.rebuild_runs, results)
+        bench_parsers(facts, max(runs, 7) if args.parser_runs is None else args.parser_runs,
+                      args.yams_runs or runs, args.skip_readers, walker, results)
         results.figures["load_average_after"] = os.getloadavg()
         print(report(results, runs))
         if args.json:

@@ -42,9 +42,9 @@ public final class BuildCache: @unchecked Sendable {
     let indexPath: String
     let outputRoot: String
     let units: CompileUnits
-    private let previousFiles: [String: FileRecord]
-    private let previousUnits: [String: UnitRecord]
-    private let previousFragments: [String: FragmentRecord]
+    private var previousFiles: [String: FileRecord] { storedIndex?.files ?? [:] }
+    private var previousUnits: [String: UnitRecord] { storedIndex?.units ?? [:] }
+    private var previousFragments: [String: FragmentRecord] { storedIndex?.fragments ?? [:] }
     /// Filled by the emitters, from every core: guarded by `lock`.
     private var currentUnits: [String: UnitRecord] = [:]
     private var currentFragments: [String: FragmentRecord] = [:]
@@ -88,11 +88,7 @@ public final class BuildCache: @unchecked Sendable {
         rendersOnly = renders
         indexPath = folder + "/" + Self.indexName(outputRoot)
         let stored = stored ?? Self.readIndex(indexPath)
-        let index = stored?.compiler == units.compiler ? stored : nil
-        previousFiles = index?.files ?? [:]
-        previousUnits = index?.units ?? [:]
-        previousFragments = index?.fragments ?? [:]
-        storedIndex = index
+        storedIndex = stored?.compiler == units.compiler ? stored : nil
     }
 
     /// The index of the last build into an output folder, as read from the cache folder,
@@ -261,8 +257,8 @@ public final class BuildCache: @unchecked Sendable {
     func reuseUnmerged(merged: Set<CompileUnit>) throws -> [Artifact] {
         guard let storedIndex else { return [] }
         let contexts = lock.withLock { scopeContexts }
-        // Looked at ahead, on a spare core, when the build read the output folder ahead;
-        // looked at now otherwise.
+        // Looked at ahead, on a spare core, whenever the build read the output folder ahead
+        // (as `BuildPipeline` always does); looked at now for a caller that did not.
         let looked = storedUnits.flatMap { $0.index == storedIndex.sha256 ? $0 : nil }
             ?? StoredUnits.look(storedIndex, old: oldTree, outputRoot: outputRoot)
         return try reuseUnmerged(merged: merged, looked: looked, contexts: contexts)

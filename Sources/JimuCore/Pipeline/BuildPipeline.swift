@@ -133,7 +133,7 @@ public enum BuildPipeline {
                 }
             }
         }
-        if let stored, let lastSnapshot, let oldTree, let spare, let looked {
+        if let settings, let stored, let lastSnapshot, let oldTree, let spare, let looked {
             DispatchQueue.global().async {
                 _ = lastSnapshot.value
                 _ = stored.value
@@ -142,9 +142,12 @@ public enum BuildPipeline {
                 _ = oldTree.value
                 _ = spare.value
                 // Only where a rebuild may follow, beside a snapshot: a full build takes no
-                // unit it did not look at itself. (Not waiting here for the compiler's identity,
-                // which a snapshot of another compiler costs one look too many.)
-                if lastSnapshot.value != nil { _ = looked.value }
+                // unit it did not look at itself. Whether one is there, not what it holds: that
+                // is read on the other thread, and waiting for it would start the look later.
+                // (A snapshot of another compiler costs one look too many.)
+                if access(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot), F_OK) == 0 {
+                    _ = looked.value
+                }
             }
         }
         var snapshotTimings = StageTimings()
