@@ -128,7 +128,7 @@ public final class BuildCache: @unchecked Sendable {
             var units: [Unit] = []
             units.reserveCapacity(index.units.count)
             for (key, record) in index.units {
-                // `<scope>\t<unit>`
+                // `BuildCache.key(scope:unit:)`
                 let tab = key.utf8.firstIndex(of: 9) ?? key.endIndex
                 let scope = String(key[..<tab])
                 let unit = tab == key.endIndex ? nil : CompileUnit(name: String(key[key.utf8.index(after: tab)...]))
@@ -216,11 +216,15 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: During the build
 
+    /// The key of an emitter's unit in the index: `<scope>\t<unit>` (`StoredUnits.look` reads
+    /// it back).
+    static func key(scope: String, unit: CompileUnit) -> String { scope + "\t" + unit.name }
+
     /// The unit's files from the last build, to be linked, when nothing it depends on changed
     /// (`context`: what the emitter derives from the whole catalog, such as type names) and
     /// every file is as written; nil when it must be rendered.
     func reuse(scope: String, unit: CompileUnit, context: String) -> [Artifact]? {
-        let key = scope + "\t" + unit.name
+        let key = Self.key(scope: scope, unit: unit)
         guard let (record, artifacts) = reusable(key: key, unit: unit, context: context) else { return nil }
         lock.withLock {
             currentUnits[key] = record
@@ -311,11 +315,12 @@ public final class BuildCache: @unchecked Sendable {
     func record(scope: String, unit: CompileUnit, context: String, artifacts: [Artifact]) {
         guard let digest = units.digest(unit) else { return }
         let record = UnitRecord(digest: Self.combine(digest, context), paths: artifacts.map(\.path))
+        let key = Self.key(scope: scope, unit: unit)
         lock.withLock {
-            currentUnits[scope + "\t" + unit.name] = record
+            currentUnits[key] = record
             renderedCount += 1
-            renderedUnits.append(scope + "\t" + unit.name)
-            if let rendersOnly, !rendersOnly.contains(unit) { renderedBeyond = scope + "\t" + unit.name }
+            renderedUnits.append(key)
+            if let rendersOnly, !rendersOnly.contains(unit) { renderedBeyond = key }
         }
     }
 
@@ -329,7 +334,7 @@ public final class BuildCache: @unchecked Sendable {
     /// A fragment read back is a slice of the old file's bytes, not a copy.
     func fragment(scope: String, unit: CompileUnit, produce: () throws -> [UInt8]) rethrows -> ArraySlice<UInt8> {
         guard let digest = units.digest(unit) else { return try produce()[...] }
-        if let record = previousFragments[scope + "\t" + unit.name], record.digest == digest,
+        if let record = previousFragments[Self.key(scope: scope, unit: unit)], record.digest == digest,
             let bytes = fragmentSource(record.path), record.offset >= 0, record.length >= 0,
             record.offset <= bytes.count, record.length <= bytes.count - record.offset
         {
@@ -343,7 +348,7 @@ public final class BuildCache: @unchecked Sendable {
     func place(scope: String, unit: CompileUnit, path: String, offset: Int, length: Int) {
         guard let digest = units.digest(unit) else { return }
         let record = FragmentRecord(digest: digest, path: path, offset: offset, length: length)
-        lock.withLock { currentFragments[scope + "\t" + unit.name] = record }
+        lock.withLock { currentFragments[Self.key(scope: scope, unit: unit)] = record }
     }
 
     /// The bytes of the old tree's file `path`, when they are still what the last build wrote.
