@@ -72,25 +72,28 @@ import Testing
             value["html"] = html
             return value
         }
-        func values(_ text: (String, String?) -> Any) -> [String: Any] {
-            let both = text("<出生> & \"登记\"", "Birth & <registration>")
-            let zhOnly = text("只有中文", nil)
-            return ["label": both, "other": zhOnly, "en": "the enclosing en", "rows": [["label": both], ["label": zhOnly]]]
-        }
+        let (bothZH, bothEN, zhOnlyZH) = ("<出生> & \"登记\"", "Birth & <registration>", "只有中文")
+        let old: [String: Any] = [
+            "label": dictionary(bothZH, bothEN), "other": dictionary(zhOnlyZH, nil), "en": "the enclosing en",
+            "rows": [["label": dictionary(bothZH, bothEN)], ["label": dictionary(zhOnlyZH, nil)]],
+        ]
+        let both = TemplateValue.bilingual(BilingualText(zh: bothZH, en: bothEN))
+        let zhOnly = TemplateValue.bilingual(BilingualText(zh: zhOnlyZH, en: nil))
+        let new: TemplateObject = [
+            "label": both, "other": zhOnly, "en": .text("the enclosing en"), "rows": .objects([["label": both], ["label": zhOnly]]),
+        ]
         let templates = [
             "{{label.zh}}|{{label.en}}|{{{label.html}}}|{{other.en}}|{{{other.html}}}",
             "{{#label}}{{zh}}/{{en}}/{{{html}}}{{/label}} {{#other}}{{zh}}/{{en}}/{{html}}{{/other}}",
             "{{^other.en}}no English{{/other.en}}{{^label.en}}never{{/label.en}}{{#label.en}}[{{.}}]{{/label.en}}",
             "{{#rows}}\n  {{label.zh}}{{#label.en}} ({{label.en}}){{/label.en}}{{^label.en}} (none: {{en}}){{/label.en}}\n{{/rows}}",
         ]
-        let old = values(dictionary)
-        let new = values { BilingualText(zh: $0, en: $1) }
         for text in templates {
             let reference = try MustacheTemplate(string: GuideTemplates.prepared(text, name: "t.html"))
             var library = MustacheLibrary()
             library.register(reference, named: "t")
             let expected = try #require(library.render(old, withTemplate: "t"))
-            #expect(library.render(new, withTemplate: "t") == expected, "swift-mustache: \(text)")
+            #expect(library.render(new.mustacheValue, withTemplate: "t") == expected, "swift-mustache: \(text)")
             let compiled = try #require(CompiledTemplate(text, escaping: .html))
             let fast = try #require(compiled.render(new, partials: [:]), "fell back: \(text)")
             #expect(String(decoding: fast, as: UTF8.self) == expected, "compiled: \(text)")
@@ -135,7 +138,7 @@ import Testing
             let values = TemplateGenerator.values
             guard let fast = compiled["main"]?.render(values, partials: compiled) else { continue }
             renderedCount += 1
-            let expected = library.render(values, withTemplate: "main") ?? ""
+            let expected = library.render(values.mustacheValue, withTemplate: "main") ?? ""
             if fast != Array(expected.utf8) {
                 Issue.record(
                     "round \(round): \(String(reflecting: String(decoding: fast, as: UTF8.self))) != \(String(reflecting: expected)) for \(texts.sorted { $0.key < $1.key })")
@@ -162,14 +165,16 @@ private struct TemplateGenerator {
     var random: FormsRuntimeTests.Seeded
 
     /// Values of every type Jimu's models hold, with text that needs escaping and line ends.
-    static var values: [String: Any] {
+    static var values: TemplateObject {
         [
-        "a": "<a & \"b\"> 'c'", "b": "1. *x* [y](z)\nsecond | line", "flag": true, "off": false, "n": 42, "zero": 0,
-        "list": [["a": "first", "n": 1], ["b": "second"], ["a": "third\n", "flag": false]] as [[String: Any]],
-        "texts": ["x", "y\n", "", "e\u{301}"], "empty": [[String: Any]](), "none": [String](),
-        "obj": ["a": "inner a", "inner": ["x": "deep\r\n"]] as [String: Any], "crlf": "line\r\n", "blank": "",
-        "both": BilingualText(zh: "<中> & \"文\"", en: "E & <n>\n"), "zhOnly": BilingualText(zh: "只有中文\r\n", en: nil),
-        "en": "the enclosing en",
+            "a": .text("<a & \"b\"> 'c'"), "b": .text("1. *x* [y](z)\nsecond | line"), "flag": .bool(true), "off": .bool(false),
+            "n": .int(42), "zero": .int(0),
+            "list": .objects([["a": .text("first"), "n": .int(1)], ["b": .text("second")], ["a": .text("third\n"), "flag": .bool(false)]]),
+            "texts": .texts(["x", "y\n", "", "e\u{301}"]), "empty": .objects([]), "none": .texts([]),
+            "obj": .object(["a": .text("inner a"), "inner": .object(["x": .text("deep\r\n")])]), "crlf": .text("line\r\n"),
+            "blank": .text(""),
+            "both": .bilingual(BilingualText(zh: "<中> & \"文\"", en: "E & <n>\n")),
+            "zhOnly": .bilingual(BilingualText(zh: "只有中文\r\n", en: nil)), "en": .text("the enclosing en"),
         ]
     }
 

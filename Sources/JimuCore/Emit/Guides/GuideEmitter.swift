@@ -36,7 +36,7 @@ public enum GuideEmitter {
             }
             artifacts += units.artifacts(folder, bundles, unit: { .bundle($0.key) }) { bundle in
                 var values = shared.bundle(bundle)
-                values["mermaid"] = mermaid(bundle, catalog: catalog, language: language)
+                values["mermaid"] = .text(mermaid(bundle, catalog: catalog, language: language))
                 return [
                     Artifact(
                         path: "\(folder)/bundles/\(bundle.key).md", utf8: templates.render("bundle.\(language.rawValue).md", values))
@@ -46,14 +46,14 @@ public enum GuideEmitter {
             // from the cache when no edit changed those.
             artifacts += units.artifacts(folder, [ProvinceUnit.guidesIndex], unit: { .province($0) }) { _ in
                 var index = shared.index(items: indexedItems, bundles: indexedBundles)
-                index["hasEnglish"] = english
-                let untranslated = summary.items.map(\.index).filter { !itemKeys.contains($0.key) }.map { item -> [String: Any] in
-                    ["linkName": item.name.zh, "href": "../zh/items/\(item.key).md", "linkKey": item.key]
-                } + summary.bundles.map(\.index).filter { !bundleKeys.contains($0.key) }.map { bundle -> [String: Any] in
-                    ["linkName": bundle.name.zh, "href": "../zh/bundles/\(bundle.key).md", "linkKey": bundle.key]
+                index["hasEnglish"] = .bool(english)
+                let untranslated = summary.items.map(\.index).filter { !itemKeys.contains($0.key) }.map { item -> TemplateObject in
+                    ["linkName": .text(item.name.zh), "href": .text("../zh/items/\(item.key).md"), "linkKey": .text(item.key)]
+                } + summary.bundles.map(\.index).filter { !bundleKeys.contains($0.key) }.map { bundle -> TemplateObject in
+                    ["linkName": .text(bundle.name.zh), "href": .text("../zh/bundles/\(bundle.key).md"), "linkKey": .text(bundle.key)]
                 }
-                index["untranslated"] = untranslated
-                index["hasUntranslated"] = !untranslated.isEmpty
+                index["untranslated"] = .objects(untranslated)
+                index["hasUntranslated"] = .bool(!untranslated.isEmpty)
                 return [Artifact(path: "\(folder)/README.md", utf8: templates.render("index.\(language.rawValue).md", index))]
             }
         }
@@ -81,7 +81,7 @@ public enum GuideEmitter {
         var names: [String: LocalizedText] = [:]
         for key in bundle.items {
             guard let item = catalog.item(key) else { continue }
-            names[key] = LocalizedText(zh: style.text(item.frame.name, nil) as? String ?? item.frame.name.zh)
+            names[key] = LocalizedText(zh: style.string(item.frame.name))
         }
         var text = PreconditionDiagram.mermaid(bundle, names: names)
         while text.hasSuffix("\n") { text.removeLast() }

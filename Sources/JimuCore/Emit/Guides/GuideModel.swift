@@ -6,7 +6,7 @@
 /// Nested values never reuse a key of their parent for something else, since Mustache
 /// looks a missing key up in the enclosing values.
 struct GuideModel {
-    typealias Values = [String: Any]
+    typealias Values = TemplateObject
 
     let catalog: StandardCatalog
     private(set) var style: any GuideTextStyle
@@ -61,9 +61,9 @@ struct GuideModel {
 
     // MARK: Text
 
-    private func words(_ text: LocalizedText) -> Any { style.text(text, nil) }
+    private func words(_ text: LocalizedText) -> TemplateValue { style.text(text, nil) }
 
-    private func itemName(_ item: StandardItem) -> Any {
+    private func itemName(_ item: StandardItem) -> TemplateValue {
         style.text(item.frame.name, namePlace(item))
     }
 
@@ -83,7 +83,7 @@ struct GuideModel {
         TextPlace(file: file, path: [.key("name")], anchor: anchor, what: "the name of bundle `\(key)`")
     }
 
-    private func department(_ id: String) -> Any {
+    private func department(_ id: String) -> TemplateValue {
         guard let department = departments[id] else { return words(LocalizedText(zh: id, en: id)) }
         return style.text(
             department.name,
@@ -98,7 +98,7 @@ struct GuideModel {
             anchor: source.id.location, what: "the name of shared source `\(source.id.value)`")
     }
 
-    private func materialName(_ id: String, fallback: LocalizedText) -> Any {
+    private func materialName(_ id: String, fallback: LocalizedText) -> TemplateValue {
         guard let material = materials[id] else { return words(fallback) }
         return style.text(
             material.name,
@@ -144,35 +144,35 @@ struct GuideModel {
     func item(_ item: StandardItem) -> Values {
         let frame = item.frame
         var v: Values = [
-            "key": item.key, "code": frame.code.value, "name": itemName(item),
+            "key": .text(item.key), "code": .text(frame.code.value), "name": itemName(item),
             "kind": words(GuideVocabulary.kind(frame.kind.value)),
             "level": words(GuideVocabulary.level(frame.level.value)),
             "handling": words(GuideVocabulary.handling(frame.handling.value)),
             "department": department(frame.department.value),
-            "audience": frame.audience.map { words(GuideVocabulary.audience($0.value)) },
-            "statutoryLimit": frame.statutoryLimit.value,
+            "audience": .list(frame.audience.map { words(GuideVocabulary.audience($0.value)) }),
+            "statutoryLimit": .int(frame.statutoryLimit.value),
             "statutoryText": words(GuideVocabulary.workingDays(frame.statutoryLimit.value)),
-            "promisedLimit": item.promisedLimit.value,
+            "promisedLimit": .int(item.promisedLimit.value),
             "promisedText": words(GuideVocabulary.workingDays(item.promisedLimit.value)),
             "visits": words(GuideVocabulary.visits(item.visits?.value)),
-            "zeroVisits": item.visits?.value == 0,
-            "atMostOneVisit": (item.visits?.value ?? 2) <= 1,
+            "zeroVisits": .bool(item.visits?.value == 0),
+            "atMostOneVisit": .bool((item.visits?.value ?? 2) <= 1),
         ]
-        if let count = item.visits?.value { v["visitCount"] = String(count) }
-        v["reformTerm"] = GuideVocabulary.reformTerm(item.visits?.value)
+        if let count = item.visits?.value { v["visitCount"] = .text(String(count)) }
+        v["reformTerm"] = GuideVocabulary.reformTerm(item.visits?.value).map { .text($0) }
         if let conditions = frame.conditions {
             v["conditions"] = style.text(
                 conditions,
                 TextPlace(file: frame.file, path: [.key("conditions")], anchor: frame.key.location, what: "the conditions of item `\(item.key)`"))
         }
-        v["legalBasis"] = frame.legalBasis.enumerated().map { index, basis in
+        v["legalBasis"] = .list(frame.legalBasis.enumerated().map { index, basis in
             style.text(
                 basis,
                 TextPlace(
                     file: frame.file, path: [.key("legal_basis"), .index(index)], anchor: frame.key.location,
                     what: "legal basis \(index + 1) of item `\(item.key)`"))
-        }
-        v["hasLegalBasis"] = !frame.legalBasis.isEmpty
+        })
+        v["hasLegalBasis"] = .bool(!frame.legalBasis.isEmpty)
         if let reason = item.visitReason, let visits = item.visits, visits.value > 0 {
             v["visitReason"] = style.text(
                 reason,
@@ -180,28 +180,28 @@ struct GuideModel {
                     file: visits.provenance.file, path: [.key("visit_reason")], anchor: visits.provenance.location,
                     what: "the visit reason of item `\(item.key)`"))
         }
-        v["channels"] = item.channels.value.map { words(GuideVocabulary.channel($0)) }
-        v["hasChannels"] = !item.channels.value.isEmpty
+        v["channels"] = .list(item.channels.value.map { words(GuideVocabulary.channel($0)) })
+        v["hasChannels"] = .bool(!item.channels.value.isEmpty)
         if let depth = item.onlineDepth { v["onlineDepth"] = words(GuideVocabulary.onlineDepth(depth)) }
-        v.merge(fees(frame), uniquingKeysWith: { _, new in new })
-        v.merge(contacts(frame.contacts), uniquingKeysWith: { _, new in new })
+        v.merge(fees(frame))
+        v.merge(contacts(frame.contacts))
 
         let producers = preconditionOutputs(item)
         let materialRows = item.materials.map { material(material: $0, earlier: producers[$0.id]) }
-        v["materials"] = materialRows
-        v["hasMaterials"] = !materialRows.isEmpty
-        v["submittedCount"] = item.submittedCount
-        v["exemptCount"] = item.materials.count - item.submittedCount
+        v["materials"] = .objects(materialRows)
+        v["hasMaterials"] = .bool(!materialRows.isEmpty)
+        v["submittedCount"] = .int(item.submittedCount)
+        v["exemptCount"] = .int(item.materials.count - item.submittedCount)
 
         let fieldRows = formRows(item.form, process: [])
-        v["fields"] = fieldRows
-        v["hasFields"] = !fieldRows.isEmpty
-        v["handFilledCount"] = item.handFilledCount
-        v["prefilledCount"] = item.form.count - item.handFilledCount
+        v["fields"] = .objects(fieldRows)
+        v["hasFields"] = .bool(!fieldRows.isEmpty)
+        v["handFilledCount"] = .int(item.handFilledCount)
+        v["prefilledCount"] = .int(item.form.count - item.handFilledCount)
 
-        v["steps"] = item.steps.value.enumerated().map { index, step in
+        v["steps"] = .objects(item.steps.value.enumerated().map { index, step in
             var row: Values = [
-                "number": index + 1,
+                "number": .int(index + 1),
                 "stepName": style.text(
                     step.name,
                     TextPlace(
@@ -210,36 +210,36 @@ struct GuideModel {
             ]
             if let days = step.days { row["stepDays"] = words(GuideVocabulary.stepDays(days)) }
             return row
-        }
-        v["hasSteps"] = !item.steps.value.isEmpty
+        })
+        v["hasSteps"] = .bool(!item.steps.value.isEmpty)
 
         let preconditions = frame.preconditions.compactMap { items[$0.value] }
-        v["preconditions"] = preconditions.map { link(item: $0, from: "items") }
-        v["hasPreconditions"] = !preconditions.isEmpty
-        v["outputs"] = frame.outputMaterials.map { materialName($0.value, fallback: LocalizedText(zh: $0.value, en: $0.value)) }
-        v["hasOutputs"] = !frame.outputMaterials.isEmpty
+        v["preconditions"] = .objects(preconditions.map { link(item: $0, from: "items") })
+        v["hasPreconditions"] = .bool(!preconditions.isEmpty)
+        v["outputs"] = .list(frame.outputMaterials.map { materialName($0.value, fallback: LocalizedText(zh: $0.value, en: $0.value)) })
+        v["hasOutputs"] = .bool(!frame.outputMaterials.isEmpty)
         let bundles = bundlesOfItem[item.key] ?? []
-        v["bundles"] = bundles.map { link(bundle: $0, from: "items") }
-        v["hasBundles"] = !bundles.isEmpty
+        v["bundles"] = .objects(bundles.map { link(bundle: $0, from: "items") })
+        v["hasBundles"] = .bool(!bundles.isEmpty)
         return v
     }
 
     private func link(item: StandardItem, from folder: String) -> Values {
-        ["linkKey": item.key, "linkName": itemName(item), "href": href(item: item.key, from: folder)]
+        ["linkKey": .text(item.key), "linkName": itemName(item), "href": .text(href(item: item.key, from: folder))]
     }
 
     private func link(bundle: StandardBundle, from folder: String) -> Values {
         [
-            "linkKey": bundle.key, "linkName": style.text(bundle.bundle.name, namePlace(bundle)),
-            "href": href(bundle: bundle.key, from: folder),
+            "linkKey": .text(bundle.key), "linkName": style.text(bundle.bundle.name, namePlace(bundle)),
+            "href": .text(href(bundle: bundle.key, from: folder)),
         ]
     }
 
     private func fees(_ frame: ItemFrame) -> Values {
         guard let fees = frame.fees, fees.charged.value else {
-            return ["charged": false, "feeText": words(GuideVocabulary.free)]
+            return ["charged": .bool(false), "feeText": words(GuideVocabulary.free)]
         }
-        var v: Values = ["charged": true, "feeText": words(GuideVocabulary.charged)]
+        var v: Values = ["charged": .bool(true), "feeText": words(GuideVocabulary.charged)]
         if let standard = fees.standard {
             v["feeStandard"] = style.text(
                 standard,
@@ -259,9 +259,9 @@ struct GuideModel {
 
     private func contacts(_ contacts: Contacts?) -> Values {
         var v: Values = [:]
-        if let consultation = contacts?.consultation?.value { v["consultation"] = consultation }
-        if let complaint = contacts?.complaint?.value { v["complaint"] = complaint }
-        v["hasContacts"] = !v.isEmpty
+        if let consultation = contacts?.consultation?.value { v["consultation"] = .text(consultation) }
+        if let complaint = contacts?.complaint?.value { v["complaint"] = .text(complaint) }
+        v["hasContacts"] = .bool(!v.isEmpty)
         return v
     }
 
@@ -279,11 +279,11 @@ struct GuideModel {
     /// applicant submits it or it comes from shared data, the agency or an earlier item.
     private func material(material: StandardMaterial, earlier: StandardItem?, producedBy: StandardItem? = nil) -> Values {
         var row: Values = [
-            "id": material.id, "materialName": materialName(material.id, fallback: material.name),
-            "form": words(GuideVocabulary.materialForm(material.form)), "copies": material.copies,
-            "required": words(GuideVocabulary.required(material.required)), "isRequired": material.required,
+            "id": .text(material.id), "materialName": materialName(material.id, fallback: material.name),
+            "form": words(GuideVocabulary.materialForm(material.form)), "copies": .int(material.copies),
+            "required": words(GuideVocabulary.required(material.required)), "isRequired": .bool(material.required),
         ]
-        let how: Any
+        let how: TemplateValue
         var submitted = false
         if let producer = producedBy {
             how = style.text(GuideVocabulary.producedBy(producer.frame.name), namePlace(producer))
@@ -307,8 +307,8 @@ struct GuideModel {
             }
         }
         row["how"] = how
-        row["submitted"] = submitted
-        row["exempt"] = !submitted
+        row["submitted"] = .bool(submitted)
+        row["exempt"] = .bool(!submitted)
         return row
     }
 
@@ -336,8 +336,8 @@ struct GuideModel {
             } else {
                 row["fill"] = words(GuideVocabulary.byHand)
             }
-            row["handFilled"] = field.isHandFilled
-            var notes: [Any] = []
+            row["handFilled"] = .bool(field.isHandFilled)
+            var notes: [TemplateValue] = []
             if let condition = field.requiredIf {
                 touchCodeLabels(condition)
                 let text = wording.words(condition)
@@ -348,16 +348,16 @@ struct GuideModel {
                 let text = wording.words(condition)
                 notes.append(words(LocalizedText(zh: "满足以下条件时显示：" + text.zh, en: text.en.map { "Shown if " + $0 })))
             }
-            row["notes"] = notes
-            row["hasNotes"] = !notes.isEmpty
+            row["notes"] = .list(notes)
+            row["hasNotes"] = .bool(!notes.isEmpty)
             return row
         }
         rows += process.map { field, producer in
             var row = fieldRow(field)
             row["fill"] = style.text(GuideVocabulary.filledByProcess(producer.frame.name), namePlace(producer))
-            row["handFilled"] = false
-            row["notes"] = [Any]()
-            row["hasNotes"] = false
+            row["handFilled"] = .bool(false)
+            row["notes"] = .list([])
+            row["hasNotes"] = .bool(false)
             return row
         }
         return rows
@@ -373,7 +373,7 @@ struct GuideModel {
                 LocalizedText(zh: "选填", en: "Optional")
             }
         return [
-            "id": field.id, "label": style.text(field.label, labelPlace(field)),
+            "id": .text(field.id), "label": style.text(field.label, labelPlace(field)),
             "type": words(GuideVocabulary.fieldType(field.spec)), "requirement": words(requirement),
         ]
     }
@@ -420,13 +420,13 @@ struct GuideModel {
             for key in stage.items { stageOf[key] = index + 1 }
         }
         var v: Values = [
-            "key": bundle.key, "name": style.text(bundle.bundle.name, namePlace(bundle)),
-            "promisedLimit": bundle.bundle.promisedLimit.value,
+            "key": .text(bundle.key), "name": style.text(bundle.bundle.name, namePlace(bundle)),
+            "promisedLimit": .int(bundle.bundle.promisedLimit.value),
             "promisedText": words(GuideVocabulary.workingDays(bundle.bundle.promisedLimit.value)),
-            "totalWorkingDays": bundle.schedule.totalWorkingDays,
+            "totalWorkingDays": .int(bundle.schedule.totalWorkingDays),
             "totalText": words(GuideVocabulary.workingDays(bundle.schedule.totalWorkingDays)),
-            "withinPromise": bundle.schedule.totalWorkingDays <= bundle.bundle.promisedLimit.value,
-            "itemCount": members.count,
+            "withinPromise": .bool(bundle.schedule.totalWorkingDays <= bundle.bundle.promisedLimit.value),
+            "itemCount": .int(members.count),
         ]
         if let description = bundle.bundle.description {
             v["description"] = style.text(
@@ -439,35 +439,35 @@ struct GuideModel {
         let stated = members.compactMap { $0.visits?.value }
         let visits = stated.count == members.count ? stated.max() ?? 0 : nil
         v["visits"] = words(GuideVocabulary.visits(visits))
-        v["zeroVisits"] = visits == 0
-        v["atMostOneVisit"] = (visits ?? 2) <= 1
-        v["reformTerm"] = GuideVocabulary.reformTerm(visits)
+        v["zeroVisits"] = .bool(visits == 0)
+        v["atMostOneVisit"] = .bool((visits ?? 2) <= 1)
+        v["reformTerm"] = GuideVocabulary.reformTerm(visits).map { .text($0) }
 
-        v["items"] = members.enumerated().map { index, item in
+        v["items"] = .objects(members.enumerated().map { index, item in
             var row = link(item: item, from: "bundles")
-            row["number"] = index + 1
-            row["code"] = item.frame.code.value
+            row["number"] = .int(index + 1)
+            row["code"] = .text(item.frame.code.value)
             row["department"] = department(item.frame.department.value)
             row["itemPromised"] = words(GuideVocabulary.workingDays(item.promisedLimit.value))
             row["itemVisits"] = words(GuideVocabulary.visits(item.visits?.value))
-            row["stage"] = stageOf[item.key] ?? 0
-            row["critical"] = critical.contains(item.key)
-            row["itemChannels"] = item.channels.value.map { words(GuideVocabulary.channel($0)) }
+            row["stage"] = .int(stageOf[item.key] ?? 0)
+            row["critical"] = .bool(critical.contains(item.key))
+            row["itemChannels"] = .list(item.channels.value.map { words(GuideVocabulary.channel($0)) })
             return row
-        }
-        v["stages"] = bundle.schedule.stages.enumerated().map { index, stage in
+        })
+        v["stages"] = .objects(bundle.schedule.stages.enumerated().map { index, stage in
             [
-                "number": index + 1, "parallel": stage.items.count > 1,
-                "stageItems": stage.items.compactMap { items[$0] }.map { link(item: $0, from: "bundles") },
-                "departments": stage.departments.map { department($0) },
+                "number": .int(index + 1), "parallel": .bool(stage.items.count > 1),
+                "stageItems": .objects(stage.items.compactMap { items[$0] }.map { link(item: $0, from: "bundles") }),
+                "departments": .list(stage.departments.map { department($0) }),
             ] as Values
-        }
-        v["criticalPath"] = bundle.schedule.criticalPath.compactMap { items[$0] }.map { item in
+        })
+        v["criticalPath"] = .objects(bundle.schedule.criticalPath.compactMap { items[$0] }.map { item in
             var row = link(item: item, from: "bundles")
             row["pathDays"] = words(GuideVocabulary.workingDays(item.promisedLimit.value))
             return row
-        }
-        v["conditions"] = members.compactMap { item -> Values? in
+        })
+        v["conditions"] = .objects(members.compactMap { item -> Values? in
             guard let conditions = item.frame.conditions else { return nil }
             var row = link(item: item, from: "bundles")
             row["text"] = style.text(
@@ -476,7 +476,7 @@ struct GuideModel {
                     file: item.frame.file, path: [.key("conditions")], anchor: item.frame.key.location,
                     what: "the conditions of item `\(item.key)`"))
             return row
-        }
+        })
 
         // Materials: the bundle's own, then those an earlier item produces.
         var producedMaterials: [(String, StandardItem)] = []
@@ -495,43 +495,45 @@ struct GuideModel {
             guard let needing = members.lazy.flatMap(\.materials).first(where: { $0.id == id }) else { continue }
             materialRows.append(material(material: needing, earlier: nil, producedBy: producer))
         }
-        v["materials"] = materialRows
-        v["hasMaterials"] = !materialRows.isEmpty
+        v["materials"] = .objects(materialRows)
+        v["hasMaterials"] = .bool(!materialRows.isEmpty)
         let process = bundle.processFilled.compactMap { field in producedFields[field.id].map { (field, $0) } }
         let fieldRows = formRows(bundle.form, process: process)
-        v["fields"] = fieldRows
-        v["hasFields"] = !fieldRows.isEmpty
-        v["separateHandFilled"] = bundle.separateHandFilledFields
-        v["handFilledCount"] = bundle.handFilledCount
-        v["separateSubmitted"] = bundle.separateSubmittedMaterials
-        v["submittedCount"] = bundle.submittedCount
+        v["fields"] = .objects(fieldRows)
+        v["hasFields"] = .bool(!fieldRows.isEmpty)
+        v["separateHandFilled"] = .int(bundle.separateHandFilledFields)
+        v["handFilledCount"] = .int(bundle.handFilledCount)
+        v["separateSubmitted"] = .int(bundle.separateSubmittedMaterials)
+        v["submittedCount"] = .int(bundle.submittedCount)
 
-        v["fees"] = members.compactMap { item -> Values? in
+        v["fees"] = .objects(members.compactMap { item -> Values? in
             guard item.frame.fees?.charged.value == true else { return nil }
             var row = link(item: item, from: "bundles")
-            row.merge(fees(item.frame), uniquingKeysWith: { _, new in new })
+            row.merge(fees(item.frame))
             return row
-        }
-        v["allFree"] = !members.contains { $0.frame.fees?.charged.value == true }
-        v["legalBases"] = members.compactMap { item -> Values? in
+        })
+        v["allFree"] = .bool(!members.contains { $0.frame.fees?.charged.value == true })
+        v["legalBases"] = .objects(members.compactMap { item -> Values? in
             guard !item.frame.legalBasis.isEmpty else { return nil }
             var row = link(item: item, from: "bundles")
-            row["bases"] = item.frame.legalBasis.enumerated().map { index, basis in
+            row["bases"] = .list(item.frame.legalBasis.enumerated().map { index, basis in
                 style.text(
                     basis,
                     TextPlace(
                         file: item.frame.file, path: [.key("legal_basis"), .index(index)], anchor: item.frame.key.location,
                         what: "legal basis \(index + 1) of item `\(item.key)`"))
-            }
+            })
             return row
-        }
+        })
         let contactRows = members.compactMap { item -> Values? in
             let contacts = contacts(item.frame.contacts)
-            guard contacts["hasContacts"] as? Bool == true else { return nil }
-            return link(item: item, from: "bundles").merging(contacts, uniquingKeysWith: { _, new in new })
+            guard case .bool(true)? = contacts["hasContacts"] else { return nil }
+            var row = link(item: item, from: "bundles")
+            row.merge(contacts)
+            return row
         }
-        v["contacts"] = contactRows
-        v["hasContactList"] = !contactRows.isEmpty
+        v["contacts"] = .objects(contactRows)
+        v["hasContactList"] = .bool(!contactRows.isEmpty)
         return v
     }
 
@@ -548,26 +550,26 @@ struct GuideModel {
                 TextPlace(
                     file: config.provinceCode.location.file, path: [.key("province"), .key("name")],
                     anchor: config.provinceCode.location, what: "the province's name")),
-            "version": config.version.value,
+            "version": .text(config.version.value),
         ]
-        v["bundles"] = chosenBundles.map { bundle in
+        v["bundles"] = .objects(chosenBundles.map { bundle in
             var row: Values = [
-                "linkKey": bundle.key,
+                "linkKey": .text(bundle.key),
                 "linkName": style.text(bundle.name, Self.bundleNamePlace(file: bundle.file, anchor: bundle.anchor, key: bundle.key)),
-                "href": href(bundle: bundle.key, from: ""),
+                "href": .text(href(bundle: bundle.key, from: "")),
             ]
-            row["itemCount"] = bundle.items.count
+            row["itemCount"] = .int(bundle.items.count)
             row["promisedText"] = words(GuideVocabulary.workingDays(bundle.promisedLimit))
             return row
-        }
-        v["hasBundles"] = !chosenBundles.isEmpty
+        })
+        v["hasBundles"] = .bool(!chosenBundles.isEmpty)
         func entry(_ item: ItemIndexEntry) -> Values {
             var row: Values = [
-                "linkKey": item.key,
+                "linkKey": .text(item.key),
                 "linkName": style.text(item.name, Self.itemNamePlace(file: item.file, anchor: item.anchor, key: item.key)),
-                "href": href(item: item.key, from: ""),
+                "href": .text(href(item: item.key, from: "")),
             ]
-            row["code"] = item.code
+            row["code"] = .text(item.code)
             row["itemVisits"] = words(GuideVocabulary.visits(item.visits))
             row["itemPromised"] = words(GuideVocabulary.workingDays(item.promisedLimit))
             return row
@@ -576,18 +578,19 @@ struct GuideModel {
         for item in chosen { byDepartment[item.department, default: []].append(item) }
         let order = catalog.departments.map(\.id.value) + byDepartment.keys.sorted()
         var seen: Set<String> = []
-        v["departments"] = order.compactMap { id -> Values? in
+        v["departments"] = .objects(order.compactMap { id -> Values? in
             guard seen.insert(id).inserted, let members = byDepartment[id] else { return nil }
-            return ["groupKey": id, "groupName": department(id), "entries": members.map(entry)]
-        }
-        v["levels"] = GovernmentLevel.allCases.compactMap { level -> Values? in
+            return ["groupKey": .text(id), "groupName": department(id), "entries": .objects(members.map(entry))]
+        })
+        v["levels"] = .objects(GovernmentLevel.allCases.compactMap { level -> Values? in
             let members = chosen.filter { $0.level == level }
             guard !members.isEmpty else { return nil }
             return [
-                "groupKey": level.rawValue, "groupName": words(GuideVocabulary.level(level)), "entries": members.map(entry),
+                "groupKey": .text(level.rawValue), "groupName": words(GuideVocabulary.level(level)),
+                "entries": .objects(members.map(entry)),
             ]
-        }
-        v["itemCount"] = chosen.count
+        })
+        v["itemCount"] = .int(chosen.count)
         return v
     }
 }

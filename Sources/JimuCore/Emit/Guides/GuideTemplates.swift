@@ -88,12 +88,12 @@ public struct GuideTemplates: Sendable {
     }
 
     /// The template `name` filled with `values`, as UTF-8.
-    func render(_ name: String, _ values: [String: Any]) -> [UInt8] {
+    func render(_ name: String, _ values: TemplateObject) -> [UInt8] {
         if let template = compiled[name] {
             if let bytes = template.render(values, partials: compiled) { return bytes }
             onFallback?(name)
         }
-        return Array((library.value.render(values, withTemplate: name) ?? "").utf8)
+        return Array((library.value.render(values.mustacheValue, withTemplate: name) ?? "").utf8)
     }
 
     /// The templates `CompiledTemplate` covers, dropping each one that includes a template

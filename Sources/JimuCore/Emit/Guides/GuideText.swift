@@ -46,7 +46,7 @@ protocol GuideTextStyle {
     /// The language the guide is written in (the site: Chinese, with English beside it).
     var language: GuideLanguage { get }
     /// The value a template receives for `text`. `place` is nil for Jimu's own words.
-    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> TemplateValue
 }
 
 extension LocalizedText {
@@ -70,7 +70,12 @@ struct SingleLanguageStyle: GuideTextStyle {
 
     static let fallbackMarker = " (中文 — no English text)"
 
-    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> TemplateValue {
+        .text(string(text))
+    }
+
+    /// The text as this style shows it.
+    func string(_ text: LocalizedText) -> String {
         switch language {
         case .zh: text.zh
         case .en: text.english ?? text.zh + Self.fallbackMarker
@@ -83,8 +88,8 @@ struct BilingualStyle: GuideTextStyle {
     var includeEnglish: Bool
     var language: GuideLanguage { .zh }
 
-    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
-        BilingualText(zh: text.zh, en: includeEnglish ? text.english : nil)
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> TemplateValue {
+        .bilingual(BilingualText(zh: text.zh, en: includeEnglish ? text.english : nil))
     }
 }
 
@@ -106,10 +111,15 @@ struct BilingualText: MustacheParent, CustomStringConvertible, Sendable {
     /// A missing `en` is nil, not an empty value: Mustache then looks the name up in the
     /// enclosing values, as it did in a dictionary without the key.
     func child(named name: String) -> Any? {
+        value(named: name)?.mustacheValue
+    }
+
+    /// `zh`, `en` and `html` as the compiled renderer reads them.
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "zh": zh
-        case "en": en
-        case "html": html
+        case "zh": .text(zh)
+        case "en": en.map { .text($0) }
+        case "html": .text(html)
         default: nil
         }
     }
@@ -124,9 +134,9 @@ final class MissingTextRecorder: GuideTextStyle {
     private(set) var missing: [TextPlace] = []
     private var seen: Set<String> = []
 
-    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> Any {
+    func text(_ text: LocalizedText, _ place: @autoclosure () -> TextPlace?) -> TemplateValue {
         if text.english == nil, let place = place() { record(place) }
-        return text.zh
+        return .text(text.zh)
     }
 
     /// A text with no English, once per file and key.

@@ -21,39 +21,39 @@ public enum SiteEmitter {
         let model = GuideModel(catalog: catalog, style: style, fileExtension: "html")
         let localities = Dictionary(
             catalog.localities.map { ($0.code.value, $0.name) }, uniquingKeysWith: { first, _ in first })
-        func common(root: String, title: String) -> [String: Any] {
+        func common(root: String, title: String) -> TemplateObject {
             [
-                "root": root, "pageTitle": title, "version": catalog.config.version.value,
-                "siteName": style.text(catalog.config.provinceName, nil), "hasEnglish": english,
+                "root": .text(root), "pageTitle": .text(title), "version": .text(catalog.config.version.value),
+                "siteName": style.text(catalog.config.provinceName, nil), "hasEnglish": .bool(english),
             ]
         }
         func title(_ text: LocalizedText) -> String {
             english ? text.zh + (text.english.map { " · " + $0 } ?? "") : text.zh
         }
-        func locality(_ code: String?) -> Any? {
+        func locality(_ code: String?) -> TemplateValue? {
             guard let code else { return nil }
             let name = localities[code] ?? LocalizedText(zh: code, en: code)
             return style.text(LocalizedText(zh: "\(name.zh)（\(code)）", en: name.english.map { "\($0) (\(code))" }), nil)
         }
-        func source(_ provenance: Provenance) -> [String: Any] {
-            var row: [String: Any] = [
-                "source": provenance.location.description, "rule": provenance.rule.rawValue,
-                "ruleText": provenance.rule.explanation,
+        func source(_ provenance: Provenance) -> TemplateObject {
+            var row: TemplateObject = [
+                "source": .text(provenance.location.description), "rule": .text(provenance.rule.rawValue),
+                "ruleText": .text(provenance.rule.explanation),
             ]
             row["locality"] = locality(provenance.locality)
             return row
         }
 
         var artifacts = units.artifacts("site", catalog.items, unit: { .item($0.key) }) { item -> [Artifact] in
-            var values = model.item(item).merging(common(root: "../", title: title(item.frame.name))) { a, _ in a }
-            values["decisions"] = item.decisions.map { decision in
+            var values = model.item(item).adding(common(root: "../", title: title(item.frame.name)))
+            values["decisions"] = .objects(item.decisions.map { decision in
                 var row = source(decision.provenance)
                 row["dimension"] = style.text(dimension(decision.dimension), nil)
-                row["summary"] = decision.summary
-                row["alternatives"] = decision.alternatives.count
+                row["summary"] = .text(decision.summary)
+                row["alternatives"] = .int(decision.alternatives.count)
                 return row
-            }
-            values["valueSources"] =
+            })
+            values["valueSources"] = .objects(
                 item.form.map { field in
                     var row = source(field.prefillProvenance ?? field.provenance)
                     row["what"] = style.text(field.label, nil)
@@ -63,15 +63,15 @@ public enum SiteEmitter {
                     var row = source(material.sourceProvenance ?? material.provenance)
                     row["what"] = style.text(material.name, nil)
                     return row
-                }
+                })
             return [Artifact(path: "site/items/\(item.key).html", utf8: templates.render("item.html", values))]
         }
         artifacts += units.artifacts("site", catalog.bundles, unit: { .bundle($0.key) }) { bundle -> [Artifact] in
-            var values = model.bundle(bundle).merging(common(root: "../", title: title(bundle.bundle.name))) { a, _ in a }
+            var values = model.bundle(bundle).adding(common(root: "../", title: title(bundle.bundle.name)))
             let diagram = ProcessDiagram(bundle, catalog: catalog, includeEnglish: english)
-            values["diagram"] = diagram.svg(title: bundle.bundle.name) { "../items/\($0).html" }
-            values["diagramWidth"] = diagram.width
-            values["removals"] = bundle.removed.map { entry -> [String: Any] in
+            values["diagram"] = .text(diagram.svg(title: bundle.bundle.name) { "../items/\($0).html" })
+            values["diagramWidth"] = .int(diagram.width)
+            values["removals"] = .objects(bundle.removed.map { entry -> TemplateObject in
                 let name: LocalizedText =
                     switch entry.kind {
                     case .field: (bundle.form + bundle.processFilled).first { $0.id == entry.id }?.label
@@ -99,8 +99,8 @@ public enum SiteEmitter {
                         entry.kind == .field ? LocalizedText(zh: "字段", en: "Field") : LocalizedText(zh: "材料", en: "Material"), nil),
                     "ofItem": style.text(itemName(catalog, entry.item), nil), "reason": style.text(reason, nil),
                 ]
-            }
-            values["hasRemovals"] = !bundle.removed.isEmpty
+            })
+            values["hasRemovals"] = .bool(!bundle.removed.isEmpty)
             return [Artifact(path: "site/bundles/\(bundle.key).html", utf8: templates.render("bundle.html", values))]
         }
 
@@ -111,23 +111,26 @@ public enum SiteEmitter {
                 zh: catalog.config.provinceName.zh + "办事指南",
                 en: catalog.config.provinceName.english.map { $0 + ": service guides" })
             var index = model.index(items: summary.items.map(\.index), bundles: summary.bundles.map(\.index))
-                .merging(common(root: "", title: title(siteTitle))) { a, _ in a }
-            index["bundleGroups"] = summary.bundles.map { bundle -> [String: Any] in
+                .adding(common(root: "", title: title(siteTitle)))
+            index["bundleGroups"] = .objects(summary.bundles.map { bundle -> TemplateObject in
                 [
-                    "groupKey": bundle.key, "groupName": style.text(bundle.index.name, nil),
-                    "groupHref": "bundles/\(bundle.key).html",
-                    "entries": bundle.index.items.compactMap { summary.item($0) }.map { item -> [String: Any] in
-                        ["linkKey": item.key, "linkName": style.text(item.index.name, nil), "href": "items/\(item.key).html"]
-                    },
+                    "groupKey": .text(bundle.key), "groupName": style.text(bundle.index.name, nil),
+                    "groupHref": .text("bundles/\(bundle.key).html"),
+                    "entries": .objects(bundle.index.items.compactMap { summary.item($0) }.map { item -> TemplateObject in
+                        [
+                            "linkKey": .text(item.key), "linkName": style.text(item.index.name, nil),
+                            "href": .text("items/\(item.key).html"),
+                        ]
+                    }),
                 ]
-            }
-            index["searchIndex"] = searchIndexScript(summary, english: english)
+            })
+            index["searchIndex"] = .text(searchIndexScript(summary, english: english))
             return [Artifact(path: "site/index.html", utf8: templates.render("index.html", index))]
         }
 
         var figures = common(root: "", title: title(LocalizedText(zh: "改革成效", en: "Reform figures")))
         let reports = reports ?? CatalogReports(catalog, summary: summary)
-        figures.merge(ReformFiguresPage(reports: reports, style: style, english: english).values) { a, _ in a }
+        figures = figures.adding(ReformFiguresPage(reports: reports, style: style, english: english).values)
         artifacts.append(Artifact(path: "site/figures.html", utf8: templates.render("figures.html", figures)))
         return artifacts
     }
@@ -227,7 +230,7 @@ struct ReformFiguresPage {
     let style: BilingualStyle
     let english: Bool
 
-    var values: [String: Any] {
+    var values: TemplateObject {
         let (report, figures, bundles) = (reports.merge, reports.figures, reports.bundles)
         let standardLabel = LocalizedText(zh: "省标准", en: "Province standard")
         func share(_ pick: (ReformFigures.Snapshot) -> ReformFigures.Share) -> [BarChart.Bar] {
@@ -278,20 +281,24 @@ struct ReformFiguresPage {
         }
         let standard = figures.standard
         return [
-            "itemCount": standard.items,
-            "oneVisit": BarChart.percentText(standard.atMostOneVisit.percent),
-            "zeroVisits": BarChart.percentText(standard.zeroVisits.percent),
-            "fullyOnline": BarChart.percentText(standard.fullyOnline.percent),
-            "averagePromised": Figures.text(standard.averagePromisedLimit),
-            "averageStatutory": Figures.text(standard.averageStatutoryLimit),
-            "charts": charts.map { chart -> [String: Any] in
+            "itemCount": .int(standard.items),
+            "oneVisit": .text(BarChart.percentText(standard.atMostOneVisit.percent)),
+            "zeroVisits": .text(BarChart.percentText(standard.zeroVisits.percent)),
+            "fullyOnline": .text(BarChart.percentText(standard.fullyOnline.percent)),
+            "averagePromised": .text(Figures.text(standard.averagePromisedLimit)),
+            "averageStatutory": .text(Figures.text(standard.averageStatutoryLimit)),
+            "charts": .objects(charts.map { chart -> TemplateObject in
                 [
-                    "chartID": chart.id, "chartTitle": style.text(chart.title, nil), "chart": chart.svg(includeEnglish: english),
-                    "rows": chart.bars.map { bar -> [String: Any] in
-                        ["rowLabel": style.text(bar.label, nil), "percent": BarChart.percentText(bar.percent), "detail": bar.detail]
-                    },
+                    "chartID": .text(chart.id), "chartTitle": style.text(chart.title, nil),
+                    "chart": .text(chart.svg(includeEnglish: english)),
+                    "rows": .objects(chart.bars.map { bar -> TemplateObject in
+                        [
+                            "rowLabel": style.text(bar.label, nil), "percent": .text(BarChart.percentText(bar.percent)),
+                            "detail": .text(bar.detail),
+                        ]
+                    }),
                 ]
-            },
+            }),
         ]
     }
 }
