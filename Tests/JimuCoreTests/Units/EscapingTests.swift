@@ -53,6 +53,25 @@ import Testing
         #expect(read == text)
     }
 
+    /// A Swift string literal escapes quotes, backslashes, C0 and C1 controls, DEL and the
+    /// two Unicode line separators, at the start, middle and end of the text, and keeps every
+    /// other character as it is, neighbours of the escaped ones included (U+00A0, U+2027,
+    /// U+202A, a combining mark).
+    @Test(arguments: [
+        ("plain 文字", #""plain 文字""#),
+        ("", #""""#),
+        ("q\"b\\(x)\n\r\t\u{0}\u{1}\u{1F}\u{7F}", #""q\"b\\(x)\n\r\t\0\u{1}\u{1f}\u{7f}""#),
+        ("\u{80}a\u{9F}\u{85}", #""\u{80}a\u{9f}\u{85}""#),
+        ("\u{A0}\u{C2}\u{FF}", "\"\u{A0}\u{C2}\u{FF}\""),
+        ("\u{2028}a\u{2029}", #""\u{2028}a\u{2029}""#),
+        ("x\u{2028}", #""x\u{2028}""#),
+        ("\u{2027}\u{202A}€😀e\u{301}", "\"\u{2027}\u{202A}€😀e\u{301}\""),
+        ("\r\n", #""\r\n""#),
+    ])
+    func swiftLiteralsEscapeWhatSwiftSourceNeeds(_ text: String, _ expected: String) {
+        #expect(SwiftRenderer.literal(text) == expected)
+    }
+
     /// Numbers and layout are written byte by byte: the same text as `CanonicalJSON`'s.
     @Test func jsonNumbersAndNestingAreCanonicalJSONs() throws {
         let values = [0, 7, 10, -12, 1_000_000, Int.max, Int.min]

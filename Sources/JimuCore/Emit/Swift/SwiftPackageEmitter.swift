@@ -70,7 +70,7 @@ public enum SwiftPackageEmitter {
                 formID: form.form.id, typeName: form.type, title: form.form.title, fields: form.form.fields,
                 codeListTypes: codeListTypes, codeLists: lists, patterns: finalPatterns)
             let file = SwiftFile(header: header, imports: [], declarations: translator.declarations())
-            return [Artifact(path: root + "Sources/JimuForms/Forms/\(form.type).swift", text: SwiftRenderer.render(file))]
+            return [Artifact(path: root + "Sources/JimuForms/Forms/\(form.type).swift", utf8: SwiftRenderer.utf8(file))]
         }
         artifacts.append(Artifact(path: root + "Sources/JimuForms/CodeLists.swift", text: codeListFile(catalog.codeLists, codeListTypes)))
         artifacts.append(Artifact(path: root + "Sources/JimuForms/Patterns.swift", text: patternFile(patterns)))

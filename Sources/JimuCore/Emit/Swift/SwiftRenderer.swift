@@ -10,6 +10,11 @@ public struct SwiftRenderer {
     private var lineStart = 0
 
     public static func render(_ file: SwiftFile) -> String {
+        String(decoding: utf8(file), as: UTF8.self)
+    }
+
+    /// The file's text as UTF-8, as an artifact holds it: no string made and read back.
+    public static func utf8(_ file: SwiftFile) -> [UInt8] {
         var renderer = SwiftRenderer()
         renderer.out.reserveCapacity(8 * 1024)
         for line in file.header { renderer.line("// " + Self.singleLine(line)) }
@@ -20,7 +25,7 @@ public struct SwiftRenderer {
             if index > 0, case .doc = file.declarations[index - 1] {} else if index > 0 { renderer.line("") }
             renderer.render(declaration)
         }
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
     }
 
     // MARK: Lines
@@ -317,27 +322,49 @@ public struct SwiftRenderer {
     }
 
     /// Appends the literal: quotes, backslashes and control characters (C0, DEL, C1, U+2028,
-    /// U+2029) escaped, every other scalar as it is.
+    /// U+2029) escaped, every other scalar as it is. Read as UTF-8 bytes, the runs between
+    /// escapes copied whole: a province's forms hold megabytes of literals, most of them
+    /// Chinese, and decoding each scalar to encode it again cost more than the rest of the
+    /// file.
     private static func literal(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += #"\""#.utf8
-            case "\\": out += #"\\"#.utf8
-            case "\n": out += #"\n"#.utf8
-            case "\r": out += #"\r"#.utf8
-            case "\t": out += #"\t"#.utf8
-            case "\0": out += #"\0"#.utf8
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar == "\u{2028}" || scalar == "\u{2029}"
-                {
-                    out += ("\\u{" + String(scalar.value, radix: 16) + "}").utf8
-                } else {
-                    out += UTF8.encode(scalar)!
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 1
+                let escape: String
+                switch byte {
+                case UInt8(ascii: "\""): escape = #"\""#
+                case UInt8(ascii: "\\"): escape = #"\\"#
+                case UInt8(ascii: "\n"): escape = #"\n"#
+                case UInt8(ascii: "\r"): escape = #"\r"#
+                case UInt8(ascii: "\t"): escape = #"\t"#
+                case 0: escape = #"\0"#
+                case 0x01..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
+                // U+0080 to U+009F (C1 controls): C2 80 to C2 9F.
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    escape = unicodeEscape(UInt32(bytes[index + 1]))
+                    width = 2
+                // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                default:
+                    index += 1
+                    continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out += escape.utf8
+                index += width
+                start = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static func unicodeEscape(_ value: UInt32) -> String { "\\u{" + String(value, radix: 16) + "}" }
 }
