@@ -21,6 +21,9 @@ import Testing
         var diagnostics: [String] = []
         /// The units the last build rendered (`<scope>\t<unit>`).
         var rendered: [String] = []
+        /// How many times the last build listed the catalog.
+        var listings: Int { counter.count }
+        private let counter = ListingCounter()
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("jimu-cache-test-\(UUID().uuidString)")
@@ -38,7 +41,8 @@ import Testing
         {
             let output = root.path + "/" + out
             let settings = cached ? BuildPipeline.CacheSettings(folder: cache, outputRoot: output, compiler: compiler) : nil
-            let result = try BuildPipeline.run(LocalFileSystem(root: catalog), cache: settings)
+            counter.count = 0
+            let result = try BuildPipeline.run(CountingFileSystem(base: LocalFileSystem(root: catalog), counter: counter), cache: settings)
             #expect(errors || !result.hasErrors, "\(result.check.diagnostics.map(\.message))")
             diagnostics = result.check.diagnostics.map { "\($0.location.map(\.description) ?? "-"): \($0.code.rawValue): \($0.message)" }
             itemsMerged = result.standard?.items.count ?? 0
@@ -329,4 +333,32 @@ import Testing
         try workspace.build(into: "reference", cached: false)
         #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
     }
+}
+
+/// How many times a catalog was listed, from any core.
+final class ListingCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var listed = 0
+
+    var count: Int {
+        get { lock.withLock { listed } }
+        set { lock.withLock { listed = newValue } }
+    }
+}
+
+/// The catalog on disk, its listings counted.
+struct CountingFileSystem: CatalogFileSystem {
+    let base: LocalFileSystem
+    let counter: ListingCounter
+
+    func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] {
+        counter.count += 1
+        return try base.listFiles()
+    }
+
+    func read(_ path: String, limit: Int) throws(CatalogIOError) -> [UInt8] { try base.read(path, limit: limit) }
+    func identities(of paths: [String]) -> [SourceIdentity?] { base.identities(of: paths) }
+    var identitiesRead: [String: SourceIdentity] { base.identitiesRead }
+    var foldersListed: CatalogFolders? { base.foldersListed }
+    func foldersUnchanged(_ folders: CatalogFolders) -> Bool { base.foldersUnchanged(folders) }
 }

@@ -244,6 +244,50 @@ import Testing
         try Self.expectFullBuildBytes(workspace)
     }
 
+    /// While every catalog folder keeps the stamp the last listing took, a rebuild takes the
+    /// snapshot's files as its listing: an edit written in place (no folder restamped) is
+    /// merged without one. A file added restamps its folder: the catalog is listed again and
+    /// read whole, as before.
+    @Test func unchangedFoldersSpareTheListingAndAFileAddedIsStillSeen() throws {
+        let workspace = try Workspace()
+        // The copied catalog's folders past the clock's tick, so that their stamps prove something.
+        Thread.sleep(forTimeInterval: 0.2)
+        try workspace.build(into: "out")
+        #expect(workspace.listings == 1)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).first { $0.hasSuffix(".snapshot") })
+        let snapshot = try #require(CatalogSnapshot.read(workspace.cache + "/" + name))
+        let folders = try #require(snapshot.folders)
+        #expect(folders.folders.map(\.path).contains("localities/330300-wenzhou"))
+        #expect(folders.folders.first?.path == "")
+
+        let practice = workspace.catalog + "/localities/330300-wenzhou/birth-medical-certificate.yaml"
+        let text = try String(contentsOfFile: practice, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: practice))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "promised_limit: 3", with: "promised_limit: 1").utf8))
+        try handle.close()
+        try workspace.build(into: "out")
+        #expect(workspace.listings == 0)
+        #expect(workspace.itemsMerged > 0 && workspace.itemsMerged < Self.items / 2)
+        try Self.expectFullBuildBytes(workspace)
+
+        let added = workspace.catalog + "/localities/331121-qingtian/gas-connection.yaml"
+        try FileManager.default.copyItem(atPath: workspace.catalog + "/localities/330782-yiwu/gas-connection.yaml", toPath: added)
+        try workspace.build(into: "out")
+        #expect(workspace.listings >= 1)
+        #expect(workspace.itemsMerged == Self.items)
+        try Self.expectFullBuildBytes(workspace)
+
+        // A folder added (empty, so no file changes) restamps its parent: listed again.
+        Thread.sleep(forTimeInterval: 0.2)
+        try workspace.build(into: "out")
+        try FileManager.default.createDirectory(atPath: workspace.catalog + "/localities/new-folder", withIntermediateDirectories: false)
+        try workspace.build(into: "out")
+        #expect(workspace.listings == 1)
+        #expect(workspace.itemsMerged == 0)
+        try Self.expectFullBuildBytes(workspace)
+    }
+
     @Test func theSnapshotReadsBackAsWrittenAndSummarisesTheWholeCatalog() throws {
         let workspace = try Workspace()
         try workspace.build(into: "out")

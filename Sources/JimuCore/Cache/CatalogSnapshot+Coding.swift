@@ -1,3 +1,5 @@
+import Foundation
+
 /// Each value of the snapshot written and read field by field, in declaration order.
 extension CatalogSnapshot {
     func write(to w: inout SnapshotWriter) {
@@ -8,6 +10,16 @@ extension CatalogSnapshot {
             w.string(file.path)
             w.string(file.sha256)
             w.optional(file.identity) { w, identity in identity.write(to: &w) }
+        }
+        w.optional(folders) { w, folders in
+            w.array(folders.folders) { w, folder in
+                w.string(folder.path)
+                w.int(Int(bitPattern: UInt(folder.stamp.inode)))
+                for time in [folder.stamp.modified, folder.stamp.changed] {
+                    w.int(Int(time.tv_sec))
+                    w.int(Int(time.tv_nsec))
+                }
+            }
         }
         w.array(items) { w, item in
             item.summary.write(to: &w)
@@ -27,6 +39,16 @@ extension CatalogSnapshot {
             let path = try r.string()
             let sha256 = try r.string()
             return File(path: path, identity: try r.optional { try SourceIdentity(reading: &$0) }, sha256: sha256)
+        }
+        folders = try r.optional { r in
+            CatalogFolders(
+                folders: try r.array { r in
+                    let path = try r.string()
+                    let inode = UInt64(UInt(bitPattern: try r.int()))
+                    let modified = timespec(tv_sec: try r.int(), tv_nsec: try r.int())
+                    let changed = timespec(tv_sec: try r.int(), tv_nsec: try r.int())
+                    return CatalogFolders.Folder(path: path, stamp: FolderStamp(inode: inode, modified: modified, changed: changed))
+                })
         }
         items = try r.array { r in
             Item(summary: try ItemSummary(reading: &r), preconditions: try r.strings(), localFields: try r.strings())

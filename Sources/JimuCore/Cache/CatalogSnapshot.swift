@@ -10,7 +10,7 @@ import Crypto
 /// would: nothing. Kept beside the output folder's index in the cache folder; one that is
 /// missing, unreadable or of another compiler means a full front end.
 struct CatalogSnapshot: Sendable, Equatable {
-    static let format = "jimu-snapshot 1"
+    static let format = "jimu-snapshot 2"
 
     struct File: Sendable, Equatable {
         var path: String
@@ -37,6 +37,9 @@ struct CatalogSnapshot: Sendable, Equatable {
     /// Every catalog file, in the byte order of the paths: the order of a listing, which a
     /// rebuild walks beside this one.
     var files: [File]
+    /// The catalog's folders as the listing of `files` stamped them: while they are all as
+    /// stamped, the next build takes `files` as its listing. Nil: it lists the catalog.
+    var folders: CatalogFolders?
     var items: [Item]
     var bundles: [BundleSummary]
 
@@ -44,22 +47,26 @@ struct CatalogSnapshot: Sendable, Equatable {
     /// (`identities`, at its place in `layout.paths`); `links` are the preconditions and local
     /// fields of the items of `summary`, in the same order.
     init(
-        compiler: String, counts: CheckSummary, layout: CatalogLayout, identities: [SourceIdentity?],
+        compiler: String, counts: CheckSummary, layout: CatalogLayout, identities: [SourceIdentity?], folders: CatalogFolders?,
         summary: CatalogSummary, links: [(preconditions: [String], localFields: [String])]
     ) {
         precondition(identities.count == layout.paths.count, "one identity (or none) per file")
         self.compiler = compiler
         self.counts = counts
         files = layout.paths.indices.map { File(path: layout.paths[$0], identity: identities[$0], sha256: layout.digests[$0]) }
+        self.folders = folders
         precondition(summary.items.count == links.count, "one link per item")
         items = zip(summary.items, links).map { Item(summary: $0, preconditions: $1.preconditions, localFields: $1.localFields) }
         bundles = summary.bundles
     }
 
-    init(compiler: String, counts: CheckSummary, files: [File], items: [Item], bundles: [BundleSummary]) {
+    init(
+        compiler: String, counts: CheckSummary, files: [File], folders: CatalogFolders? = nil, items: [Item], bundles: [BundleSummary]
+    ) {
         self.compiler = compiler
         self.counts = counts
         self.files = files
+        self.folders = folders
         self.items = items
         self.bundles = bundles
     }

@@ -173,7 +173,8 @@ public enum BuildPipeline {
                 snapshot: { summary in
                     CatalogSnapshot(
                         compiler: settings.compiler, counts: snapshot.counts, layout: layout, identities: identities,
-                        summary: summary, links: snapshot.items.map { ($0.preconditions, $0.localFields) })
+                        folders: incremental.folders, summary: summary,
+                        links: snapshot.items.map { ($0.preconditions, $0.localFields) })
                 })
             do {
                 var result = try emit(
@@ -202,7 +203,7 @@ public enum BuildPipeline {
                 let identities = layout.paths.map { read[$0].flatMap { $0.isSettled(before: startedAt) ? $0 : nil } }
                 return CatalogSnapshot(
                     compiler: settings?.compiler ?? "", counts: counts, layout: layout, identities: identities,
-                    summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
+                    folders: fileSystem.foldersListed, summary: summary, links: standard.items.map { ($0.frame.preconditions.map(\.value), $0.frame.localFields.map(\.id.value)) })
             })
         return try emit(front, cache: settings, stored: stored?.value, old: oldTree, spare: spare, onStage: onStage)
     }

@@ -18,6 +18,8 @@ enum IncrementalFrontEnd {
         var layout: CatalogLayout
         /// Each file's identity, at its place in `layout.paths` (nil: hashed again next time).
         var identities: [SourceIdentity?]
+        /// The catalog's folders, stamped, for the next build (nil: it lists the catalog).
+        var folders: CatalogFolders?
         /// The units `standard` holds, and the province-wide ones; the cache supplies the others.
         var merged: Set<CompileUnit>
         /// The units the edits changed: the edited items and the bundles that reach them, and
@@ -34,11 +36,19 @@ enum IncrementalFrontEnd {
         onStage: (@Sendable (String) -> Void)? = nil
     ) throws(CatalogIOError) -> Outcome? {
         var timings = StageTimings(onStage: onStage)
-        // The same files the last build read, and no link leaving the catalog.
-        let listing = timings.measure("listing") { Result { () throws(CatalogIOError) in try fileSystem.listFiles() } }
-        let entries = try listing.get()
-        // Listed while the snapshot was read.
         guard let snapshot = lastSnapshot() else { return nil }
+        // The same files the last build read, and no link leaving the catalog: the snapshot's
+        // own files while every folder is as the listing that found them stamped it (a file
+        // added, removed or renamed restamps its folder), else a listing.
+        var folders = snapshot.folders
+        let entries: [CatalogFileEntry]
+        if let stamped = folders, fileSystem.foldersUnchanged(stamped) {
+            entries = timings.measure("listing") { snapshot.files.map { CatalogFileEntry(path: $0.path) } }
+        } else {
+            let listing = timings.measure("listing") { Result { () throws(CatalogIOError) in try fileSystem.listFiles() } }
+            entries = try listing.get()
+            folders = fileSystem.foldersListed
+        }
         // The files the snapshot has, walked beside the listing: both are in byte order, so
         // the same set of files is the same paths at the same places. Only a path that is not
         // the snapshot's next one is classified: a file the catalog ignores (a README) is
@@ -134,7 +144,7 @@ enum IncrementalFrontEnd {
         result.summary = snapshot.counts
         return Outcome(
             check: result, standard: merged, summary: summary, layout: layout,
-            identities: identities,
+            identities: identities, folders: folders,
             // The province-wide units read every summary, which the build has: their emitters
             // render or reuse them, as any build's do.
             merged: Set(

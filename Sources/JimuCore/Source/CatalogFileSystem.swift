@@ -16,11 +16,19 @@ public protocol CatalogFileSystem: Sendable {
     /// the snapshot of a build: a file changed while or after it was read then no longer has
     /// it. Empty where the file system cannot tell.
     var identitiesRead: [String: SourceIdentity] { get }
+    /// The folders the last `listFiles` walked, each stamped as it was listed; nil where the
+    /// file system cannot tell, or a stamp was too recent to prove anything.
+    var foldersListed: CatalogFolders? { get }
+    /// Whether every folder still has its stamp in `folders`: then a listing would give the
+    /// files the one that stamped them gave.
+    func foldersUnchanged(_ folders: CatalogFolders) -> Bool
 }
 
 extension CatalogFileSystem {
     public func identities(of paths: [String]) -> [SourceIdentity?] { paths.map { _ in nil } }
     public var identitiesRead: [String: SourceIdentity] { [:] }
+    public var foldersListed: CatalogFolders? { nil }
+    public func foldersUnchanged(_ folders: CatalogFolders) -> Bool { false }
 }
 
 /// A file found under the catalog root.

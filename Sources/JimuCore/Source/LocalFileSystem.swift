@@ -5,6 +5,7 @@ import Foundation
 public struct LocalFileSystem: CatalogFileSystem {
     public let root: String
     private let reads = ReadLog()
+    private let listings = ListingLog()
 
     public init(root: String) {
         self.root = root
@@ -24,6 +25,21 @@ public struct LocalFileSystem: CatalogFileSystem {
 
     public var identitiesRead: [String: SourceIdentity] { reads.all }
 
+    /// The folders of the last listing, stamped.
+    private final class ListingLog: @unchecked Sendable {
+        private var listed: CatalogFolders?
+        private let lock = NSLock()
+
+        func record(_ folders: CatalogFolders?) { lock.withLock { listed = folders } }
+        var folders: CatalogFolders? { lock.withLock { listed } }
+    }
+
+    public var foldersListed: CatalogFolders? { listings.folders }
+
+    public func foldersUnchanged(_ folders: CatalogFolders) -> Bool {
+        folders.areCurrent(under: Self.realPath(root) ?? root)
+    }
+
     public func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -32,7 +48,10 @@ public struct LocalFileSystem: CatalogFileSystem {
         }
         let realRoot = Self.realPath(root) ?? root
         var entries: [CatalogFileEntry] = []
-        try walk("", realRoot: realRoot, into: &entries)
+        let takenAt = FolderStamp.now
+        var folders: [CatalogFolders.Folder]? = []
+        try walk("", realRoot: realRoot, into: &entries, folders: &folders)
+        listings.record(folders.flatMap { CatalogFolders(settled: $0, before: takenAt) })
         return entries
     }
 
@@ -40,8 +59,19 @@ public struct LocalFileSystem: CatalogFileSystem {
     /// order of the paths: each folder's names sorted, a folder's as if it ended in `/`
     /// (`a/x` comes after `a-b/x` and `a.b`, as `/` sorts after `-` and `.`). Sorting names
     /// folder by folder is cheaper than sorting 43,000 paths at the end.
-    private func walk(_ relative: String, realRoot: String, into entries: inout [CatalogFileEntry]) throws(CatalogIOError) {
+    /// Each folder is stamped before it is listed (`folders`, nil once one cannot be), where
+    /// it really is: the root may be reached through a link.
+    private func walk(
+        _ relative: String, realRoot: String, into entries: inout [CatalogFileEntry], folders: inout [CatalogFolders.Folder]?
+    ) throws(CatalogIOError) {
         let absolute = relative.isEmpty ? root : root + "/" + relative
+        if folders != nil {
+            if let stamp = FolderStamp(path: relative.isEmpty ? realRoot : realRoot + "/" + relative) {
+                folders?.append(CatalogFolders.Folder(path: relative, stamp: stamp))
+            } else {
+                folders = nil
+            }
+        }
         guard let names = Self.namesAndTypes(in: absolute) else {
             throw CatalogIOError(path: absolute, reason: "cannot list folder")
         }
@@ -78,7 +108,7 @@ public struct LocalFileSystem: CatalogFileSystem {
             if let entry = child.entry {
                 entries.append(entry)
             } else {
-                try walk(child.path, realRoot: realRoot, into: &entries)
+                try walk(child.path, realRoot: realRoot, into: &entries, folders: &folders)
             }
         }
     }

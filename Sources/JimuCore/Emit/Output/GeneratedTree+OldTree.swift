@@ -34,7 +34,7 @@ extension GeneratedTree {
     /// The folder's entries, and its manifest once asked for.
     public func readOld() -> OldTree {
         let root = root
-        let takenAt = FolderStamps.now
+        let takenAt = FolderStamp.now
         let rootStamp = FolderStamp(path: root)
         let entries = Result { () throws(CatalogIOError) in try Self.entries(under: root, ifPresent: true) }
         var positions: [String: Int] = [:]

@@ -10,7 +10,7 @@ extension GeneratedTree {
 
         /// The spare parked at `path`; nil when there is none, or it cannot be listed.
         public init?(path: String) {
-            let takenAt = FolderStamps.now
+            let takenAt = FolderStamp.now
             guard let top = FolderStamp(path: path), let entries = try? GeneratedTree.entries(under: path, inodesOnly: true) else {
                 return nil
             }
