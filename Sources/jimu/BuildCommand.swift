@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
             var settings: BuildPipeline.CacheSettings?
             if !check && !noCache {
                 // Hashing the executable takes a core for a moment: the one the start of reading leaves free.
-                let identity = Once { CompilerIdentity.current }
+                let identity = Once { CompilerIdentity.current(rememberedIn: cache) }
                 DispatchQueue.global().async { _ = identity.value }
                 settings = BuildPipeline.CacheSettings(folder: cache, outputRoot: out, compiler: { identity.value })
             }

@@ -11,9 +11,11 @@ catalog/ or generated/.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import statistics
@@ -160,6 +162,45 @@ def test_the_catalog_folder_path_does_not_leak_into_the_output(catalog_a: Path, 
     result = jimu("build", "catalog", "--out", tmp_path / "out3")
     assert result.returncode == 0, result.stderr
     assert snapshot(out1) == snapshot(out2) == snapshot(tmp_path / "out3")
+
+
+def test_the_executables_hash_is_remembered_while_the_executable_keeps_its_identity(
+    catalog_a: Path, tmp_path: Path
+) -> None:
+    """The build cache is keyed by a hash of the executable, which the cache folder remembers
+    beside the executable's identity on disk: trusted while that identity holds, so a forged
+    memory is used; an executable changed in one byte is hashed anew, and nothing rendered
+    under another identity is reused."""
+    binary = tmp_path / "jimu"
+    shutil.copy2(jimu_binary(), binary)
+    time.sleep(2.2)  # past the clock's resolution (whole seconds): only a settled executable is remembered
+    cache, out = tmp_path / "cache", tmp_path / "out"
+
+    def reused() -> tuple[int, int]:
+        result = subprocess.run(
+            [str(binary), "build", str(catalog_a), "--out", str(out), "--cache", str(cache), "--quiet", "--timings"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        counts = re.search(r"^cache: ([0-9]+) units reused, ([0-9]+) rendered", result.stderr, re.M)
+        assert counts, result.stderr
+        return int(counts.group(1)), int(counts.group(2))
+
+    assert reused()[0] == 0
+    assert reused()[1] == 0  # the same executable: everything reused
+    memory = cache / "compiler"
+    known, identity = memory.read_text(encoding="utf-8").split("\t")
+    digest = hashlib.sha256(binary.read_bytes()).hexdigest()[:32]
+    assert identity.startswith("jimu ") and identity.endswith(" " + digest)
+
+    memory.write_text(known + "\tjimu forged", encoding="utf-8")
+    assert reused()[0] == 0  # the forged identity is this executable's while its identity holds
+    assert reused()[1] == 0
+
+    with binary.open("ab") as executable:
+        executable.write(b"\0")
+    assert reused()[0] == 0  # hashed anew: neither the forged identity nor the first one
+    assert reused()[1] == 0
 
 
 def test_manifest_lists_every_file_with_its_sha256(catalog_a: Path, tmp_path: Path) -> None:
