@@ -7,7 +7,8 @@
 It writes the province-scale catalog (scripts/province_catalog.py, default seed) into a
 work folder, or takes --catalog / $BENCH_CATALOG when that folder already holds one, then
 measures, each a median of --runs runs (more where said) after nothing but the page cache
-has warmed:
+has warmed, each timed run after `sync` (what the runs before it wrote is written back
+first, not while it runs):
 
 - `jimu check` and `jimu build` (everything emitted, cold: no output folder, no cache):
   wall time, and peak memory as the maximum resident set size the kernel reports for the
@@ -89,8 +90,23 @@ def log(message: str) -> None:
     print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
+# How long ext4 without a journal passes over a deleted inode once its table is written.
+QUIET_AFTER_DELETIONS = 65.0
+
+
+def settle() -> None:
+    """Writes back what earlier runs left in the page cache before the next is timed: a cold
+    build leaves 300 MB to write, and the kernel's writeback would take the cores from the
+    run after it. It also shortens the time in which every file created passes over recently
+    deleted inodes (on an ext4 file system without a journal, as here): a minute once their
+    table is written, five while it is not."""
+    os.sync()
+
+
 def measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None, work: Path) -> Run:
-    """Runs `command` to completion; its wall time and its own peak resident memory."""
+    """Runs `command` to completion, after `settle()`; its wall time and its own peak
+    resident memory."""
+    settle()
     out_path, err_path = work / "stdout.txt", work / "stderr.txt"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
@@ -387,6 +403,7 @@ def build_reader_bench(results: Results) -> Path | None:
 
 
 def json_run(command: list[str], what: str) -> dict:
+    settle()
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"bench: {what} failed:\n{tail(run.stderr)}")
@@ -602,6 +619,11 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="jimu-bench-"))
     results = Results()
+    # Files deleted just before the bench (by `make test`, by an earlier bench) would slow
+    # the cold builds' file creation for a minute after they are written back (`settle`): the
+    # first cold build starts no sooner than that after the start.
+    settle()
+    quiet_from = time.monotonic() + QUIET_AFTER_DELETIONS
     try:
         catalog, own = ensure_catalog(args, work)
         facts = catalog_facts(catalog, work)
@@ -611,6 +633,9 @@ def main(argv: list[str] | None = None) -> int:
         walker, compile_command = compile_c_walk(work)
         results.figures["c_walk"] = {"walk": [], "walk_cpu": [], "compile": compile_command}
         bench_check(jimu, catalog, own, work, runs, results)
+        if (wait := quiet_from - time.monotonic()) > 0:
+            log(f"waiting {wait:.0f} s for the file system to pass files deleted before the bench")
+            time.sleep(wait)
         bench_build(jimu, catalog, own, work, runs, walker, facts, results)
         bench_rebuild(jimu, catalog, work, max(runs, 5) if args.rebuild_runs is None else args.rebuild_runs, results)
         bench_parsers(facts, max(runs, 7) if args.parser_runs is None else args.parser_runs,
