@@ -34,13 +34,8 @@ enum CompilerIdentity {
         if let onDisk, let folder, let memo, Int64(info.st_ctim.tv_sec) < Int64(time(nil)) - 1,
             FileManager.default.fileExists(atPath: folder)
         {
-            // Written aside and renamed: a build beside this one reads the old or the new, whole.
-            let aside = memo + ".\(getpid())"
-            if (try? Data((onDisk + "\t" + identity).utf8).write(to: URL(fileURLWithPath: aside))) != nil,
-                rename(aside, memo) != 0
-            {
-                unlink(aside)
-            }
+            // Atomically: a build beside this one reads the old memory or the new, whole.
+            try? Data((onDisk + "\t" + identity).utf8).write(to: URL(fileURLWithPath: memo), options: .atomic)
         }
         return identity
     }

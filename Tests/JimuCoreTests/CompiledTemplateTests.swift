@@ -170,7 +170,7 @@ private struct TemplateGenerator {
             "a": .text("<a & \"b\"> 'c'"), "b": .text("1. *x* [y](z)\nsecond | line"), "flag": .bool(true), "off": .bool(false),
             "n": .int(42), "zero": .int(0),
             "list": .objects([["a": .text("first"), "n": .int(1)], ["b": .text("second")], ["a": .text("third\n"), "flag": .bool(false)]]),
-            "texts": .texts(["x", "y\n", "", "e\u{301}"]), "empty": .objects([]), "none": .texts([]),
+            "texts": .list(["x", "y\n", "", "e\u{301}"].map { .text($0) }), "empty": .objects([]), "none": .list([]),
             "obj": .object(["a": .text("inner a"), "inner": .object(["x": .text("deep\r\n")])]), "crlf": .text("line\r\n"),
             "blank": .text(""),
             "both": .bilingual(BilingualText(zh: "<中> & \"文\"", en: "E & <n>\n")),

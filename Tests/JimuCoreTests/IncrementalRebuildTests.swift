@@ -288,6 +288,23 @@ import Testing
         try Self.expectFullBuildBytes(workspace)
     }
 
+    /// Where a link leads hangs on folders the walk does not stamp: a catalog with a link is
+    /// listed by every rebuild.
+    @Test func aCatalogWithALinkIsAlwaysListed() throws {
+        let workspace = try Workspace()
+        let practice = "localities/330782-yiwu/gas-connection.yaml"
+        try FileManager.default.moveItem(atPath: workspace.catalog + "/" + practice, toPath: workspace.catalog + "/.kept.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace.catalog + "/" + practice, withDestinationPath: "../../.kept.yaml")
+        Thread.sleep(forTimeInterval: 0.2)
+        try workspace.build(into: "out")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.cache).first { $0.hasSuffix(".snapshot") })
+        #expect(try #require(CatalogSnapshot.read(workspace.cache + "/" + name)).folders == nil)
+        try workspace.build(into: "out")
+        #expect(workspace.listings == 1)
+        #expect(workspace.itemsMerged == 0)
+    }
+
     @Test func theSnapshotReadsBackAsWrittenAndSummarisesTheWholeCatalog() throws {
         let workspace = try Workspace()
         try workspace.build(into: "out")

@@ -106,8 +106,9 @@ public enum BuildPipeline {
         // Seconds since the epoch, as file times count: a file modified since is not trusted
         // by its identity next time.
         let startedAt = Int64(Date().timeIntervalSince1970)
-        // The last build's snapshot and cache index, read on the other cores while this one
-        // lists the catalog: a rebuild's front end would otherwise wait for 20 MB of them.
+        // The last build's snapshot and cache index, read on the other cores from the start
+        // (the snapshot first, which a rebuild's front end waits for, then 9 MB of index),
+        // while this one looks at the catalog's folders or lists it.
         // Each is asked for only by this thread, outside any parallel loop: a `Once` whose
         // computation runs a loop must never be asked for from inside one (`Once`).
         let stored = settings.map { settings in Once { BuildCache.read(folder: settings.folder, outputRoot: settings.outputRoot) } }

@@ -40,15 +40,18 @@ enum IncrementalFrontEnd {
         // The same files the last build read, and no link leaving the catalog: the snapshot's
         // own files while every folder is as the listing that found them stamped it (a file
         // added, removed or renamed restamps its folder), else a listing.
+        // Only a rebuild whose folders changed waits for the snapshot before it lists: one
+        // after a file added or removed, which reads the whole catalog anyway.
         var folders = snapshot.folders
-        let entries: [CatalogFileEntry]
-        if let stamped = folders, fileSystem.foldersUnchanged(stamped) {
-            entries = timings.measure("listing") { snapshot.files.map { CatalogFileEntry(path: $0.path) } }
-        } else {
-            let listing = timings.measure("listing") { Result { () throws(CatalogIOError) in try fileSystem.listFiles() } }
-            entries = try listing.get()
+        let listing: Result<[CatalogFileEntry], CatalogIOError> = timings.measure("listing") {
+            if let stamped = folders, fileSystem.foldersUnchanged(stamped) {
+                return .success(snapshot.files.map { CatalogFileEntry(path: $0.path) })
+            }
+            let listed = Result { () throws(CatalogIOError) in try fileSystem.listFiles() }
             folders = fileSystem.foldersListed
+            return listed
         }
+        let entries = try listing.get()
         // The files the snapshot has, walked beside the listing: both are in byte order, so
         // the same set of files is the same paths at the same places. Only a path that is not
         // the snapshot's next one is classified: a file the catalog ignores (a README) is

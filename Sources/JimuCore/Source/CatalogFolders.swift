@@ -1,6 +1,7 @@
 import Foundation
 
-/// The catalog's folders as a listing walked them, each stamped just before it was listed.
+/// The catalog's folders as a listing walked them, each stamped just before it was listed
+/// (the output tree's, read ahead of the write, too: `GeneratedTree.FolderStamps`).
 ///
 /// A file added to a folder, removed from it or renamed in it changes the folder's stamp; a
 /// file written in place does not, and is seen by its own identity. So while every folder

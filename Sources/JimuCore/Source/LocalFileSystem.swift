@@ -59,8 +59,8 @@ public struct LocalFileSystem: CatalogFileSystem {
     /// order of the paths: each folder's names sorted, a folder's as if it ended in `/`
     /// (`a/x` comes after `a-b/x` and `a.b`, as `/` sorts after `-` and `.`). Sorting names
     /// folder by folder is cheaper than sorting 43,000 paths at the end.
-    /// Each folder is stamped before it is listed (`folders`, nil once one cannot be), where
-    /// it really is: the root may be reached through a link.
+    /// Each folder is stamped before it is listed (`folders`, nil once one cannot be, or a
+    /// link is met), where it really is: the root may be reached through a link.
     private func walk(
         _ relative: String, realRoot: String, into entries: inout [CatalogFileEntry], folders: inout [CatalogFolders.Folder]?
     ) throws(CatalogIOError) {
@@ -87,6 +87,9 @@ public struct LocalFileSystem: CatalogFileSystem {
                 type = info.st_mode & S_IFMT
             }
             if type == S_IFLNK {
+                // Where a link leads, and whether it stays inside, hangs on folders the walk
+                // does not stamp (a hidden one, another link's): a catalog with links is listed.
+                folders = nil
                 guard let target = Self.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/")
                 else {
                     children.append((name, path, CatalogFileEntry(path: path, escapesRoot: true)))

@@ -72,6 +72,43 @@ import Testing
         #expect(SwiftRenderer.literal(text) == expected)
     }
 
+    /// The literal is read as bytes; its definition is on scalars. Thousands of random texts
+    /// of the escaped scalars, their neighbours in UTF-8 and others, against that definition.
+    @Test func swiftLiteralsOnBytesAreTheScalarDefinition() {
+        func definition(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += #"\""#
+                case "\\": out += #"\\"#
+                case "\n": out += #"\n"#
+                case "\r": out += #"\r"#
+                case "\t": out += #"\t"#
+                case "\0": out += #"\0"#
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                        || scalar == "\u{2028}" || scalar == "\u{2029}"
+                    {
+                        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let pool: [Unicode.Scalar] = [
+            "a", " ", "\"", "\\", "\n", "\r", "\t", "\0", "\u{1}", "\u{1F}", "\u{7E}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}",
+            "\u{A0}", "\u{C2}", "\u{FF}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E2}", "中", "€", "\u{301}", "😀",
+        ]
+        var random = FormsRuntimeTests.Seeded(state: 7)
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 12) { text.unicodeScalars.append(pool[Int(random.next() % UInt64(pool.count))]) }
+            #expect(SwiftRenderer.literal(text) == definition(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// Numbers and layout are written byte by byte: the same text as `CanonicalJSON`'s.
     @Test func jsonNumbersAndNestingAreCanonicalJSONs() throws {
         let values = [0, 7, 10, -12, 1_000_000, Int.max, Int.min]

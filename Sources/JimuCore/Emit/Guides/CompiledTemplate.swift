@@ -4,8 +4,8 @@
 /// renders whatever this form does not cover. This form exists for speed. swift-mustache
 /// resolves each tag through dynamic casts to its protocols (`MustacheParent`,
 /// `MustacheCustomRenderable`, `MustacheSequence`, …), a fifth of a province build's CPU;
-/// here a tag is a node with its name split in advance, and a value is matched against the
-/// handful of concrete types Jimu's models hold.
+/// here a tag is a node with its name split in advance, and a value is one of the cases of
+/// `TemplateValue`.
 ///
 /// The parser follows swift-mustache's own, step by step, so a template gives the same nodes
 /// and the same bytes: text is cut at each line end, a tag alone on its line takes the line

@@ -18,9 +18,6 @@ enum TemplateValue: Sendable {
     /// A list of objects: the rows of a table.
     static func objects(_ rows: [TemplateObject]) -> TemplateValue { .list(rows.map { .object($0) }) }
 
-    /// A list of texts.
-    static func texts(_ texts: [String]) -> TemplateValue { .list(texts.map { .text($0) }) }
-
     /// The value as swift-mustache reads it: `String`, `BilingualText`, `Bool`, `Int`,
     /// `[String: Any]` or `[Any]`.
     var mustacheValue: Any {
@@ -48,7 +45,11 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
         names.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        for (name, value) in elements {
+            precondition(!names.contains(name), "the name `\(name)` twice in an object literal")
+            names.append(name)
+            values.append(value)
+        }
     }
 
     var isEmpty: Bool { names.isEmpty }

@@ -11,25 +11,22 @@ extension GeneratedTree {
     /// there) and each one inside.
     struct FolderStamps: Sendable {
         let top: FolderStamp?
-        let inside: [(path: String, stamp: FolderStamp)]
-        /// Whether every stamp was older than the clock's coarse tick when taken. A folder's
-        /// times move in ticks (milliseconds), so one changed in the tick it was stamped in,
-        /// after the stamp, would keep its stamp: a stamp that recent proves nothing, as
-        /// `SourceIdentity.isSettled` says of catalog files.
-        let isSettled: Bool
+        /// Each folder inside; nil when one of them, or `top`, was stamped too recently to
+        /// prove anything (`CatalogFolders.init(settled:before:)`).
+        let inside: CatalogFolders?
 
         /// `top`, and the folders of `entries`, as stamped since `takenAt`.
         init(top: FolderStamp?, entries: [Entry], takenAt: timespec) {
             self.top = top
-            inside = entries.compactMap { entry in entry.stamp.map { (entry.path, $0) } }
-            isSettled = ([top].compactMap { $0 } + inside.map(\.stamp)).allSatisfy { $0.isSettled(before: takenAt) }
+            let folders = entries.compactMap { entry in entry.stamp.map { CatalogFolders.Folder(path: entry.path, stamp: $0) } }
+            inside = top?.isSettled(before: takenAt) == false ? nil : CatalogFolders(settled: folders, before: takenAt)
         }
 
         /// Whether the tree at `root` is still as stamped: no file added, removed or renamed
         /// in any folder (a file written in place keeps its inode; the write checks those).
         func isCurrent(at root: String) -> Bool {
-            isSettled && FolderStamp(path: root) == top
-                && inside.allSatisfy { FolderStamp(path: root + "/" + $0.path) == $0.stamp }
+            guard let inside else { return false }
+            return FolderStamp(path: root) == top && inside.areCurrent(under: root)
         }
     }
 }
