@@ -11,8 +11,8 @@ enum CompilerIdentity {
     /// of executable took a twentieth of a rebuild's CPU. The remembered one is used only
     /// while the executable keeps that identity, and recorded only once its change time is
     /// over a second old: an executable replaced within the clock's resolution could keep
-    /// it (as `SourceIdentity.isSettled` says of catalog files).
-    static func current(rememberedIn folder: String?) -> String {
+    /// it (`SourceIdentity.isSettled`, the rule a catalog file's identity is recorded by).
+    static func current(rememberedIn folder: String) -> String {
         let executable = "/proc/self/exe"
         let path = FileManager.default.fileExists(atPath: executable) ? executable : CommandLine.arguments[0]
         var info = stat()
@@ -21,8 +21,8 @@ enum CompilerIdentity {
             ? "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
                 + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
             : nil
-        let memo = folder.map { $0 + "/compiler" }
-        if let onDisk, let memo, let text = try? String(contentsOfFile: memo, encoding: .utf8) {
+        let memo = folder + "/compiler"
+        if let onDisk, let text = try? String(contentsOfFile: memo, encoding: .utf8) {
             let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
             if fields.count == 2, fields[0] == onDisk, fields[1].hasPrefix("jimu ") { return String(fields[1]) }
         }
@@ -31,7 +31,7 @@ enum CompilerIdentity {
             return "jimu \(JimuVersion.current) \(UUID().uuidString)"
         }
         let identity = "jimu \(JimuVersion.current) \(digest)"
-        if let onDisk, let folder, let memo, Int64(info.st_ctim.tv_sec) < Int64(time(nil)) - 1,
+        if let onDisk, SourceIdentity(info)?.isSettled(before: Int64(time(nil))) == true,
             FileManager.default.fileExists(atPath: folder)
         {
             // Atomically: a build beside this one reads the old memory or the new, whole.

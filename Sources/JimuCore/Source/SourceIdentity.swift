@@ -13,7 +13,7 @@ public struct SourceIdentity: Equatable, Sendable {
     var device: UInt64
 
     /// Of a regular file; nil for anything else.
-    init?(_ info: stat) {
+    public init?(_ info: stat) {
         guard let file = FileIdentity(info) else { return nil }
         self.init(
             file: file, changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
@@ -31,5 +31,5 @@ public struct SourceIdentity: Equatable, Sendable {
     /// epoch, by the same clock): only then is its identity recorded. A file changed in the
     /// second a build read it might change again within the clock's resolution and keep its
     /// identity (the "racy clean" case `git` guards against alike); it is hashed next time.
-    func isSettled(before time: Int64) -> Bool { changedSeconds < time - 1 }
+    public func isSettled(before time: Int64) -> Bool { changedSeconds < time - 1 }
 }
