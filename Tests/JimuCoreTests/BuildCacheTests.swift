@@ -124,6 +124,41 @@ import Testing
         #expect(reference["guides/zh/items/household-registration-newborn.md"] != nil)
     }
 
+    /// The index the rebuild saves records every output file as it is on disk, each once:
+    /// the files it kept or linked from the old tree and those it wrote anew alike.
+    @Test func theIndexRecordsEveryOutputFileAsTheRebuildLeftIt() throws {
+        let workspace = try Workspace()
+        try workspace.build(into: "out")
+        try workspace.edit(Self.practice, Self.cutDown)
+        let rebuilt = try #require(try workspace.build(into: "out"))
+        #expect(rebuilt.rendered >= 2 && rebuilt.reused > 0, "kept files and files written anew")
+
+        let out = workspace.root.path + "/out"
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as? [String: Any])
+        let listed = try #require(manifest["files"] as? [String: String])
+        let indexes = try FileManager.default.contentsOfDirectory(atPath: workspace.cache).filter { $0.hasSuffix(".index") }
+        #expect(indexes.count == 1)
+        let index = try String(contentsOfFile: workspace.cache + "/" + indexes[0], encoding: .utf8)
+        var recorded: [String: (sha256: String, identity: String)] = [:]
+        for line in index.split(separator: "\n") where line.hasPrefix("file\t") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            #expect(fields.count == 4, "\(line)")
+            guard fields.count == 4 else { continue }
+            #expect(recorded[fields[3]] == nil, "\(fields[3]) recorded twice")
+            recorded[fields[3]] = (fields[1], fields[2])
+        }
+        // Every file but the manifest itself, whose record is never needed (it is written anew).
+        #expect(Set(recorded.keys) == Set(listed.keys))
+        for (path, record) in recorded {
+            var info = stat()
+            #expect(lstat(out + "/" + path, &info) == 0, "\(path)")
+            let onDisk = "\(info.st_size),\(info.st_mtim.tv_sec),\(info.st_mtim.tv_nsec),\(info.st_ino),\(info.st_mode)"
+            #expect(record.identity == onDisk, "\(path)")
+            #expect(record.sha256 == listed[path], "\(path)")
+        }
+    }
+
     /// Each item's merge report is its own file: an edit rewrites the edited item's and the
     /// index, and every other item's report stays the very file it was (linked, not written).
     @Test func anEditRewritesOnlyTheEditedItemsMergeReport() throws {
