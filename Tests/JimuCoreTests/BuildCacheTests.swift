@@ -395,5 +395,7 @@ struct CountingFileSystem: CatalogFileSystem {
     func identities(of paths: [String]) -> [SourceIdentity?] { base.identities(of: paths) }
     var identitiesRead: [String: SourceIdentity] { base.identitiesRead }
     var foldersListed: CatalogFolders? { base.foldersListed }
-    func foldersUnchanged(_ folders: CatalogFolders) -> Bool { base.foldersUnchanged(folders) }
+    func listingUnchanged(_ folders: CatalogFolders, files: () -> [String]) -> (unchanged: Bool, folders: CatalogFolders?) {
+        base.listingUnchanged(folders, files: files)
+    }
 }

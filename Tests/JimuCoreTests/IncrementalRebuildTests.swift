@@ -246,8 +246,8 @@ import Testing
 
     /// While every catalog folder keeps the stamp the last listing took, a rebuild takes the
     /// snapshot's files as its listing: an edit written in place (no folder restamped) is
-    /// merged without one. A file added restamps its folder: the catalog is listed again and
-    /// read whole, as before.
+    /// merged without one, and so is one saved by rename (the restamped folder is listed on
+    /// its own). A file added or renamed: the catalog is listed again, as before.
     @Test func unchangedFoldersSpareTheListingAndAFileAddedIsStillSeen() throws {
         let workspace = try Workspace()
         // The copied catalog's folders past the clock's tick, so that their stamps prove something.
@@ -269,6 +269,34 @@ import Testing
         try workspace.build(into: "out")
         #expect(workspace.listings == 0)
         #expect(workspace.itemsMerged > 0 && workspace.itemsMerged < Self.items / 2)
+        try Self.expectFullBuildBytes(workspace)
+
+        // Saved by rename, as many editors save: the folder is restamped, listed again on its
+        // own and found holding the same names, so the catalog is not listed.
+        try workspace.edit("localities/330300-wenzhou/birth-medical-certificate.yaml") {
+            $0.replacingOccurrences(of: "promised_limit: 1", with: "promised_limit: 2")
+        }
+        try workspace.build(into: "out")
+        #expect(workspace.listings == 0)
+        #expect(workspace.itemsMerged > 0 && workspace.itemsMerged < Self.items / 2)
+        try Self.expectFullBuildBytes(workspace)
+        // A file the catalog ignores, added: nothing to list or merge.
+        Thread.sleep(forTimeInterval: 0.2)
+        try workspace.build(into: "out")
+        try Data("notes\n".utf8).write(to: URL(fileURLWithPath: workspace.catalog + "/localities/330300-wenzhou/README.md"))
+        try workspace.build(into: "out")
+        #expect(workspace.listings == 0)
+        #expect(workspace.itemsMerged == 0)
+        // A practice moved out of its folder: the folder no longer holds its name, so the
+        // catalog is listed, and read whole.
+        Thread.sleep(forTimeInterval: 0.2)
+        try workspace.build(into: "out")
+        try FileManager.default.moveItem(
+            atPath: workspace.catalog + "/localities/330300-wenzhou/birth-medical-certificate.yaml",
+            toPath: workspace.root.path + "/birth-medical-certificate.yaml")
+        try workspace.build(into: "out")
+        #expect(workspace.listings >= 1)
+        #expect(workspace.itemsMerged == Self.items)
         try Self.expectFullBuildBytes(workspace)
 
         let added = workspace.catalog + "/localities/331121-qingtian/gas-connection.yaml"

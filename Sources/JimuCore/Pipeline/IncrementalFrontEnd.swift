@@ -38,14 +38,18 @@ enum IncrementalFrontEnd {
         var timings = StageTimings(onStage: onStage)
         guard let snapshot = lastSnapshot() else { return nil }
         // The same files the last build read, and no link leaving the catalog: the snapshot's
-        // own files while every folder is as the listing that found them stamped it (a file
-        // added, removed or renamed restamps its folder), else a listing.
-        // Only a rebuild whose folders changed waits for the snapshot before it lists: one
-        // after a file added or removed, which reads the whole catalog anyway.
+        // own files while the listing that found them would find them again (every folder as
+        // it stamped it, or restamped and holding the same names: a save by rename), else a
+        // listing, after the snapshot: one after a file added or removed, which reads the
+        // whole catalog anyway.
         var folders = snapshot.folders
         let listing: Result<[CatalogFileEntry], CatalogIOError> = timings.measure("listing") {
-            if let stamped = folders, fileSystem.foldersUnchanged(stamped) {
-                return .success(snapshot.files.map { CatalogFileEntry(path: $0.path) })
+            if let stamped = folders {
+                let check = fileSystem.listingUnchanged(stamped) { snapshot.files.map(\.path) }
+                if check.unchanged {
+                    folders = check.folders
+                    return .success(snapshot.files.map { CatalogFileEntry(path: $0.path) })
+                }
             }
             let listed = Result { () throws(CatalogIOError) in try fileSystem.listFiles() }
             folders = fileSystem.foldersListed

@@ -19,16 +19,20 @@ public protocol CatalogFileSystem: Sendable {
     /// The folders the last `listFiles` walked, each stamped as it was listed; nil where the
     /// file system cannot tell, or a stamp was too recent to prove anything.
     var foldersListed: CatalogFolders? { get }
-    /// Whether every folder still has its stamp in `folders`: then a listing would give the
-    /// files the one that stamped them gave.
-    func foldersUnchanged(_ folders: CatalogFolders) -> Bool
+    /// Whether a listing now would give the files the listing that stamped `folders` gave,
+    /// `files()` among them (the catalog files it found, in byte order; asked for only when
+    /// a folder was restamped), and the folders stamped as they are now, for the next build
+    /// (nil: a stamp too recent to prove anything).
+    func listingUnchanged(_ folders: CatalogFolders, files: () -> [String]) -> (unchanged: Bool, folders: CatalogFolders?)
 }
 
 extension CatalogFileSystem {
     public func identities(of paths: [String]) -> [SourceIdentity?] { paths.map { _ in nil } }
     public var identitiesRead: [String: SourceIdentity] { [:] }
     public var foldersListed: CatalogFolders? { nil }
-    public func foldersUnchanged(_ folders: CatalogFolders) -> Bool { false }
+    public func listingUnchanged(_ folders: CatalogFolders, files: () -> [String]) -> (unchanged: Bool, folders: CatalogFolders?) {
+        (false, nil)
+    }
 }
 
 /// A file found under the catalog root.

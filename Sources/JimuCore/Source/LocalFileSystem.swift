@@ -36,8 +36,65 @@ public struct LocalFileSystem: CatalogFileSystem {
 
     public var foldersListed: CatalogFolders? { listings.folders }
 
-    public func foldersUnchanged(_ folders: CatalogFolders) -> Bool {
-        folders.areCurrent(under: Self.realPath(root) ?? root)
+    /// A folder keeps its stamp while no file in it is added, removed or renamed. One that
+    /// was restamped is listed again, on its own: an editor's save by rename restamps the
+    /// folder, and leaves it holding the same names. The listing is unchanged when each such
+    /// folder holds the same catalog files and folders as before (a file the catalog ignores
+    /// may come or go, as the rebuild passes over those); anything else, a link met, a folder
+    /// gone, and the catalog is listed whole.
+    public func listingUnchanged(_ folders: CatalogFolders, files: () -> [String]) -> (unchanged: Bool, folders: CatalogFolders?) {
+        let realRoot = Self.realPath(root) ?? root
+        let takenAt = FolderStamp.now
+        var current = folders.folders
+        var restamped: [String: Set<String>] = [:]  // by folder, the names it held, a folder's with `/`
+        for index in current.indices {
+            let path = current[index].path
+            guard let stamp = FolderStamp(path: path.isEmpty ? realRoot : realRoot + "/" + path) else { return (false, nil) }
+            if stamp != current[index].stamp {
+                current[index].stamp = stamp
+                restamped[path] = []
+            }
+        }
+        if restamped.isEmpty { return (true, folders) }
+        func place(_ path: String) -> (folder: String, name: String) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+            return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+        }
+        for path in files() {
+            let (folder, name) = place(path)
+            restamped[folder]?.insert(name)
+        }
+        for folder in folders.folders where !folder.path.isEmpty {
+            let (parent, name) = place(folder.path)
+            restamped[parent]?.insert(name + "/")
+        }
+        for (folder, held) in restamped {
+            // Listed as `walk` lists it, after it was stamped above.
+            let absolute = folder.isEmpty ? root : root + "/" + folder
+            guard let names = Self.namesAndTypes(in: absolute) else { return (false, nil) }
+            var left = held
+            for (name, listedType) in names where !name.hasPrefix(".") {
+                var type = listedType
+                if type == nil {
+                    var info = stat()
+                    guard lstat(absolute + "/" + name, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT
+                }
+                switch type {
+                case S_IFDIR:
+                    guard left.remove(name + "/") != nil else { return (false, nil) }
+                case S_IFREG:
+                    guard left.remove(name) != nil || CatalogFileKind(path: folder.isEmpty ? name : folder + "/" + name) == .other
+                    else { return (false, nil) }
+                case S_IFLNK:
+                    return (false, nil)
+                default:
+                    continue  // a device, socket or pipe: `walk` lists none
+                }
+            }
+            guard left.isEmpty else { return (false, nil) }
+        }
+        return (true, CatalogFolders(settled: current, before: takenAt))
     }
 
     public func listFiles() throws(CatalogIOError) -> [CatalogFileEntry] {
