@@ -29,9 +29,21 @@ public struct CatalogFolders: Equatable, Sendable {
     }
 
     /// Whether every folder under `root` still has its stamp.
-    func areCurrent(under root: String) -> Bool {
-        folders.allSatisfy { folder in
-            FolderStamp(path: folder.path.isEmpty ? root : root + "/" + folder.path) == folder.stamp
+    func areCurrent(under root: String) -> Bool { restamped(under: root)?.changed.isEmpty == true }
+
+    /// The folders under `root` stamped as they are now, and the paths of those whose stamp
+    /// changed; nil when one cannot be stamped (gone, or no longer a folder).
+    func restamped(under root: String) -> (folders: [Folder], changed: [String])? {
+        var current = folders
+        var changed: [String] = []
+        for index in current.indices {
+            let path = current[index].path
+            guard let stamp = FolderStamp(path: path.isEmpty ? root : root + "/" + path) else { return nil }
+            if stamp != current[index].stamp {
+                current[index].stamp = stamp
+                changed.append(path)
+            }
         }
+        return (current, changed)
     }
 }

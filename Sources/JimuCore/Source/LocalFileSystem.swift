@@ -43,19 +43,11 @@ public struct LocalFileSystem: CatalogFileSystem {
     /// may come or go, as the rebuild passes over those); anything else, a link met, a folder
     /// gone, and the catalog is listed whole.
     public func listingUnchanged(_ folders: CatalogFolders, files: () -> [String]) -> (unchanged: Bool, folders: CatalogFolders?) {
-        let realRoot = Self.realPath(root) ?? root
         let takenAt = FolderStamp.now
-        var current = folders.folders
-        var restamped: [String: Set<String>] = [:]  // by folder, the names it held, a folder's with `/`
-        for index in current.indices {
-            let path = current[index].path
-            guard let stamp = FolderStamp(path: path.isEmpty ? realRoot : realRoot + "/" + path) else { return (false, nil) }
-            if stamp != current[index].stamp {
-                current[index].stamp = stamp
-                restamped[path] = []
-            }
-        }
-        if restamped.isEmpty { return (true, folders) }
+        guard let (current, changed) = folders.restamped(under: Self.realPath(root) ?? root) else { return (false, nil) }
+        if changed.isEmpty { return (true, folders) }
+        // By restamped folder, the names it held, a folder's with `/`.
+        var restamped = Dictionary(uniqueKeysWithValues: changed.map { ($0, Set<String>()) })
         func place(_ path: String) -> (folder: String, name: String) {
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
             return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
@@ -70,16 +62,9 @@ public struct LocalFileSystem: CatalogFileSystem {
         }
         for (folder, held) in restamped {
             // Listed as `walk` lists it, after it was stamped above.
-            let absolute = folder.isEmpty ? root : root + "/" + folder
-            guard let names = Self.namesAndTypes(in: absolute) else { return (false, nil) }
+            guard let names = Self.visibleEntries(in: folder.isEmpty ? root : root + "/" + folder) else { return (false, nil) }
             var left = held
-            for (name, listedType) in names where !name.hasPrefix(".") {
-                var type = listedType
-                if type == nil {
-                    var info = stat()
-                    guard lstat(absolute + "/" + name, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT
-                }
+            for (name, type) in names {
                 switch type {
                 case S_IFDIR:
                     guard left.remove(name + "/") != nil else { return (false, nil) }
@@ -129,21 +114,14 @@ public struct LocalFileSystem: CatalogFileSystem {
                 folders = nil
             }
         }
-        guard let names = Self.namesAndTypes(in: absolute) else {
+        guard let names = Self.visibleEntries(in: absolute) else {
             throw CatalogIOError(path: absolute, reason: "cannot list folder")
         }
         var children: [(key: String, path: String, entry: CatalogFileEntry?)] = []
-        for (name, listedType) in names where !name.hasPrefix(".") {
+        for (name, type) in names {
             let path = relative.isEmpty ? name : relative + "/" + name
-            // The folder listing gives the type on most file systems: no stat per file.
-            var type = listedType
-            let full = type == S_IFREG || type == S_IFDIR ? "" : root + "/" + path
-            if type == nil {
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                type = info.st_mode & S_IFMT
-            }
             if type == S_IFLNK {
+                let full = root + "/" + path
                 // Where a link leads, and whether it stays inside, hangs on folders the walk
                 // does not stamp (a hidden one, another link's): a catalog with links is listed.
                 folders = nil
@@ -216,9 +194,23 @@ public struct LocalFileSystem: CatalogFileSystem {
         }.flatMap { $0 }
     }
 
+    /// The names in a folder the walk looks at (not hidden ones) with their type (`S_IFREG`
+    /// …): as the listing gives it on most file systems, no stat per file, else from
+    /// `lstat` (a name gone meanwhile is passed over); nil when the folder cannot be listed.
+    static func visibleEntries(in folder: String) -> [(name: String, type: mode_t)]? {
+        guard let names = namesAndTypes(in: folder) else { return nil }
+        return names.compactMap { name, listedType in
+            guard !name.hasPrefix(".") else { return nil }
+            if let listedType { return (name, listedType) }
+            var info = stat()
+            guard lstat(folder + "/" + name, &info) == 0 else { return nil }
+            return (name, info.st_mode & S_IFMT)
+        }
+    }
+
     /// The names in a folder with their type (`S_IFREG` …) where the listing tells it,
     /// nil where it does not (`DT_UNKNOWN`); nil when the folder cannot be listed.
-    static func namesAndTypes(in folder: String) -> [(name: String, type: mode_t?)]? {
+    private static func namesAndTypes(in folder: String) -> [(name: String, type: mode_t?)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var names: [(name: String, type: mode_t?)] = []
