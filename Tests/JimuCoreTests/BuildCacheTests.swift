@@ -1,5 +1,5 @@
 import Foundation
-import JimuCore
+@testable import JimuCore
 import Testing
 
 /// The incremental build cache: a rebuild renders only the units an edit touches, and the
@@ -124,9 +124,9 @@ import Testing
         #expect(reference["guides/zh/items/household-registration-newborn.md"] != nil)
     }
 
-    /// The index the rebuild saves records every output file as it is on disk, each once:
+    /// The state the rebuild saves records every output file as it is on disk, each once:
     /// the files it kept or linked from the old tree and those it wrote anew alike.
-    @Test func theIndexRecordsEveryOutputFileAsTheRebuildLeftIt() throws {
+    @Test func theCacheRecordsEveryOutputFileAsTheRebuildLeftIt() throws {
         let workspace = try Workspace()
         try workspace.build(into: "out")
         try workspace.edit(Self.practice, Self.cutDown)
@@ -137,16 +137,12 @@ import Testing
         let manifest = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as? [String: Any])
         let listed = try #require(manifest["files"] as? [String: String])
-        let indexes = try FileManager.default.contentsOfDirectory(atPath: workspace.cache).filter { $0.hasSuffix(".index") }
-        #expect(indexes.count == 1)
-        let index = try String(contentsOfFile: workspace.cache + "/" + indexes[0], encoding: .utf8)
-        var recorded: [String: (sha256: String, identity: String)] = [:]
-        for line in index.split(separator: "\n") where line.hasPrefix("file\t") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            #expect(fields.count == 4, "\(line)")
-            guard fields.count == 4 else { continue }
-            #expect(recorded[fields[3]] == nil, "\(fields[3]) recorded twice")
-            recorded[fields[3]] = (fields[1], fields[2])
+        // The state as the next build reads it: the index, with the journal the rebuild wrote.
+        let index = try #require(BuildCache.read(folder: workspace.cache, outputRoot: out))
+        #expect(index.state != index.base, "the rebuild saved a journal")
+        let recorded = index.files.mapValues { record in
+            let identity = record.identity
+            return (sha256: record.sha256, identity: "\(identity.size),\(identity.modifiedSeconds),\(identity.modifiedNanoseconds),\(identity.inode),\(identity.mode)")
         }
         // Every file but the manifest itself, whose record is never needed (it is written anew).
         #expect(Set(recorded.keys) == Set(listed.keys))
@@ -284,17 +280,20 @@ import Testing
         #expect(Self.differences(workspace.tree("out"), workspace.tree("reference")) == [])
     }
 
-    @Test func theIndexSnapshotAndSpareTreeOfAnOutputFolderThatIsGoneAreDropped() throws {
+    @Test func theIndexSnapshotJournalAndSpareTreeOfAnOutputFolderThatIsGoneAreDropped() throws {
         let workspace = try Workspace()
         // The second build into a folder parks its old tree as the spare.
+        // And after an edit, each saves its changes as a journal.
         for out in ["gone", "gone", "kept", "kept"] { try workspace.build(into: out) }
+        try workspace.edit(Self.practice, Self.cutDown)
+        for out in ["gone", "kept"] { try workspace.build(into: out) }
         func entries() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: workspace.cache).map { name in
-                for kind in ["index", "snapshot", "tree"] where name.hasSuffix("." + kind) { return kind }
+                for kind in ["index", "journal", "snapshot", "tree"] where name.hasSuffix("." + kind) { return kind }
                 return name
             }.sorted()
         }
-        #expect(try entries() == ["index", "index", "snapshot", "snapshot", "tree", "tree"])
+        #expect(try entries() == ["index", "index", "journal", "journal", "snapshot", "snapshot", "tree", "tree"])
         // Indexes half-saved by killed builds: dropped once their process is gone.
         let halfSaved = ["0.index.2147483646.tmp", "1.index.\(getpid()).tmp"]
         for name in halfSaved {
@@ -304,7 +303,7 @@ import Testing
         }
         try FileManager.default.removeItem(atPath: workspace.root.path + "/gone")
         try workspace.build(into: "kept")
-        #expect(try entries() == [halfSaved[1], "index", "snapshot", "tree"])
+        #expect(try entries() == [halfSaved[1], "index", "journal", "snapshot", "tree"])
     }
 
     /// A province-wide file is rendered again only when the part of the summaries it reads

@@ -26,13 +26,13 @@ public final class BuildCache: @unchecked Sendable {
         var identity: FileIdentity
     }
 
-    struct UnitRecord: Sendable {
+    struct UnitRecord: Equatable, Sendable {
         var digest: String
         var paths: [String]
     }
 
     /// A fragment's place: the output file it was written into, and where in it.
-    struct FragmentRecord: Sendable {
+    struct FragmentRecord: Equatable, Sendable {
         var digest: String
         var path: String
         var offset: Int
@@ -54,13 +54,15 @@ public final class BuildCache: @unchecked Sendable {
     /// The context each emitter's scope was rendered under in this build, for the units a
     /// rebuild did not merge (`reuseUnmerged`).
     private var scopeContexts: [String: String] = [:]
-    /// What this build read of the catalog, encoded, saved with the index for the next
-    /// build; nil when the catalog had diagnostics (the next build then reads it all). Made
-    /// and encoded on a spare core while the tree is written.
-    private var snapshot: Once<CatalogSnapshot.Encoded>?
+    /// What this build read of the catalog, saved with the index for the next build; nil
+    /// when the catalog had diagnostics (the next build then reads it all).
+    private var kept: KeptSnapshot?
     private let rendersOnly: Set<CompileUnit>?
     /// A unit rendered though not in `rendersOnly`.
     private var renderedBeyond: String?
+    /// A unit rendered with a file whose path the index cannot record (`isRecordable`): the
+    /// units taken from the index were recorded, so only the rendered ones are checked.
+    private var unrecordable = false
     private var reusedCount = 0
     private var renderedCount = 0
     private var renderedUnits: [String] = []
@@ -91,14 +93,38 @@ public final class BuildCache: @unchecked Sendable {
         storedIndex = stored?.compiler == units.compiler ? stored : nil
     }
 
-    /// The index of the last build into an output folder, as read from the cache folder,
-    /// before the compiler that wrote it is compared with this one.
+    /// The index of the last build into an output folder, as read from the cache folder
+    /// with its journal applied, before the compiler that wrote it is compared with this one.
     public struct StoredIndex: Sendable {
         let compiler: String
-        let files: [String: FileRecord]
-        let units: [String: UnitRecord]
-        let fragments: [String: FragmentRecord]
-        let sha256: String
+        var files: [String: FileRecord]
+        var units: [String: UnitRecord]
+        var fragments: [String: FragmentRecord]
+        /// The SHA-256 of the index file: the base a journal applies to.
+        let base: String
+        /// The name of the state read: `base`, or the SHA-256 of the journal applied to it.
+        var state: String
+        /// The keys the journal applied changed: the next journal holds them too.
+        var journaled = JournaledKeys()
+
+        struct JournaledKeys: Sendable {
+            var units: Set<String> = []
+            var fragments: Set<String> = []
+            var files: Set<String> = []
+        }
+
+        /// The index with `journal`'s changes, as the state it names.
+        mutating func apply(_ journal: CacheJournal) {
+            for (key, unit) in journal.units { units[key] = unit }
+            for (key, fragment) in journal.fragments { fragments[key] = fragment }
+            for (path, file) in journal.files { files[path] = file }
+            journaled = JournaledKeys(units: Set(journal.units.keys), fragments: Set(journal.fragments.keys), files: Set(journal.files.keys))
+            state = journal.name
+        }
+
+        /// How many records it holds, with the snapshot's `files`: what a journal's size is
+        /// measured against.
+        func records(snapshotFiles: Int) -> Int { files.count + units.count + fragments.count + snapshotFiles }
     }
 
     /// The units of a stored index, each with its files as artifacts to link when every one
@@ -119,7 +145,7 @@ public final class BuildCache: @unchecked Sendable {
         /// file's place in it, in the byte order of the paths: the files of the units a
         /// rebuild takes are then already in the tree's order, not sorted again on its path.
         let order: [(unit: Int32, file: Int32)]
-        /// The index they were read from (its SHA-256).
+        /// The state of the index they were read from (`StoredIndex.state`).
         let index: String
 
         /// The units of `index` against the output folder at `outputRoot`, as `old` found it
@@ -151,7 +177,7 @@ public final class BuildCache: @unchecked Sendable {
                     paths.append(artifact.path)
                 }
             }
-            return StoredUnits(units: units, order: ByteOrder.positions(of: paths).map { files[$0] }, index: index.sha256)
+            return StoredUnits(units: units, order: ByteOrder.positions(of: paths).map { files[$0] }, index: index.state)
         }
     }
 
@@ -159,9 +185,26 @@ public final class BuildCache: @unchecked Sendable {
     /// The index this cache was made from; nil when there was none this compiler reads.
     private let storedIndex: StoredIndex?
 
-    /// The index of `outputRoot` in `folder`; nil when there is none this version reads.
+    /// The index of `outputRoot` in `folder`, with the journal of its base applied; nil
+    /// when there is none this version reads.
     public static func read(folder: String, outputRoot: String) -> StoredIndex? {
-        readIndex(folder + "/" + indexName(outputRoot))
+        let indexPath = folder + "/" + indexName(outputRoot)
+        guard var index = readIndex(indexPath) else { return nil }
+        if let journal = CacheJournal.read(beside(indexPath, ".journal")), journal.base == index.base { index.apply(journal) }
+        return index
+    }
+
+    /// The snapshot of the catalog last built into `outputRoot`, kept in `folder`, with the
+    /// journal of its base applied; nil when there is none this version reads, or its
+    /// journal does not fit it.
+    static func readSnapshot(folder: String, outputRoot: String) -> CatalogSnapshot? {
+        let indexPath = folder + "/" + indexName(outputRoot)
+        guard var snapshot = CatalogSnapshot.read(beside(indexPath, ".snapshot")) else { return nil }
+        if let journal = CacheJournal.read(beside(indexPath, ".journal")), journal.base == snapshot.index {
+            guard journal.snapshot.apply(to: &snapshot) else { return nil }
+            snapshot.index = journal.name
+        }
+        return snapshot
     }
 
     /// The output folder as this build found it, when it read it ahead: for the write.
@@ -170,9 +213,9 @@ public final class BuildCache: @unchecked Sendable {
     /// The spare tree's entries, when the build listed it ahead: for the write.
     public let spareListing: GeneratedTree.SpareListing?
 
-    /// The SHA-256 of the index read back; nil when there was none to read. A snapshot is
-    /// trusted only beside the index saved with it (`CatalogSnapshot.index`).
-    var previousIndex: String? { storedIndex?.sha256 }
+    /// The state of the index read back; nil when there was none to read. A snapshot is
+    /// trusted only beside the index of its state (`CatalogSnapshot.index`).
+    var previousIndex: String? { storedIndex?.state }
 
     /// Where the snapshot of the catalog last built into `outputRoot` is kept.
     static func snapshotPath(folder: String, outputRoot: String) -> String {
@@ -181,17 +224,38 @@ public final class BuildCache: @unchecked Sendable {
 
     private var snapshotPath: String { Self.beside(indexPath, ".snapshot") }
 
+    private var journalPath: String { Self.beside(indexPath, ".journal") }
+
     /// The file named as the index `indexPath`, with `suffix` for `.index`.
     private static func beside(_ indexPath: String, _ suffix: String) -> String {
         String(indexPath.dropLast(".index".count)) + suffix
     }
 
-    /// What this build read of the catalog, to be saved with the index: made and encoded
-    /// from now on, on whichever core is free, while the tree is written.
-    func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot) {
-        let body = Once { CatalogSnapshot.Encoded(snapshot().body) }
-        lock.withLock { self.snapshot = body }
-        DispatchQueue.global().async { _ = body.value }
+    /// What this build read of the catalog, to be saved with the index: made from now on,
+    /// on whichever core is free, while the tree is written. `previous`: the last build's
+    /// snapshot, as read; beside the index of its state, the save writes what changed since
+    /// (`CacheJournal`), else the snapshot whole, encoded from now on too.
+    func keep(_ snapshot: @escaping @Sendable () -> CatalogSnapshot, previous: CatalogSnapshot?) {
+        let paired = previous.flatMap { $0.index == previousIndex && $0.compiler == units.compiler ? $0 : nil }
+        let kept = KeptSnapshot(made: Once(snapshot), previous: paired)
+        lock.withLock { self.kept = kept }
+        DispatchQueue.global().async {
+            if paired == nil { _ = kept.encoded.value } else { _ = kept.made.value }
+        }
+    }
+
+    /// This build's snapshot, made and encoded once, and the last build's it may be saved
+    /// as changes to.
+    private struct KeptSnapshot: Sendable {
+        let made: Once<CatalogSnapshot>
+        let encoded: Once<CatalogSnapshot.Encoded>
+        let previous: CatalogSnapshot?
+
+        init(made: Once<CatalogSnapshot>, previous: CatalogSnapshot?) {
+            self.made = made
+            encoded = Once { CatalogSnapshot.Encoded(made.value.body) }
+            self.previous = previous
+        }
     }
 
     /// Where the output folder's previous tree is parked between builds, for the next build
@@ -263,7 +327,7 @@ public final class BuildCache: @unchecked Sendable {
         let contexts = lock.withLock { scopeContexts }
         // Looked at ahead, on a spare core, whenever the build read the output folder ahead
         // (as `BuildPipeline` always does); looked at now for a caller that did not.
-        let looked = storedUnits.flatMap { $0.index == storedIndex.sha256 ? $0 : nil }
+        let looked = storedUnits.flatMap { $0.index == storedIndex.state ? $0 : nil }
             ?? StoredUnits.look(storedIndex, old: oldTree, outputRoot: outputRoot)
         return try reuseUnmerged(merged: merged, looked: looked, contexts: contexts)
     }
@@ -321,6 +385,7 @@ public final class BuildCache: @unchecked Sendable {
             renderedCount += 1
             renderedUnits.append(key)
             if let rendersOnly, !rendersOnly.contains(unit) { renderedBeyond = key }
+            if !record.paths.allSatisfy(Self.isRecordable) { unrecordable = true }
         }
     }
 
@@ -427,10 +492,15 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: While and after the write
 
-    /// What the save writes before it knows the tree: the index's first part (its head, the
-    /// units' and fragments' records) and the snapshot's body, each already in its temporary
-    /// file, with the index's hash so far; or why they could not be written.
+    /// What the save writes before it knows the tree, on a spare core while the tree is
+    /// written: a journal's changes to the units and fragments and to the snapshot, or, when
+    /// the state is to be written whole, the index's first part (its head, the units' and
+    /// fragments' records) and the snapshot's body, each already in its temporary file, with
+    /// the index's hash so far; or why they could not be written.
     struct PreparedSave: @unchecked Sendable {
+        /// The journal so far (its files' records need the tree), and the most changes it may
+        /// hold before the state is written whole instead.
+        var journal: (changes: CacheJournal, limit: Int)?
         var indexTemporary = ""
         /// Unchecked: a `SHA256` value, made on one core and only copied after (as `Encoded`).
         var indexHash = SHA256()
@@ -441,14 +511,14 @@ public final class BuildCache: @unchecked Sendable {
 
     private var prepared: Once<PreparedSave>?
 
-    /// Starts writing the index and the snapshot on a spare core while the tree is written
-    /// (a rebuild's write keeps one core busy, and the save was a tenth of a second after
-    /// it): everything but the output files' records, which need the tree as written.
+    /// Starts the save on a spare core while the tree is written (a rebuild's write keeps
+    /// one core busy, and the save was a tenth of a second after it): everything but the
+    /// output files' records, which need the tree as written.
     /// Begun once: the build begins it as soon as its manifest is known; a caller that saves
     /// without it (a test) has it begun by `save`. Whoever begins it ends it, with `save` or,
     /// when the tree is not written, `abandonSave`.
     public func prepareSave(manifest: Manifest) {
-        let prepared = Once { self.writeFirstPart(manifest: manifest) }
+        let prepared = Once { self.journalFirstPart(manifest: manifest) ?? self.writeFirstPart(manifest: manifest) }
         let first = lock.withLock {
             if self.prepared != nil { return false }
             self.prepared = prepared
@@ -460,15 +530,78 @@ public final class BuildCache: @unchecked Sendable {
     /// The build stopped before its tree was written: what `prepareSave` wrote goes.
     public func abandonSave() {
         guard let prepared = lock.withLock({ prepared }) else { return }
-        let written = prepared.value
+        discard(prepared.value)
+    }
+
+    /// The temporary files of a save that is not finished.
+    private func discard(_ written: PreparedSave) {
         if !written.indexTemporary.isEmpty { unlink(written.indexTemporary) }
         if let snapshot = written.snapshotTemporary { unlink(snapshot) }
+    }
+
+    /// The units', fragments' and snapshot's changes since the state read, with those its
+    /// journal held; nil when the state is to be written whole: no state read, no snapshot of
+    /// it or none to keep, a catalog that is not the same files, items and bundles, a unit
+    /// that cannot be recorded, or more changes than a journal holds.
+    private func journalFirstPart(manifest: Manifest) -> PreparedSave? {
+        let (recorded, placed, kept, unrecordable) = lock.withLock { (currentUnits, currentFragments, self.kept, self.unrecordable) }
+        guard let stored = storedIndex, let kept, let previous = kept.previous, !unrecordable,
+            let snapshot = CacheJournal.SnapshotChanges(from: previous, to: kept.made.value)
+        else { return nil }
+        var journal = CacheJournal(base: stored.base, snapshot: snapshot)
+        journal.units = Self.changes(
+            [Self.changed(recorded, from: stored.units)], lookup: { recorded[$0] }, from: stored.units, journaled: stored.journaled.units)
+        // The fragments a whole index would record.
+        let fragments = placed.filter { Self.isRecordable($0.value.path) && manifest.files[$0.value.path] != nil }
+        journal.fragments = Self.changes(
+            [Self.changed(fragments, from: stored.fragments)], lookup: { fragments[$0] }, from: stored.fragments,
+            journaled: stored.journaled.fragments)
+        let limit = CacheJournal.limit(base: stored.records(snapshotFiles: previous.files.count))
+        guard journal.size <= limit else { return nil }
+        return PreparedSave(journal: (journal, limit))
+    }
+
+    /// The records of `current` that differ from `previous` (the state read), with how
+    /// many of `current`'s keys `previous` has; `isKept`: whether a changed record is one
+    /// the index records (the others are left out).
+    private static func changed<Record: Equatable>(
+        _ current: some Sequence<(key: String, value: Record)>, from previous: [String: Record], isKept: (String) -> Bool = { _ in true }
+    ) -> (records: [String: Record], found: Int) {
+        var changed: [String: Record] = [:]
+        var found = 0
+        for (key, record) in current {
+            let before = previous[key]
+            if before != nil { found += 1 }
+            if before != record && isKept(key) { changed[key] = record }
+        }
+        return (changed, found)
+    }
+
+    /// The changes since the state read: the records that differ from `previous`, found by
+    /// `changed` over the parts of the current records, every record of `previous` that is
+    /// gone (as nil), and every key the state's journal had changed (`journaled`), as it is
+    /// now (`lookup`).
+    private static func changes<Record: Equatable>(
+        _ parts: [(records: [String: Record], found: Int)], lookup: (String) -> Record?, from previous: [String: Record],
+        journaled: Set<String>
+    ) -> [String: Record?] {
+        var changes: [String: Record?] = [:]
+        for part in parts {
+            for (key, record) in part.records { changes[key] = .some(record) }
+        }
+        // Only when some record of `previous` is not among the current ones: tens of
+        // thousands of keys.
+        if parts.reduce(0, { $0 + $1.found }) < previous.count {
+            for key in previous.keys where lookup(key) == nil { changes[key] = .some(nil) }
+        }
+        for key in journaled where changes[key] == nil { changes[key] = .some(lookup(key)) }
+        return changes
     }
 
     private func writeFirstPart(manifest: Manifest) -> PreparedSave {
         var prepared = PreparedSave()
         let head = ["jimu-cache 4", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
-        let (recorded, fragments, snapshot) = lock.withLock { (currentUnits, currentFragments, self.snapshot) }
+        let (recorded, fragments, kept) = lock.withLock { (currentUnits, currentFragments, self.kept) }
         // The two kinds of record, each spelt straight into bytes on a core of its own. In
         // no particular order (a dictionary's, which differs from run to run), as the next
         // build reads them into dictionaries again: the index is the cache's own record, not
@@ -502,8 +635,8 @@ public final class BuildCache: @unchecked Sendable {
             _ = try FileWriting.create(prepared.indexTemporary, parts: parts)
             // A unit whose files cannot be recorded would be missing from a rebuild that
             // takes every unit it did not merge from the index: no snapshot then.
-            if let snapshot, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
-                let body = snapshot.value
+            if let kept, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
+                let body = kept.encoded.value
                 let temporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(temporary)
                 // Named before it is written: a file begun and not finished goes too.
@@ -522,9 +655,64 @@ public final class BuildCache: @unchecked Sendable {
     @discardableResult
     public func save(manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
         if lock.withLock({ self.prepared }) == nil { prepareSave(manifest: manifest) }
-        let first = lock.withLock { self.prepared! }.value
+        var first = lock.withLock { self.prepared! }.value
+        if let (changes, limit) = first.journal {
+            var journal = changes
+            // Each output file as the tree holds it, the manifest aside (written anew by
+            // every build), against the state read.
+            // Compared on two cores, in halves: tens of thousands of files, after the write.
+            let (files, previous) = (manifest.files, previousFiles)
+            let middle = files.index(files.startIndex, offsetBy: files.count / 2)
+            let parts = Parallel.map([files[..<middle], files[middle...]]) { half in
+                Self.changed(
+                    half.lazy.compactMap { path, sha in
+                        tree.written[path].map { (key: path, value: FileRecord(sha256: sha, identity: $0)) }
+                    }, from: previous, isKept: Self.isRecordable)
+            }
+            journal.files = Self.changes(
+                parts,
+                lookup: { path in
+                    guard Self.isRecordable(path), let sha = files[path], let identity = tree.written[path] else { return nil }
+                    return FileRecord(sha256: sha, identity: identity)
+                }, from: previous, journaled: storedIndex?.journaled.files ?? [])
+            if journal.size <= limit { return saveJournal(journal) }
+            // A tree whose files changed more than a journal holds (one checked out again).
+            first = writeFirstPart(manifest: manifest)
+        }
+        return saveWhole(first, manifest: manifest, tree: tree)
+    }
+
+    /// The journal written beside the state's base, which stays as it is.
+    private func saveJournal(_ journal: CacheJournal) -> String? {
+        let temporary = journalPath + ".\(getpid()).tmp"
+        unlink(temporary)  // left by a killed process of the same number
+        let write: () throws(CatalogIOError) -> Void = { _ = try FileWriting.create(temporary, parts: [journal.file]) }
+        if let failure = Self.finish(temporary, as: journalPath, write) { return failure }
+        Self.forgetRemovedOutputs(in: (indexPath as NSString).deletingLastPathComponent)
+        return nil
+    }
+
+    /// `temporary` written by `write`, then renamed to `path`: the file is there whole or
+    /// not at all. Why it could not be, if so (the temporary file gone).
+    private static func finish(_ temporary: String, as path: String, _ write: () throws(CatalogIOError) -> Void) -> String? {
+        do {
+            try write()
+        } catch {
+            unlink(temporary)
+            return "cannot write \(path): \(error.reason)"
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return "cannot write \(path): \(reason)"
+        }
+        return nil
+    }
+
+    /// The index and the snapshot written whole, as the new base, and the journal dropped.
+    private func saveWhole(_ first: PreparedSave, manifest: Manifest, tree: GeneratedTree.Outcome) -> String? {
         if let failure = first.failure {
-            abandonSave()
+            discard(first)
             return failure
         }
         // The output files' records, the most of them, in two halves.
@@ -544,31 +732,27 @@ public final class BuildCache: @unchecked Sendable {
         let indexSHA256 = Manifest.hex(indexHasher.finalize())
         do {
             try FileWriting.append(first.indexTemporary, parts: fileParts)
-            // The old snapshot goes before the index is replaced, and the new one is finished
-            // after it, naming the index it goes with: a snapshot is never read beside another
-            // index than its own (`forgetRemovedOutputs` drops one whose index is gone).
+            // The old snapshot and journal go before the index is replaced, and the new
+            // snapshot is finished after it, naming the index it goes with: a snapshot is never
+            // read beside another index than its own (`forgetRemovedOutputs` drops one whose
+            // index is gone), nor a journal applied to another base.
             unlink(snapshotPath)
+            unlink(journalPath)
             guard rename(first.indexTemporary, indexPath) == 0 else {
                 let reason = String(cString: strerror(errno))
-                abandonSave()
+                discard(first)
                 return "cannot write \(indexPath): \(reason)"
             }
             if let temporary = first.snapshotTemporary, let body = first.snapshot {
-                do {
+                let write: () throws(CatalogIOError) -> Void = {
                     try FileWriting.append(temporary, parts: Array(body.file(index: indexSHA256).dropFirst()))
-                } catch {
-                    unlink(temporary)
-                    return "cannot write \(snapshotPath): \(error.reason)"
                 }
-                guard rename(temporary, snapshotPath) == 0 else {
-                    unlink(temporary)
-                    return "cannot write \(snapshotPath): \(String(cString: strerror(errno)))"
-                }
+                if let failure = Self.finish(temporary, as: snapshotPath, write) { return failure }
             }
             Self.forgetRemovedOutputs(in: (indexPath as NSString).deletingLastPathComponent)
             return nil
         } catch {
-            abandonSave()
+            discard(first)
             return "cannot write \(indexPath): \(error.reason)"
         }
     }
@@ -592,10 +776,12 @@ public final class BuildCache: @unchecked Sendable {
         }
         // Fragment files of Jimu before fragments were read back from the output tree.
         for name in names where name.hasSuffix(".fragments") { unlink(folder + "/" + name) }
-        // Snapshots of the output folders forgotten above.
-        for name in names where name.hasSuffix(".snapshot") {
-            let index = folder + "/" + name.dropLast(".snapshot".count) + ".index"
-            if !FileManager.default.fileExists(atPath: index) { unlink(folder + "/" + name) }
+        // Snapshots and journals of the output folders forgotten above.
+        for suffix in [".snapshot", ".journal"] {
+            for name in names where name.hasSuffix(suffix) {
+                let index = folder + "/" + name.dropLast(suffix.count) + ".index"
+                if !FileManager.default.fileExists(atPath: index) { unlink(folder + "/" + name) }
+            }
         }
         // Spare trees of the output folders forgotten above.
         for name in names where name.hasSuffix(".tree") {
@@ -706,9 +892,10 @@ public final class BuildCache: @unchecked Sendable {
         guard case .files(let files)? = parsed[0], case .units(let units)? = parsed[1],
             case .fragments(let fragments)? = parsed[2]
         else { return nil }
+        let sha256 = Manifest.sha256(bytes)
         return StoredIndex(
             compiler: text(bytes[lines[1].dropFirst("compiler\t".utf8.count)]), files: files, units: units, fragments: fragments,
-            sha256: Manifest.sha256(bytes))
+            base: sha256, state: sha256)
     }
 
     private enum IndexSection {

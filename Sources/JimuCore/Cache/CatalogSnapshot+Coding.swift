@@ -5,68 +5,91 @@ extension CatalogSnapshot {
     func write(to w: inout SnapshotWriter) {
         w.string(Self.format)
         w.string(compiler)
-        for count in [counts.files, counts.items, counts.localities, counts.practices, counts.bundles] { w.int(count) }
-        w.array(files) { w, file in
-            w.string(file.path)
-            w.string(file.sha256)
-            w.optional(file.identity) { w, identity in identity.write(to: &w) }
-        }
-        w.optional(folders) { w, folders in
-            w.array(folders.folders) { w, folder in
-                w.string(folder.path)
-                w.int(Int(bitPattern: UInt(folder.stamp.inode)))
-                for time in [folder.stamp.modified, folder.stamp.changed] {
-                    w.int(Int(time.tv_sec))
-                    w.int(Int(time.tv_nsec))
-                }
-            }
-        }
-        w.array(items) { w, item in
-            item.summary.write(to: &w)
-            w.strings(item.preconditions)
-            w.strings(item.localFields)
-        }
+        counts.writeCounts(to: &w)
+        w.array(files) { w, file in file.write(to: &w) }
+        w.optional(folders) { w, folders in w.array(folders.folders) { w, folder in folder.write(to: &w) } }
+        w.array(items) { w, item in item.write(to: &w) }
         w.array(bundles) { w, bundle in bundle.write(to: &w) }
     }
 
     init(reading r: inout SnapshotReader) throws {
         guard try r.string() == Self.format else { throw SnapshotReader.Malformed() }
         compiler = try r.string()
-        counts = CheckSummary(
-            files: try r.int(), items: try r.int(), localities: try r.int(), practices: try r.int(), bundles: try r.int(),
-            diagnostics: [])
-        files = try r.array { r in
-            let path = try r.string()
-            let sha256 = try r.string()
-            return File(path: path, identity: try r.optional { try SourceIdentity(reading: &$0) }, sha256: sha256)
-        }
-        folders = try r.optional { r in
-            CatalogFolders(
-                folders: try r.array { r in
-                    let path = try r.string()
-                    let inode = UInt64(UInt(bitPattern: try r.int()))
-                    let modified = timespec(tv_sec: try r.int(), tv_nsec: try r.int())
-                    let changed = timespec(tv_sec: try r.int(), tv_nsec: try r.int())
-                    return CatalogFolders.Folder(path: path, stamp: FolderStamp(inode: inode, modified: modified, changed: changed))
-                })
-        }
-        items = try r.array { r in
-            Item(summary: try ItemSummary(reading: &r), preconditions: try r.strings(), localFields: try r.strings())
-        }
+        counts = try CheckSummary(countsReading: &r)
+        files = try r.array { try File(reading: &$0) }
+        folders = try r.optional { r in CatalogFolders(folders: try r.array { try CatalogFolders.Folder(reading: &$0) }) }
+        items = try r.array { try Item(reading: &$0) }
         bundles = try r.array { try BundleSummary(reading: &$0) }
+    }
+}
+
+extension CatalogSnapshot.File {
+    func write(to w: inout SnapshotWriter) {
+        w.string(path)
+        w.string(sha256)
+        w.optional(identity) { w, identity in identity.write(to: &w) }
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        let path = try r.string()
+        let sha256 = try r.string()
+        self.init(path: path, identity: try r.optional { try SourceIdentity(reading: &$0) }, sha256: sha256)
+    }
+}
+
+extension CatalogSnapshot.Item {
+    func write(to w: inout SnapshotWriter) {
+        summary.write(to: &w)
+        w.strings(preconditions)
+        w.strings(localFields)
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(summary: try ItemSummary(reading: &r), preconditions: try r.strings(), localFields: try r.strings())
+    }
+}
+
+extension CatalogFolders.Folder {
+    func write(to w: inout SnapshotWriter) {
+        w.string(path)
+        w.int(Int(bitPattern: UInt(stamp.inode)))
+        for time in [stamp.modified, stamp.changed] {
+            w.int(Int(time.tv_sec))
+            w.int(Int(time.tv_nsec))
+        }
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        let path = try r.string()
+        let inode = UInt64(UInt(bitPattern: try r.int()))
+        let modified = timespec(tv_sec: try r.int(), tv_nsec: try r.int())
+        let changed = timespec(tv_sec: try r.int(), tv_nsec: try r.int())
+        self.init(path: path, stamp: FolderStamp(inode: inode, modified: modified, changed: changed))
     }
 }
 
 extension SourceIdentity {
     func write(to w: inout SnapshotWriter) {
-        w.int(Int(file.size))
-        w.int(Int(file.modifiedSeconds))
-        w.int(Int(file.modifiedNanoseconds))
-        w.int(Int(bitPattern: UInt(file.inode)))
-        w.int(Int(file.mode))
+        file.write(to: &w)
         w.int(Int(changedSeconds))
         w.int(Int(changedNanoseconds))
         w.int(Int(bitPattern: UInt(device)))
+    }
+
+    init(reading r: inout SnapshotReader) throws {
+        self.init(
+            file: try FileIdentity(reading: &r), changedSeconds: Int64(try r.int()), changedNanoseconds: Int64(try r.int()),
+            device: UInt64(UInt(bitPattern: try r.int())))
+    }
+}
+
+extension FileIdentity {
+    func write(to w: inout SnapshotWriter) {
+        w.int(Int(size))
+        w.int(Int(modifiedSeconds))
+        w.int(Int(modifiedNanoseconds))
+        w.int(Int(bitPattern: UInt(inode)))
+        w.int(Int(mode))
     }
 
     init(reading r: inout SnapshotReader) throws {
@@ -75,11 +98,20 @@ extension SourceIdentity {
         let modifiedNanoseconds = Int64(try r.int())
         let inode = UInt64(UInt(bitPattern: try r.int()))
         guard let mode = UInt32(exactly: try r.int()) else { throw SnapshotReader.Malformed() }
+        self.init(size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds, inode: inode, mode: mode)
+    }
+}
+
+extension CheckSummary {
+    /// The counts alone: a snapshot is saved only without diagnostics.
+    func writeCounts(to w: inout SnapshotWriter) {
+        for count in [files, items, localities, practices, bundles] { w.int(count) }
+    }
+
+    init(countsReading r: inout SnapshotReader) throws {
         self.init(
-            file: FileIdentity(
-                size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds, inode: inode, mode: mode),
-            changedSeconds: Int64(try r.int()), changedNanoseconds: Int64(try r.int()),
-            device: UInt64(UInt(bitPattern: try r.int())))
+            files: try r.int(), items: try r.int(), localities: try r.int(), practices: try r.int(), bundles: try r.int(),
+            diagnostics: [])
     }
 }
 

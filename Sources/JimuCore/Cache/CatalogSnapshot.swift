@@ -29,9 +29,22 @@ struct CatalogSnapshot: Sendable, Equatable {
     }
 
     var compiler: String
-    /// The SHA-256 of the cache index saved with the snapshot (empty for one not read from
-    /// a file): a rebuild trusts the snapshot only beside that index.
+    /// The name of the cache's state the snapshot was read as (empty for one not read from
+    /// a file): the SHA-256 of the index saved with it, or of the journal applied to both
+    /// (`CacheJournal`). A rebuild trusts the snapshot only beside the index of that state.
     var index = ""
+    /// The places the journal applied to the snapshot changed: the next journal holds them
+    /// too, as it says everything changed since the base.
+    var journaled = Journaled()
+
+    struct Journaled: Sendable, Equatable {
+        var files: Set<Int> = []
+        var items: Set<Int> = []
+        var bundles: Set<Int> = []
+        var folders: Set<Int> = []
+        /// The journal holds the folders whole (they are not the base's folders).
+        var foldersWhole = false
+    }
     /// The check's counts: unchanged while the set of files is.
     var counts: CheckSummary
     /// Every catalog file, in the byte order of the paths: the order of a listing, which a

@@ -113,7 +113,7 @@ public enum BuildPipeline {
         // computation runs a loop must never be asked for from inside one (`Once`).
         let stored = settings.map { settings in Once { BuildCache.read(folder: settings.folder, outputRoot: settings.outputRoot) } }
         let lastSnapshot = settings.map { settings in
-            Once { CatalogSnapshot.read(BuildCache.snapshotPath(folder: settings.folder, outputRoot: settings.outputRoot)) }
+            Once { BuildCache.readSnapshot(folder: settings.folder, outputRoot: settings.outputRoot) }
         }
         // And the output folder as it is, which the cache checks its files against and the
         // write brings up to date.
@@ -170,7 +170,7 @@ public enum BuildPipeline {
             let front = FrontEnd(
                 check: incremental.check, standard: incremental.standard, summary: incremental.summary,
                 layout: incremental.layout, merged: incremental.merged, changed: incremental.changed,
-                pairedIndex: snapshot.index, timings: timings,
+                pairedIndex: snapshot.index, previous: snapshot, timings: timings,
                 snapshot: { summary in
                     CatalogSnapshot(
                         compiler: settings.compiler, counts: snapshot.counts, layout: layout, identities: identities,
@@ -197,7 +197,7 @@ public enum BuildPipeline {
         let summary = timings.measure("summary") { CatalogSummary(standard) }
         let front = FrontEnd(
             check: check, standard: standard, summary: summary, layout: layout,
-            merged: nil, changed: nil, pairedIndex: nil, timings: timings,
+            merged: nil, changed: nil, pairedIndex: nil, previous: lastSnapshot?.value, timings: timings,
             snapshot: { [counts = check.summary] summary in
                 // Each file as it was opened to be read, once it is past the clock's resolution.
                 let read = fileSystem.identitiesRead
@@ -223,6 +223,8 @@ public enum BuildPipeline {
         /// The SHA-256 of the cache index the snapshot read was saved with: the cache must
         /// read back that very index, as it supplies every unit not merged.
         var pairedIndex: String?
+        /// The last build's snapshot, as read: the save writes what changed since.
+        var previous: CatalogSnapshot?
         var timings: StageTimings
         /// The snapshot of this build for the next one, of the summaries it emitted.
         var snapshot: @Sendable (CatalogSummary) -> CatalogSnapshot
@@ -254,7 +256,7 @@ public enum BuildPipeline {
         // The snapshot is made and encoded on a spare core from now, beside the emitters.
         if let cache, check.diagnostics.isEmpty {
             let snapshot = front.snapshot
-            cache.keep { snapshot(summary) }
+            cache.keep({ snapshot(summary) }, previous: front.previous)
         }
         let units = UnitRenderer(cache: cache)
         // The manifest's hash of the catalog, one hash over every file's path and digest: on a
