@@ -263,7 +263,10 @@ def paired_ratios(values: list[float], walks: list[float]) -> list[float]:
 
 
 def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, walker: Path, facts: dict,
-                results: Results) -> None:
+                results: Results) -> list[Path]:
+    """The cold builds; returns what they left, for the caller to delete once the rebuilds
+    are timed too (deleting 75,000 files just before them would slow their file creation,
+    as it would the cold builds')."""
     sandbox = Sandbox(work / "build", catalog, own)
     help = help_text(jimu, "build")
     flags = ["--timings"] if "--timings" in help else []
@@ -306,8 +309,7 @@ def bench_build(jimu: Path, catalog: Path, own: bool, work: Path, runs: int, wal
         "output_files": output_files, "output_bytes": output_bytes, "cache_paths": sorted(caches),
         "walks": walks, "ratios": paired_ratios(walls, walks),
     }
-    reset(sandbox.new_entries())
-    reset([sandbox.out, aside])
+    return sandbox.new_entries() + [sandbox.out, aside]
 
 
 def bench_rebuild(jimu: Path, catalog: Path, work: Path, runs: int, results: Results) -> None:
@@ -624,6 +626,7 @@ def main(argv: list[str] | None = None) -> int:
     # first cold build starts no sooner than that after the start.
     settle()
     quiet_from = time.monotonic() + QUIET_AFTER_DELETIONS
+    left: list[Path] = []  # the cold builds' trees, kept until the rebuilds are timed
     try:
         catalog, own = ensure_catalog(args, work)
         facts = catalog_facts(catalog, work)
@@ -636,8 +639,10 @@ def main(argv: list[str] | None = None) -> int:
         if (wait := quiet_from - time.monotonic()) > 0:
             log(f"waiting {wait:.0f} s for the file system to pass files deleted before the bench")
             time.sleep(wait)
-        bench_build(jimu, catalog, own, work, runs, walker, facts, results)
+        left = bench_build(jimu, catalog, own, work, runs, walker, facts, results)
         bench_rebuild(jimu, catalog, work, max(runs, 5) if args.rebuild_runs is None else args.rebuild_runs, results)
+        reset(left)
+        left = []
         bench_parsers(facts, max(runs, 7) if args.parser_runs is None else args.parser_runs,
                       args.yams_runs or runs, args.skip_readers, walker, results)
         results.figures["load_average_after"] = os.getloadavg()
@@ -645,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps(results.figures | {"notes": results.notes}, indent=2) + "\n")
     finally:
+        reset(left)
         if args.keep:
             log(f"work folder kept: {work}")
         else:
