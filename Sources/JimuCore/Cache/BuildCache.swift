@@ -601,7 +601,9 @@ public final class BuildCache: @unchecked Sendable {
     private func writeFirstPart(manifest: Manifest) -> PreparedSave {
         var prepared = PreparedSave()
         let head = ["jimu-cache 4", "compiler\t" + units.compiler, "output\t" + Self.absolute(outputRoot)]
-        let (recorded, fragments, kept) = lock.withLock { (currentUnits, currentFragments, self.kept) }
+        let (recorded, fragments, kept, unrecordable) = lock.withLock {
+            (currentUnits, currentFragments, self.kept, self.unrecordable)
+        }
         // The two kinds of record, each spelt straight into bytes on a core of its own. In
         // no particular order (a dictionary's, which differs from run to run), as the next
         // build reads them into dictionaries again: the index is the cache's own record, not
@@ -635,7 +637,7 @@ public final class BuildCache: @unchecked Sendable {
             _ = try FileWriting.create(prepared.indexTemporary, parts: parts)
             // A unit whose files cannot be recorded would be missing from a rebuild that
             // takes every unit it did not merge from the index: no snapshot then.
-            if let kept, recorded.values.allSatisfy({ $0.paths.allSatisfy(Self.isRecordable) }) {
+            if let kept, !unrecordable {
                 let body = kept.encoded.value
                 let temporary = snapshotPath + ".\(getpid()).tmp"
                 unlink(temporary)
@@ -659,8 +661,8 @@ public final class BuildCache: @unchecked Sendable {
         if let (changes, limit) = first.journal {
             var journal = changes
             // Each output file as the tree holds it, the manifest aside (written anew by
-            // every build), against the state read.
-            // Compared on two cores, in halves: tens of thousands of files, after the write.
+            // every build), against the state read: on two cores, in halves, as tens of
+            // thousands of files are compared after the write.
             let (files, previous) = (manifest.files, previousFiles)
             let middle = files.index(files.startIndex, offsetBy: files.count / 2)
             let parts = Parallel.map([files[..<middle], files[middle...]]) { half in
