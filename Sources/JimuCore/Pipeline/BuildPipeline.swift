@@ -220,8 +220,8 @@ public enum BuildPipeline {
         var merged: Set<CompileUnit>?
         /// The only units this build may render; nil for any.
         var changed: Set<CompileUnit>?
-        /// The SHA-256 of the cache index the snapshot read was saved with: the cache must
-        /// read back that very index, as it supplies every unit not merged.
+        /// The state the snapshot read was saved as (`CatalogSnapshot.index`): the cache must
+        /// read back the index of that very state, as it supplies every unit not merged.
         var pairedIndex: String?
         /// The last build's snapshot, as read: the save writes what changed since.
         var previous: CatalogSnapshot?
@@ -253,7 +253,8 @@ public enum BuildPipeline {
             throw UnitRenderer.UnmergedUnit(unit: "the cache index saved with the snapshot")
         }
         // A catalog with diagnostics is read whole by the next build, which reports them again.
-        // The snapshot is made and encoded on a spare core from now, beside the emitters.
+        // The snapshot is made on a spare core from now, beside the emitters (and encoded
+        // there too, unless the save is to write it as changes to the last one).
         if let cache, check.diagnostics.isEmpty {
             let snapshot = front.snapshot
             cache.keep({ snapshot(summary) }, previous: front.previous)
